@@ -1,0 +1,6 @@
+export type * from "./snapshot";
+export type * from "./records";
+export type * from "./values";
+export type * from "./findings";
+export type * from "./plan";
+export type * from "./evaluation";

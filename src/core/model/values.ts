@@ -1,0 +1,97 @@
+/**
+ * Parsed values (domain.md §3). Every parsed thing keeps its raw text; a parser never throws, it
+ * returns a failure the rules turn into a finding.
+ */
+
+/** Direction of a comparison. Relative ones need the previous value. */
+export type Comparator =
+  | "gte" // 以上, 上回る (≥; 上回る is strict: gt)
+  | "gt" // 超, を超える, 上回る
+  | "lte" // 以下, 以内, まで
+  | "lt" // 未満, 下回る
+  | "eq" // bare value with a unit that is not a count (e.g. 「100%」 read as ≥ by profile), see parser docs
+  | "increase" // 増加, 前年度比増
+  | "decrease" // 減少
+  | "maintain"; // 維持
+
+/** Canonical unit: % (also ％ パーセント), pt, 点, 件, 回, 人, 団体, 箇所, 世帯, 地域, 校, 日, 時間, 円, 千円, 割, or null (bare number). */
+export type Unit = string | null;
+
+/** A fiscal year span; from === to for a single year. */
+export interface FiscalYearSpan {
+  readonly from: number;
+  readonly to: number;
+  /** "年度末" was said: the deadline is 31 March of to+1 */
+  readonly endOfYear: boolean;
+}
+
+export interface Target {
+  readonly raw: string;
+  /** text before the value, cleaned ("窓口サービス満足度"), or null */
+  readonly label: string | null;
+  readonly value: number;
+  readonly unit: Unit;
+  readonly comparator: Comparator;
+  /** H29年度までに → {2017, 2017}; R3~R5 → {2021, 2023} */
+  readonly deadline: FiscalYearSpan | null;
+  /** the target is a sum over several years (合計, 累計, 延べ) */
+  readonly cumulative: boolean;
+  /** parenthesised note that is not a deadline, e.g. "(地域活動協議会の活動を知っている方)" */
+  readonly note: string | null;
+}
+
+export interface ResultValue {
+  readonly raw: string;
+  readonly label: string | null;
+  readonly value: number;
+  readonly unit: Unit;
+  readonly note: string | null;
+}
+
+export type WithdrawalAction = "restructure" | "reconsider" | "abolish" | "other";
+
+export interface WithdrawalCriterion {
+  readonly raw: string;
+  readonly label: string | null;
+  /** 「左記目標が…」: refers to the target on the left (same position) */
+  readonly refersToTarget: boolean;
+  readonly threshold: number;
+  readonly unit: Unit;
+  /** only lt / lte (未満 / 以下) and, rarely, gt / gte for lower-is-better targets */
+  readonly comparator: Comparator;
+  readonly action: WithdrawalAction;
+  /** the action as written: 事業を再構築する, 手法を再検討する, … */
+  readonly actionText: string;
+}
+
+/** Why a piece of text could not be read. Stable codes: the rules map them to findings. */
+export type ParseFailureCode =
+  | "empty"
+  | "no-number"
+  | "no-comparator"
+  | "not-computable" // e.g. 「実施できなかった場合」, or a criterion without a threshold
+  | "relative-needs-previous" // 増加/減少/維持/前年度比
+  | "ambiguous-wording" // 「撤退基準達成/に該当」
+  | "bad-era-year" // 平成32年度 and the like
+  | "too-long";
+
+export interface ParseFailure {
+  readonly raw: string;
+  readonly code: ParseFailureCode;
+  /** free detail for the message, e.g. the era text */
+  readonly detail?: string;
+}
+
+/** Several values in one cell: what was read and what was not. */
+export interface Parsed<T> {
+  readonly items: ReadonlyArray<T>;
+  readonly failures: ReadonlyArray<ParseFailure>;
+}
+
+export type PairingProblem = "count-mismatch" | "unit-mismatch" | "ambiguous";
+
+/** Targets paired with results (and criteria); null problem means a clean pairing. */
+export interface Pairing<A, B> {
+  readonly pairs: ReadonlyArray<{ readonly left: A; readonly right: ReadonlyArray<B> }>;
+  readonly problem: PairingProblem | null;
+}
