@@ -7,5 +7,10 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  moduleNameMapper: {
+    "^strip-bom$": "<rootDir>/test/setup/strip-bom.js",
+    "^uuid$": "<rootDir>/test/setup/uuid.js",
+  },
+  setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
   testTimeout: 30000,
 };
