@@ -1,0 +1,37 @@
+import type { FindingCode } from "../model/findings";
+
+/** Every finding code, in documentation order (a type check below keeps it complete). */
+export const FINDING_CODES = [
+  "structure.unknown-sheet",
+  "structure.missing-column",
+  "structure.weak-header",
+  "structure.no-records",
+  "structure.protected-sheet",
+  "vocabulary.not-a-mark",
+  "vocabulary.ambiguous-withdrawal-wording",
+  "parse.target",
+  "parse.result",
+  "parse.criterion",
+  "parse.criterion-not-computable",
+  "parse.count-mismatch",
+  "parse.unit-mismatch",
+  "parse.cell-error",
+  "consistency.mark-differs",
+  "consistency.effective-but-withdrawn",
+  "consistency.a-with-b-no-issue",
+  "consistency.unlinked-initiative",
+  "consistency.formula-in-mark-cell",
+  "derive.not-computable",
+  "derive.withdrawal-fired",
+  "narrative.missing-issue",
+  "narrative.missing-plan",
+  "values.percent-out-of-range",
+  "values.negative-count",
+  "values.bad-era-year",
+  "duplicates.repeated-row",
+] as const satisfies readonly FindingCode[];
+
+// If FindingCode gains a member that the list lacks, this line stops compiling.
+type Missing = Exclude<FindingCode, (typeof FINDING_CODES)[number]>;
+const complete: Missing extends never ? true : Missing = true;
+void complete;
