@@ -94,7 +94,10 @@ function readQualifier(s: string): { q: Qualifier; len: number } | null {
   return { q: roman === "ii" ? "ii" : "i", len: m[0].length };
 }
 
-function readSymbol<K extends MarkKind>(kind: K, s: string): { sym: Symbol<MarkValues[K]>; len: number } | null {
+function readSymbol<K extends MarkKind>(
+  kind: K,
+  s: string,
+): { sym: Symbol<MarkValues[K]>; len: number } | null {
   const table = SYMBOLS[kind] as SymbolTable<K>;
   // bracketed symbols are 3 characters, plain ones 1
   for (const len of [3, 1]) {
@@ -209,7 +212,11 @@ const FORMAT: { readonly [K in MarkKind]: (v: MarkValues[K], n: AchievementNotat
  * The sheet's symbol for a value: ○ × (circle; withdrawal is × plus the row's flag) or ① ② ③ (numbered)
  * for achievement, ○ × for effectiveness, A B, a b, ア イ, (ⅰ) (ⅱ) for execution.
  */
-export function formatMark<K extends MarkKind>(kind: K, value: MarkValues[K], notation: AchievementNotation = "circle"): string {
+export function formatMark<K extends MarkKind>(
+  kind: K,
+  value: MarkValues[K],
+  notation: AchievementNotation = "circle",
+): string {
   return FORMAT[kind](value, notation);
 }
 

@@ -43,7 +43,9 @@ describe("normalizeText", () => {
   });
 
   test("is idempotent on sheet-like characters", () => {
-    const chars = fc.constantFrom(..."〇◯○✕✖×～〜~ⅰⅱ（）()㋐㋑①②③☑■□☐ 　\n\r\tＡａア%％0123456789.．,，ー－−―\u200B\u0301\u0338");
+    const chars = fc.constantFrom(
+      ..."〇◯○✕✖×～〜~ⅰⅱ（）()㋐㋑①②③☑■□☐ 　\n\r\tＡａア%％0123456789.．,，ー－−―\u200B\u0301\u0338",
+    );
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 60 }), (a) => {
         const once = normalizeText(a.join(""));
