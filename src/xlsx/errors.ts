@@ -1,0 +1,61 @@
+/** Why a workbook could not be read. Stable codes; the CLI and the standalone page show the message. */
+export type WorkbookReadErrorCode =
+  | "empty"
+  | "encrypted"
+  | "not-zip"
+  | "truncated"
+  | "not-workbook"
+  | "too-large"
+  | "corrupt";
+
+const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
+  empty: { ja: "ファイルが空です。", en: "The file is empty." },
+  encrypted: {
+    ja: "パスワードで保護されたブック、または古い .xls 形式のファイルです。パスワードを解除し .xlsx で保存し直してください。",
+    en: "The workbook is password-protected or in the old .xls format. Remove the password and save it as .xlsx.",
+  },
+  "not-zip": {
+    ja: "Excel ブック (.xlsx) ではありません。",
+    en: "This is not an Excel workbook (.xlsx).",
+  },
+  truncated: {
+    ja: "ファイルが途中で切れているか壊れています (ZIP の終端が読めません)。",
+    en: "The file is truncated or damaged (the end of the ZIP archive cannot be read).",
+  },
+  "not-workbook": {
+    ja: "ZIP ファイルですが Excel ブックではありません (xl/workbook.xml がありません)。",
+    en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml).",
+  },
+  "too-large": {
+    ja: "ブックが大きすぎます (展開後 {size} MB、上限 {limit} MB)。",
+    en: "The workbook is too large ({size} MB uncompressed, limit {limit} MB).",
+  },
+  corrupt: {
+    ja: "ブックの内容を読み取れませんでした: {detail}",
+    en: "The workbook's content could not be read: {detail}",
+  },
+};
+
+/** A workbook that cannot be read: a code, a Japanese and an English message, never a stack trace for users. */
+export class WorkbookReadError extends Error {
+  override readonly name = "WorkbookReadError";
+  readonly code: WorkbookReadErrorCode;
+  readonly messages: { readonly ja: string; readonly en: string };
+
+  constructor(code: WorkbookReadErrorCode, params: Readonly<Record<string, string | number>> = {}) {
+    const fill = (s: string): string => s.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ""));
+    const text = MESSAGES[code];
+    const messages = { ja: fill(text.ja), en: fill(text.en) };
+    super(messages.en);
+    this.code = code;
+    this.messages = messages;
+  }
+}
+
+/** True when `e` is a WorkbookReadError (also across bundles, by name and code). */
+export function isWorkbookReadError(e: unknown): e is WorkbookReadError {
+  return (
+    e instanceof WorkbookReadError ||
+    (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "WorkbookReadError" && "code" in e)
+  );
+}

@@ -1,0 +1,141 @@
+import * as ExcelJS from "exceljs";
+import type { CellValue, CellErrorAt, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
+import { flattenCellValue } from "./cell-value";
+import { isWorkbookReadError, WorkbookReadError } from "./errors";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, guardWorkbookBytes } from "./zip-guard";
+
+/** An opened workbook. Opaque to callers: pass it back to applyWrites / appendChangeLog / writeWorkbook. */
+export class XlsxWorkbookHandle {
+  /** @internal the exceljs workbook; hosts must not reach into it */
+  readonly workbook: ExcelJS.Workbook;
+  /** @internal sheet name → worksheet */
+  readonly sheets: Map<string, ExcelJS.Worksheet>;
+
+  /** @internal */
+  constructor(workbook: ExcelJS.Workbook) {
+    this.workbook = workbook;
+    this.sheets = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
+  }
+}
+
+export interface ReadWorkbookOptions {
+  /** limit on the workbook's uncompressed size in bytes (default 100 MB) */
+  readonly maxUncompressedBytes?: number;
+}
+
+export interface ReadWorkbookResult {
+  readonly snapshots: SheetSnapshot[];
+  readonly workbook: XlsxWorkbookHandle;
+}
+
+/** Bytes as a Uint8Array view without copying. */
+export function asBytes(source: ArrayBuffer | Uint8Array): Uint8Array {
+  return source instanceof Uint8Array ? source : new Uint8Array(source);
+}
+
+/** exceljs keeps merges in a private index keyed by the master address; it is the cheap way to list them. */
+function mergeRanges(ws: ExcelJS.Worksheet): MergeArea[] {
+  const index = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined> })._merges;
+  const out: MergeArea[] = [];
+  if (index) {
+    for (const r of Object.values(index)) {
+      if (r) out.push({ top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 });
+    }
+  } else {
+    for (const range of ws.model.merges) {
+      const [a, b] = range.split(":");
+      const tl = ws.getCell(a ?? range);
+      const br = ws.getCell(b ?? a ?? range);
+      out.push({ top: Number(tl.row) - 1, left: Number(tl.col) - 1, bottom: Number(br.row) - 1, right: Number(br.col) - 1 });
+    }
+  }
+  return out;
+}
+
+function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
+  const state = ws.state as string;
+  return state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: unknown } | null }).sheetProtection;
+  return Boolean(p && (p.sheet === true || p.sheet === 1 || p.sheet === "1" || p.sheet === "true"));
+}
+
+/** Reads one worksheet into a dense snapshot over its used range (cells holding a value, and merged areas). */
+export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const cells: Array<{ r: number; c: number; value: CellValue; formula: boolean; error: string | null }> = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow((row, rowNumber) => {
+    row.eachCell((cell, colNumber) => {
+      // A merged cell other than the top-left: exceljs repeats the master's value there; the contract wants it empty.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const flat = flattenCellValue(cell.value);
+      if (flat.value === null && !flat.formula && flat.error === null) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      cells.push({ r, c, value: flat.value, formula: flat.formula, error: flat.error });
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  const allMerges = mergeRanges(ws);
+  for (const m of allMerges) {
+    if (m.top < top) top = m.top;
+    if (m.bottom > bottom) bottom = m.bottom;
+    if (m.left < left) left = m.left;
+    if (m.right > right) right = m.right;
+  }
+  const base = { name: ws.name, visibility: visibilityOf(ws), protected: isProtected(ws) };
+  if (bottom < 0) {
+    return { ...base, origin: { row: 0, col: 0 }, values: [], formulas: [], errors: [], merges: [] };
+  }
+  const width = right - left + 1;
+  const values: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) values.push(new Array<CellValue>(width).fill(null));
+  const formulas: GridPos[] = [];
+  const errors: CellErrorAt[] = [];
+  for (const cell of cells) {
+    const row = cell.r - top;
+    const col = cell.c - left;
+    const line = values[row];
+    if (line) line[col] = cell.value;
+    if (cell.formula) formulas.push({ row, col });
+    if (cell.error !== null) errors.push({ row, col, code: cell.error });
+  }
+  const merges = allMerges
+    .map((m) => ({ top: m.top - top, left: m.left - left, bottom: m.bottom - top, right: m.right - left }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return { ...base, origin: { row: top, col: left }, values, formulas, errors, merges };
+}
+
+/**
+ * Reads an .xlsx workbook (bytes, no file system) into one snapshot per worksheet, in workbook order.
+ * Bad input (empty, encrypted, not a zip, truncated, not a workbook, too large, unparseable) rejects with
+ * a WorkbookReadError.
+ */
+export async function readWorkbook(source: ArrayBuffer | Uint8Array, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
+  const bytes = asBytes(source);
+  guardWorkbookBytes(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw e;
+    const detail = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
+    throw new WorkbookReadError("corrupt", { detail: detail.slice(0, 200) });
+  }
+  const handle = new XlsxWorkbookHandle(workbook);
+  return { snapshots: workbook.worksheets.map(snapshotOf), workbook: handle };
+}
+
+/** Serialises the workbook (with every applied write) back to .xlsx bytes. */
+export async function writeWorkbook(handle: XlsxWorkbookHandle): Promise<Uint8Array> {
+  const out = await handle.workbook.xlsx.writeBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out);
+}
