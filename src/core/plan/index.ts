@@ -1,0 +1,4 @@
+export { buildPlan, achievementSymbol, markSeparator } from "./build";
+export type { PlanInput } from "./build";
+export { writesFromPlan } from "./writes";
+export type { WriteChoice } from "./writes";
