@@ -1,0 +1,179 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  ProgressBar,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import type { PlanAction, PlannedMark } from "../../core/model";
+import { actionLabel } from "../i18n/labels";
+import type { Lang, Translate } from "../i18n/strings";
+import { isChosen, toggleConflict, willWrite, type ConflictChoice } from "../model/selection";
+import { cellText } from "./format";
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    flexWrap: "wrap",
+    marginBottom: tokens.spacingVerticalS,
+  },
+  mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
+  wrap: { whiteSpace: "pre-wrap", wordBreak: "break-all" },
+  reason: { whiteSpace: "pre-wrap", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  tableWrap: { overflowX: "auto" },
+});
+
+const ACTION_COLOR: Record<PlanAction, "success" | "warning" | "subtle" | "informative"> = {
+  write: "success",
+  conflict: "warning",
+  keep: "subtle",
+  skip: "informative",
+};
+
+const ACTIONS: ReadonlyArray<PlanAction> = ["write", "conflict", "keep", "skip"];
+
+export interface ApplyProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface MarksTabProps {
+  readonly t: Translate;
+  readonly lang: Lang;
+  readonly plan: ReadonlyArray<PlannedMark> | null;
+  readonly choice: ConflictChoice;
+  readonly onChoice: (choice: ConflictChoice) => void;
+  readonly busy: boolean;
+  /** set while an apply runs */
+  readonly progress: ApplyProgress | null;
+  readonly canRevert: boolean;
+  readonly onApply: () => void;
+  readonly onRevert: () => void;
+}
+
+/** The Marks tab: the write plan as a table, conflict opt-in per row or all at once, Apply and Revert. */
+export function MarksTab({ t, lang, plan, choice, onChoice, busy, progress, canRevert, onApply, onRevert }: MarksTabProps) {
+  const styles = useStyles();
+  const [actionFilter, setActionFilter] = useState<PlanAction | "all">("all");
+  const conflicts = useMemo(() => (plan ?? []).filter((m) => m.action === "conflict").map((m) => m.id), [plan]);
+  const toWrite = useMemo(() => (plan ?? []).filter((m) => willWrite(m, choice)).length, [plan, choice]);
+  const rows = useMemo(
+    () => (plan ?? []).filter((m) => actionFilter === "all" || m.action === actionFilter),
+    [plan, actionFilter],
+  );
+
+  if (plan === null || plan.length === 0) {
+    return (
+      <section aria-label={t("tabMarks")}>
+        <Text as="p">{t("marksEmpty")}</Text>
+        {canRevert ? (
+          <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={onRevert}>
+            {t("revert")}
+          </Button>
+        ) : null}
+      </section>
+    );
+  }
+
+  const allChecked = conflicts.length > 0 && choice.all;
+  const someChecked = !choice.all && choice.ids.size > 0;
+
+  return (
+    <section aria-label={t("tabMarks")}>
+      <Text as="p">{t("marksIntro")}</Text>
+      <div className={styles.toolbar}>
+        <Button appearance="primary" icon={<SaveRegular />} disabled={busy || toWrite === 0} onClick={onApply}>
+          {t("applyCount", { count: toWrite })}
+        </Button>
+        <Button icon={<ArrowUndoRegular />} disabled={busy || !canRevert} onClick={onRevert}>
+          {t("revert")}
+        </Button>
+        <Field label={t("filterAction")}>
+          <Select value={actionFilter} onChange={(_, d) => setActionFilter(d.value as PlanAction | "all")}>
+            <option value="all">{t("filterAll")}</option>
+            {ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(t, a)} ({plan.filter((m) => m.action === a).length})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {conflicts.length > 0 ? (
+        <Checkbox
+          label={t("overwriteAll", { count: conflicts.length })}
+          checked={allChecked ? true : someChecked ? "mixed" : false}
+          disabled={busy}
+          onChange={(_, d) => onChoice(d.checked === true ? { all: true } : { all: false, ids: new Set() })}
+        />
+      ) : null}
+      {progress !== null ? (
+        <Field
+          validationMessage={t("applying", { done: progress.done, total: progress.total })}
+          validationState="none"
+        >
+          {progress.total > 0 ? (
+            <ProgressBar value={progress.done / progress.total} aria-label={t("busy")} />
+          ) : (
+            <ProgressBar aria-label={t("busy")} />
+          )}
+        </Field>
+      ) : null}
+      <div className={styles.tableWrap}>
+        <Table size="small" aria-label={t("tabMarks")}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("colCell")}</TableHeaderCell>
+              <TableHeaderCell>{t("colCurrent")}</TableHeaderCell>
+              <TableHeaderCell>{t("colNew")}</TableHeaderCell>
+              <TableHeaderCell>{t("colReason")}</TableHeaderCell>
+              <TableHeaderCell>{t("colAction")}</TableHeaderCell>
+              <TableHeaderCell>{t("colOverwrite")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((m) => (
+              <TableRow key={m.id} data-testid="mark-row" data-action={m.action}>
+                <TableCell className={styles.mono}>
+                  {m.sheet}!{m.cell}
+                </TableCell>
+                <TableCell className={styles.wrap}>{cellText(t, m.current)}</TableCell>
+                <TableCell className={styles.wrap}>{m.value ?? m.mark ?? "—"}</TableCell>
+                <TableCell className={styles.reason}>{m.reason[lang]}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={ACTION_COLOR[m.action]}>
+                    {actionLabel(t, m.action)}
+                  </Badge>
+                </TableCell>
+                <TableCell>
+                  {m.action === "conflict" ? (
+                    <Checkbox
+                      aria-label={t("overwriteRow", { cell: `${m.sheet}!${m.cell}` })}
+                      checked={isChosen(choice, m.id)}
+                      disabled={busy}
+                      onChange={() => onChoice(toggleConflict(choice, m.id, conflicts))}
+                    />
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { CellValue, CellWrite, Evaluation, GridPos, MappingOverrides } from "../core/model";
+
+/** What one validation run gives the UI. */
+export interface CheckResult {
+  readonly evaluation: Evaluation;
+  /** sheet name → origin of its snapshot (to show sheet rows and column letters of a layout) */
+  readonly origins: Readonly<Record<string, GridPos>>;
+}
+
+/** The outcome of one apply. */
+export interface ApplyResult {
+  /** cells written */
+  readonly written: number;
+  /** planned cells that changed since they were read and were left alone */
+  readonly changed: number;
+}
+
+/** The outcome of one revert. */
+export interface RevertResult {
+  /** cells restored */
+  readonly restored: number;
+}
+
+/** A cell shown in the pane (standalone mode, where there is no grid to select in). */
+export interface CellPeek {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: CellValue;
+}
+
+/** A file the user can download (standalone mode). */
+export interface Download {
+  readonly fileName: string;
+  readonly blob: Blob;
+}
+
+/** Reports progress of a long run: done of total units. */
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * The use cases the task pane needs from wherever the workbook lives: Excel (Office.js) or a file opened in
+ * the browser (the xlsx adapter). Components receive these functions and never touch a host API themselves.
+ */
+export interface TaskpaneHost {
+  readonly mode: "excel" | "standalone";
+  /** the file name in standalone mode; null in Excel */
+  readonly fileName: string | null;
+  /** Reads every sheet and evaluates it with the given mapping overrides. */
+  check(overrides: MappingOverrides): Promise<CheckResult>;
+  /** Writes the cells (each only if it still holds `expected`) and logs them in the change-log sheet. */
+  apply(writes: ReadonlyArray<CellWrite>, progress: Progress): Promise<ApplyResult>;
+  /** Undoes the last apply exactly. */
+  revert(): Promise<RevertResult>;
+  /** Selects the cell in Excel (returns null), or returns the cell to show (standalone). */
+  selectCell(sheet: string, cell: string): Promise<CellPeek | null>;
+  /** The mapping overrides saved with the workbook (Excel) or in this session (standalone). */
+  loadMapping(): Promise<MappingOverrides>;
+  /** Saves the mapping overrides. */
+  saveMapping(overrides: MappingOverrides): Promise<void>;
+  /** Downloads, where the host has a file to give (standalone); null in Excel. */
+  readonly downloads: {
+    workbook(): Promise<Download>;
+    report(result: CheckResult, lang: "ja" | "en"): Promise<Download>;
+  } | null;
+}

@@ -1,0 +1,45 @@
+import type { CellWrite, PlannedMark } from "../../core/model";
+
+/** Which conflicts the user chose to overwrite: every one, or the listed plan ids. */
+export type ConflictChoice = { readonly all: true } | { readonly all: false; readonly ids: ReadonlySet<string> };
+
+export const NO_CONFLICTS: ConflictChoice = { all: false, ids: new Set() };
+
+/** Whether a planned mark will be written under the user's conflict choice. */
+export function willWrite(mark: PlannedMark, choice: ConflictChoice): boolean {
+  if (mark.value === null) return false;
+  if (mark.action === "write") return true;
+  if (mark.action === "conflict") return choice.all || choice.ids.has(mark.id);
+  return false;
+}
+
+/**
+ * The cell writes for the plan: every `write`, plus the conflicts the user opted into. Each write carries
+ * what the plan saw, so the host leaves a cell alone when it changed since the read.
+ */
+export function selectWrites(plan: ReadonlyArray<PlannedMark>, choice: ConflictChoice, lang: "ja" | "en"): CellWrite[] {
+  const writes: CellWrite[] = [];
+  for (const m of plan) {
+    if (!willWrite(m, choice) || m.value === null) continue;
+    writes.push({ sheet: m.sheet, cell: m.cell, expected: m.current, value: m.value, reason: m.reason[lang] });
+  }
+  return writes;
+}
+
+/** Toggles one conflict id in the choice (leaving "all" mode keeps every other conflict chosen). */
+export function toggleConflict(
+  choice: ConflictChoice,
+  id: string,
+  allConflictIds: ReadonlyArray<string>,
+): ConflictChoice {
+  const ids = new Set(choice.all ? allConflictIds : choice.ids);
+  if (ids.has(id)) ids.delete(id);
+  else ids.add(id);
+  if (allConflictIds.length > 0 && allConflictIds.every((c) => ids.has(c))) return { all: true };
+  return { all: false, ids };
+}
+
+/** Whether one conflict is chosen. */
+export function isChosen(choice: ConflictChoice, id: string): boolean {
+  return choice.all || choice.ids.has(id);
+}

@@ -1,0 +1,236 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { TaskpaneHost } from "../../src/taskpane/host";
+import { App, type OpenFile } from "../../src/taskpane/components/App";
+import { translator, type Lang } from "../../src/taskpane/i18n/strings";
+import { sampleEvaluation } from "./evaluation";
+import { fakeHost, type FakeHost } from "./fakeHost";
+
+function renderApp(host: TaskpaneHost | null, lang: Lang = "ja", openFile?: OpenFile) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App t={translator(lang)} lang={lang} host={host} {...(openFile ? { openFile } : {})} />
+    </FluentProvider>,
+  );
+}
+
+async function validated(host: FakeHost) {
+  renderApp(host);
+  fireEvent.click(screen.getByRole("button", { name: "検証する" }));
+  await screen.findByText("指摘 4 件 / 全 4 件");
+}
+
+function tab(name: string) {
+  fireEvent.click(screen.getByRole("tab", { name }));
+}
+
+describe("検証タブ", () => {
+  test("検証すると指摘がシートと重要度ごとに並び、セルの内容が文字として出る", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    await validated(host);
+    expect(host.calls.check).toEqual([{}]);
+    expect(screen.getAllByTestId("finding")).toHaveLength(4);
+    expect(screen.getByRole("heading", { level: 3, name: "戦略" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 4, name: "エラー (1)" })).toBeTruthy();
+    expect(screen.getByText("有効性の欄に「A」とあります。ア/イのどちらかを入れてください。")).toBeTruthy();
+    expect(screen.getByText("セルの内容: A")).toBeTruthy();
+    // Cell text stays text: the script tag is shown, not parsed.
+    expect(screen.getByText("セルの内容: <script>alert(1)</script>")).toBeTruthy();
+    expect(document.querySelector("script")).toBeNull();
+  });
+
+  test.each([
+    ["重要度で絞り込む", "error", ["vocabulary.not-a-mark"]],
+    ["重要度で絞り込む", "warning", ["narrative.missing-issue", "derive.withdrawal-fired"]],
+    ["シートで絞り込む", "具体的取組", ["structure.weak-header", "derive.withdrawal-fired"]],
+  ])("%s = %s", async (label, value, codes) => {
+    await validated(fakeHost({ evaluation: sampleEvaluation }));
+    fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    const shown = screen.getAllByTestId("finding").map((el) => el.getAttribute("data-code"));
+    expect(shown.sort()).toEqual([...codes].sort());
+    expect(screen.getByText(`指摘 ${codes.length} 件 / 全 4 件`)).toBeTruthy();
+  });
+
+  test.each([
+    ["ア/イ", ["vocabulary.not-a-mark"]],
+    ["m9", ["narrative.missing-issue"]],
+    ["<script>", ["derive.withdrawal-fired"]],
+    ["weak-header", ["structure.weak-header"]],
+    ["該当なし", []],
+  ])("文字で絞り込む「%s」", async (text, codes) => {
+    await validated(fakeHost({ evaluation: sampleEvaluation }));
+    fireEvent.change(screen.getByLabelText("文字で絞り込む"), { target: { value: text } });
+    const shown = screen.queryAllByTestId("finding").map((el) => el.getAttribute("data-code"));
+    expect(shown).toEqual(codes);
+  });
+
+  test("指摘を押すと Excel でそのセルを選ぶ", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    await validated(host);
+    fireEvent.click(screen.getByText("有効性の欄に「A」とあります。ア/イのどちらかを入れてください。"));
+    await screen.findByText("戦略!H8 を選択しました。");
+    expect(host.calls.select).toEqual([["戦略", "H8"]]);
+  });
+
+  test("English when the language is not Japanese", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    renderApp(host, "en");
+    fireEvent.click(screen.getByRole("button", { name: "Validate" }));
+    await screen.findByText("4 of 4 findings");
+    expect(screen.getByText("Effectiveness holds “A”; expected ア/イ.")).toBeTruthy();
+  });
+});
+
+describe("記号タブ: 競合の上書きは選んだものだけ", () => {
+  async function onMarks(host: FakeHost) {
+    await validated(host);
+    tab("記号");
+    await screen.findByRole("button", { name: "1 件を書き込む" });
+  }
+
+  test("何も選ばなければ書き込みだけ、行ごとに選ぶと増え、全部を選ぶと競合すべて", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    await onMarks(host);
+    expect(screen.getAllByTestId("mark-row")).toHaveLength(4);
+    fireEvent.click(screen.getByLabelText("具体的取組!L12 の競合を上書きする"));
+    expect(screen.getByRole("button", { name: "2 件を書き込む" })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("具体的取組!L12 の競合を上書きする"));
+    expect(screen.getByRole("button", { name: "1 件を書き込む" })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("競合 2 件をすべて上書きする"));
+    expect(screen.getByRole("button", { name: "3 件を書き込む" })).toBeTruthy();
+    // Unticking one row leaves "all" mode but keeps the other conflict.
+    fireEvent.click(screen.getByLabelText("具体的取組!L13 の競合を上書きする"));
+    fireEvent.click(screen.getByRole("button", { name: "2 件を書き込む" }));
+    await screen.findByText("2 件を書き込みました。変更は変更履歴シートに記録されています。");
+    expect(host.calls.apply).toEqual([
+      [
+        { sheet: "具体的取組", cell: "L11", expected: null, value: "○", reason: "55.9% ≥ 30%以上 → ○" },
+        { sheet: "具体的取組", cell: "L12", expected: "×", value: "○", reason: "55.9% ≥ 30%以上 → ○" },
+      ],
+    ]);
+    // apply re-validates, then Revert is offered
+    expect(host.calls.check).toHaveLength(2);
+    fireEvent.click(screen.getByRole("button", { name: "直前の書き込みを元に戻す" }));
+    await screen.findByText("3 件を元の値に戻しました。");
+    expect(host.calls.revert).toBe(1);
+  });
+
+  test("元に戻すは書き込み前は押せない", async () => {
+    await onMarks(fakeHost({ evaluation: sampleEvaluation }));
+    expect((screen.getByRole("button", { name: "直前の書き込みを元に戻す" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test("読み込み後に変わったセルは数えて知らせる", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation, applyResult: { written: 0, changed: 1 } });
+    await onMarks(host);
+    fireEvent.click(screen.getByRole("button", { name: "1 件を書き込む" }));
+    await screen.findByText("0 件を書き込みました。1 件は読み込み後に内容が変わっていたため書き込みませんでした。");
+  });
+});
+
+describe("エラーは MessageBar に、することと一緒に出る", () => {
+  test("検証の失敗", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation, checkError: new Error("RichApi.Error: InvalidOperation") });
+    renderApp(host);
+    fireEvent.click(screen.getByRole("button", { name: "検証する" }));
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("処理できませんでした")).toBeTruthy();
+    expect(alert.textContent).toContain("もう一度「検証する」を押してください");
+    expect(within(alert).getByTestId("error-detail").textContent).toBe("RichApi.Error: InvalidOperation");
+    fireEvent.click(within(alert).getByRole("button", { name: "閉じる" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  test("アダプターの日本語メッセージを使う", async () => {
+    const err = Object.assign(new Error("The file is empty."), { messages: { ja: "ファイルが空です。", en: "The file is empty." } });
+    const openFile = jest.fn<Promise<TaskpaneHost>, [File]>().mockRejectedValue(err);
+    renderApp(null, "ja", openFile);
+    const input = screen.getByTestId("file-input");
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([""], "空.xlsx")] } });
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(".xlsx 形式(Excel ブック)か");
+    expect(within(alert).getByTestId("error-detail").textContent).toBe("ファイルが空です。");
+  });
+
+  test(".xlsx でないファイルは開かずに知らせる", async () => {
+    const openFile = jest.fn<Promise<TaskpaneHost>, [File]>();
+    renderApp(null, "ja", openFile);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File(["x"], "memo.txt")] } });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("memo.txt は .xlsx ファイルではありません。");
+    expect(openFile).not.toHaveBeenCalled();
+  });
+});
+
+describe("単体モード", () => {
+  test("ファイルを開くと検証し、指摘を押すとセルの内容を出す", async () => {
+    const host = fakeHost({ mode: "standalone", evaluation: sampleEvaluation });
+    renderApp(null, "ja", async () => host);
+    expect(screen.getByRole("region", { name: ".xlsx ファイルをここにドロップ" })).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File(["x"], "hirano.xlsx")] } });
+    });
+    await screen.findByText("指摘 4 件 / 全 4 件");
+    expect(screen.getByTestId("file-name").textContent).toBe("開いているファイル: hirano.xlsx");
+    fireEvent.click(screen.getByText("有効性の欄に「A」とあります。ア/イのどちらかを入れてください。"));
+    const peek = await screen.findByTestId("cell-peek");
+    expect(peek.textContent).toContain("戦略!H8 の内容");
+    expect(peek.textContent).toContain("セルの値");
+  });
+});
+
+describe("列の対応タブ", () => {
+  test("列を変えて保存すると、変えた分だけ上書き設定になり再検証する", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    await validated(host);
+    tab("列の対応");
+    const input = screen.getByLabelText("具体的取組 の「業績目標の達成状況(記号)」の列(空欄で対応なし)") as HTMLInputElement;
+    expect(input.value).toBe("L");
+    fireEvent.change(input, { target: { value: "m" } });
+    fireEvent.change(screen.getByLabelText("具体的取組 の「撤退基準」の列(空欄で対応なし)"), { target: { value: "" } });
+    fireEvent.change(screen.getByLabelText("戦略 のシートの種類"), { target: { value: "other" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存して再検証" }));
+    await screen.findByText("列の対応をブックに保存しました。");
+    expect(host.calls.saveMapping).toEqual([
+      { 具体的取組: { columns: { achievement: 12, withdrawalCriterion: null } }, 戦略: { kind: "other" } },
+    ]);
+    expect(host.calls.check[host.calls.check.length - 1]).toEqual(host.calls.saveMapping[0]);
+  });
+
+  test("列でない文字は保存できない", async () => {
+    await validated(fakeHost({ evaluation: sampleEvaluation }));
+    tab("列の対応");
+    fireEvent.change(screen.getByLabelText("具体的取組 の「取組内容」の列(空欄で対応なし)"), { target: { value: "1A" } });
+    expect((screen.getByRole("button", { name: "保存して再検証" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe("集計タブ", () => {
+  test("経営課題・戦略ごとの件数と撤退基準の行", async () => {
+    await validated(fakeHost({ evaluation: sampleEvaluation }));
+    tab("集計");
+    const rows = screen.getAllByTestId("summary-row").map((r) =>
+      within(r)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    );
+    expect(rows).toEqual([
+      ["1 経営課題1", "[1]", "1", "1", "0", "0", "—"],
+      ["2 経営課題2", "[3]", "0", "0", "1", "0", "—"],
+    ]);
+    const w = screen.getByTestId("withdrawal-row");
+    expect(w.textContent).toContain("左記目標が30%未満であれば、事業を再構築する。");
+    expect(w.textContent).toContain("事業を再構築");
+    expect(screen.getByRole("img", { name: "経営課題ごとの達成状況" })).toBeTruthy();
+  });
+});
+
+test("検証前はどのタブも検証を促す", async () => {
+  renderApp(fakeHost({ evaluation: sampleEvaluation }));
+  await waitFor(() => expect(screen.getByText("まだ検証していません。「検証する」を押してください。")).toBeTruthy());
+  tab("集計");
+  expect(screen.getByText("集計する取組がありません。まず「検証」で検証してください。")).toBeTruthy();
+});

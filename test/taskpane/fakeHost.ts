@@ -1,0 +1,57 @@
+// A TaskpaneHost test double: answers from a hand-made Evaluation and records every call.
+import type { CellWrite, Evaluation, MappingOverrides } from "../../src/core/model";
+import type { ApplyResult, CheckResult, TaskpaneHost } from "../../src/taskpane/host";
+
+export interface FakeHost extends TaskpaneHost {
+  readonly calls: {
+    check: MappingOverrides[];
+    apply: CellWrite[][];
+    revert: number;
+    select: Array<[string, string]>;
+    saveMapping: MappingOverrides[];
+  };
+}
+
+export interface FakeOptions {
+  readonly mode?: "excel" | "standalone";
+  readonly evaluation: () => Evaluation;
+  readonly checkError?: unknown;
+  readonly applyResult?: ApplyResult;
+}
+
+export function fakeHost(options: FakeOptions): FakeHost {
+  const calls: FakeHost["calls"] = { check: [], apply: [], revert: 0, select: [], saveMapping: [] };
+  let saved: MappingOverrides = {};
+  const mode = options.mode ?? "excel";
+  return {
+    mode,
+    fileName: mode === "standalone" ? "hirano.xlsx" : null,
+    calls,
+    async check(overrides): Promise<CheckResult> {
+      calls.check.push(overrides);
+      if (options.checkError !== undefined) throw options.checkError;
+      return { evaluation: options.evaluation(), origins: { 具体的取組: { row: 0, col: 0 }, 戦略: { row: 0, col: 0 } } };
+    },
+    async apply(writes, progress) {
+      calls.apply.push([...writes]);
+      progress(writes.length, writes.length);
+      return options.applyResult ?? { written: writes.length, changed: 0 };
+    },
+    async revert() {
+      calls.revert += 1;
+      return { restored: 3 };
+    },
+    async selectCell(sheet, cell) {
+      calls.select.push([sheet, cell]);
+      return mode === "excel" ? null : { sheet, cell, value: "セルの値" };
+    },
+    async loadMapping() {
+      return saved;
+    },
+    async saveMapping(overrides) {
+      calls.saveMapping.push(overrides);
+      saved = overrides;
+    },
+    downloads: null,
+  };
+}
