@@ -1,0 +1,245 @@
+import type { CellErrorAt, CellValue, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core/model";
+import { intersect, parseAreas, rectLocal, type Rect } from "./address";
+import { API, officeSupports, type Supports } from "./capabilities";
+
+/** Error values as Office.js reports them in `values`. */
+export const EXCEL_ERROR_TEXTS: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+
+export interface ReadOptions {
+  /** requirement-set check (defaults to Office.context.requirements) */
+  readonly supports?: Supports;
+  /** rows read in the second sync, shared by all sheets (default 50 000): beyond it, row blocks follow */
+  readonly rowBudget?: number;
+  /** estimated response bytes per sync for the row blocks (default 4 000 000, under Excel on the web's 5 MB) */
+  readonly byteBudget?: number;
+  /** sheet names to leave out */
+  readonly exclude?: ReadonlyArray<string>;
+}
+
+interface SheetHandles {
+  readonly ws: Excel.Worksheet;
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  readonly protected: boolean;
+  readonly used: Excel.Range;
+  readonly window: Excel.Range;
+  readonly formulas: Excel.RangeAreas | null;
+  readonly formulaErrors: Excel.RangeAreas | null;
+  readonly constantErrors: Excel.RangeAreas | null;
+  readonly merged: Excel.RangeAreas | null;
+}
+
+interface Block {
+  readonly sheet: number;
+  readonly rect: Rect;
+  readonly range: Excel.Range;
+}
+
+function visibilityOf(v: string): SheetVisibility {
+  if (v === "Hidden") return "hidden";
+  if (v === "VeryHidden") return "veryHidden";
+  return "visible";
+}
+
+function areasOf(obj: Excel.RangeAreas | null): Rect[] {
+  return obj && !obj.isNullObject ? parseAreas(obj.address) : [];
+}
+
+function cellsIn(rects: ReadonlyArray<Rect>, bounds: Rect): GridPos[] {
+  const out: GridPos[] = [];
+  for (const r of rects) {
+    // getSpecialCells over one cell answers for the whole sheet (an old Excel quirk): clip to the used range.
+    const clipped = intersect(r, bounds);
+    if (!clipped) continue;
+    for (let row = clipped.top; row <= clipped.bottom; row++) {
+      for (let col = clipped.left; col <= clipped.right; col++) out.push({ row: row - bounds.top, col: col - bounds.left });
+    }
+  }
+  return out;
+}
+
+function jsonBytes(rows: unknown[][]): number {
+  // A close estimate of the UTF-8 JSON size without serialising: ASCII 1 byte, kana/kanji 3.
+  let n = 2;
+  for (const row of rows) {
+    n += 2;
+    for (const v of row) n += typeof v === "string" ? v.length * 3 + 3 : 8;
+  }
+  return n;
+}
+
+/**
+ * Reads every worksheet's used range into SheetSnapshots in a constant number of context.sync() calls:
+ * one for the sheet list, one for every used range, its first rows (the row budget shared by the sheets),
+ * its formula/error maps and merged areas; sheets longer than that follow in row blocks, grouped so no sync
+ * is estimated above the byte budget (extra syncs grow with data volume, never with the number of sheets).
+ */
+export async function readSnapshots(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<SheetSnapshot[]> {
+  const supports = opts.supports ?? officeSupports;
+  const special = supports(API.specialCells);
+  const mergedApi = supports(API.mergedAreas);
+  const byteBudget = opts.byteBudget ?? 4_000_000;
+  const exclude = new Set(opts.exclude ?? []);
+
+  // Sync 1: the sheet list.
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility,items/protection/protected");
+  await context.sync();
+
+  const list = sheets.items.filter((ws) => !exclude.has(ws.name));
+  const windowRows = Math.max(20, Math.floor((opts.rowBudget ?? 50_000) / Math.max(1, list.length)));
+  // Without getSpecialCells the formula map comes from `formulas`, which doubles what is read.
+  const cellProps = special ? "values" : "values,formulas";
+
+  // Sync 2: every used range, its first rows, and the maps that cost only an address each.
+  const handles: SheetHandles[] = list.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const window = used.getIntersectionOrNullObject(`1:${windowRows}`);
+    window.load(`${cellProps},rowIndex,rowCount`);
+    const areas = (a: Excel.RangeAreas): Excel.RangeAreas => a.load("address");
+    return {
+      ws,
+      name: ws.name,
+      visibility: visibilityOf(ws.visibility),
+      protected: ws.protection.protected,
+      used,
+      window,
+      formulas: special ? areas(used.getSpecialCellsOrNullObject("Formulas")) : null,
+      formulaErrors: special ? areas(used.getSpecialCellsOrNullObject("Formulas", "Errors")) : null,
+      constantErrors: special ? areas(used.getSpecialCellsOrNullObject("Constants", "Errors")) : null,
+      merged: mergedApi ? areas(used.getMergedAreasOrNullObject()) : null,
+    };
+  });
+  await context.sync();
+
+  // Rows not covered by the window, in blocks sized by rowCount × columnCount.
+  let sampleBytes = 0;
+  let sampleCells = 0;
+  const pendingRects: { sheet: number; rect: Rect }[] = [];
+  handles.forEach((h, i) => {
+    if (h.used.isNullObject) return;
+    const bounds: Rect = {
+      top: h.used.rowIndex,
+      left: h.used.columnIndex,
+      bottom: h.used.rowIndex + h.used.rowCount - 1,
+      right: h.used.columnIndex + h.used.columnCount - 1,
+    };
+    let nextRow = bounds.top;
+    if (!h.window.isNullObject && h.window.values) {
+      nextRow = h.window.rowIndex + h.window.rowCount;
+      sampleBytes += jsonBytes(h.window.values);
+      sampleCells += h.window.rowCount * h.used.columnCount;
+    }
+    if (nextRow <= bounds.bottom) pendingRects.push({ sheet: i, rect: { ...bounds, top: nextRow } });
+  });
+  const perCell = Math.max(8, sampleCells ? sampleBytes / sampleCells : 8) * (special ? 1 : 2);
+  const cellsPerSync = Math.max(1, Math.floor(byteBudget / perCell));
+
+  // Group the blocks so each sync stays within the budget; a group's loads are queued just before its sync.
+  const groups: { sheet: number; rect: Rect }[][] = [];
+  let current: { sheet: number; rect: Rect }[] = [];
+  let currentCells = 0;
+  for (const p of pendingRects) {
+    const width = p.rect.right - p.rect.left + 1;
+    const rowsPerBlock = Math.max(1, Math.floor(cellsPerSync / width));
+    for (let top = p.rect.top; top <= p.rect.bottom; top += rowsPerBlock) {
+      const rect = { ...p.rect, top, bottom: Math.min(p.rect.bottom, top + rowsPerBlock - 1) };
+      const cells = (rect.bottom - rect.top + 1) * width;
+      if (currentCells + cells > cellsPerSync && current.length > 0) {
+        groups.push(current);
+        current = [];
+        currentCells = 0;
+      }
+      current.push({ sheet: p.sheet, rect });
+      currentCells += cells;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+
+  const bySheet = new Map<number, Block[]>();
+  for (const group of groups) {
+    const queued: Block[] = [];
+    for (const g of group) {
+      const ws = handles[g.sheet]?.ws;
+      if (ws) queued.push({ ...g, range: ws.getRange(rectLocal(g.rect)).load(cellProps) });
+    }
+    await context.sync();
+    for (const b of queued) bySheet.set(b.sheet, [...(bySheet.get(b.sheet) ?? []), b]);
+  }
+
+  return handles.map((h, i) => assemble(h, bySheet.get(i) ?? [], special));
+}
+
+function assemble(h: SheetHandles, blocks: ReadonlyArray<Block>, special: boolean): SheetSnapshot {
+  const empty: SheetSnapshot = {
+    name: h.name,
+    origin: { row: 0, col: 0 },
+    values: [],
+    formulas: [],
+    errors: [],
+    merges: [],
+    visibility: h.visibility,
+    protected: h.protected,
+  };
+  if (h.used.isNullObject) return empty;
+  const bounds: Rect = {
+    top: h.used.rowIndex,
+    left: h.used.columnIndex,
+    bottom: h.used.rowIndex + h.used.rowCount - 1,
+    right: h.used.columnIndex + h.used.columnCount - 1,
+  };
+  const rows = h.used.rowCount;
+  const cols = h.used.columnCount;
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  const errors: CellErrorAt[] = [];
+  const formulas: GridPos[] = [];
+
+  const errorCells = new Set(
+    special ? cellsIn([...areasOf(h.formulaErrors), ...areasOf(h.constantErrors)], bounds).map((p) => `${p.row},${p.col}`) : [],
+  );
+  const put = (top: number, vals: ReadonlyArray<ReadonlyArray<unknown>>, fx: ReadonlyArray<ReadonlyArray<unknown>> | null): void => {
+    vals.forEach((row, r) => {
+      const gr = top - bounds.top + r;
+      const target = values[gr];
+      if (!target) return;
+      row.forEach((v, c) => {
+        const isError = special ? errorCells.has(`${gr},${c}`) : typeof v === "string" && EXCEL_ERROR_TEXTS.has(v);
+        if (isError) errors.push({ row: gr, col: c, code: String(v) });
+        else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") target[c] = v === "" ? null : v;
+        const f = fx?.[r]?.[c];
+        if (!special && typeof f === "string" && f.startsWith("=")) formulas.push({ row: gr, col: c });
+      });
+    });
+  };
+  if (!h.window.isNullObject && h.window.values) put(h.window.rowIndex, h.window.values, special ? null : h.window.formulas);
+  for (const b of blocks) put(b.rect.top, b.range.values, special ? null : b.range.formulas);
+  if (special) formulas.push(...cellsIn(areasOf(h.formulas), bounds));
+
+  const merges: MergeArea[] = areasOf(h.merged).map((m) => ({
+    top: m.top - bounds.top,
+    left: m.left - bounds.left,
+    bottom: m.bottom - bounds.top,
+    right: m.right - bounds.left,
+  }));
+  errors.sort((a, b) => a.row - b.row || a.col - b.col);
+  formulas.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { ...empty, origin: { row: bounds.top, col: bounds.left }, values, formulas, errors, merges };
+}
