@@ -1,0 +1,27 @@
+/** The "values" rule family's checks on one parsed value (domain.md §5). */
+import type { ResultValue, Target, WithdrawalCriterion } from "../model/values";
+import { isRelative } from "./compare";
+import { COUNT_UNITS } from "./units";
+
+/** A value problem as plain data; the rule runner adds the place and the message. */
+export interface ValueProblem {
+  readonly code: "values.percent-out-of-range" | "values.negative-count";
+  readonly params: { readonly value: number; readonly unit: string; readonly raw: string };
+}
+
+/**
+ * Problems of one target, result or criterion: a percentage outside 0–100 (割 outside 0–10), a negative
+ * count (件 回 人 団体 箇所 世帯 地域 校 施設 社 日). Relative targets (前年度比110%) are not checked.
+ */
+export function valueProblems(item: Target | ResultValue | WithdrawalCriterion): ValueProblem[] {
+  const value = "threshold" in item ? item.threshold : item.value;
+  const unit = item.unit;
+  if (unit === null) return [];
+  if ("comparator" in item && isRelative(item.comparator)) return [];
+  const params = { value, unit, raw: item.raw };
+  if ((unit === "%" && (value < 0 || value > 100)) || (unit === "割" && (value < 0 || value > 10))) {
+    return [{ code: "values.percent-out-of-range", params }];
+  }
+  if (COUNT_UNITS.has(unit) && value < 0) return [{ code: "values.negative-count", params }];
+  return [];
+}

@@ -1,0 +1,24 @@
+export type { ParseContext } from "./context";
+export { DEFAULT_MAX_LENGTH } from "./context";
+export type { Era, YearHit } from "./era";
+export { eraToFiscalYear, eraYearProblem, findYears, formatFiscalYear, isParseFailure, parseYearSpan } from "./era";
+export { CANONICAL_UNITS, COUNT_UNITS, canonicalUnit, unitsAgree } from "./units";
+export { parseTargets } from "./target";
+export { parseResults } from "./result";
+export { actionOf, parseCriteria } from "./criterion";
+export { labelSimilarity } from "./similarity";
+export type { Pairable } from "./pairing";
+export { LABEL_MARGIN, LABEL_MIN, pairValues } from "./pairing";
+export type { ComparisonText } from "./compare";
+export {
+  describeComparison,
+  describeThreshold,
+  fires,
+  formatQuantity,
+  holds,
+  isRelative,
+  lowerIsBetter,
+  meets,
+} from "./compare";
+export type { ValueProblem } from "./checks";
+export { valueProblems } from "./checks";
