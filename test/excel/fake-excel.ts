@@ -600,6 +600,13 @@ export class FakeRange extends FakeObject<RangeTarget> {
   get formulas(): Scalar[][] {
     return this.prop<Scalar[][]>("formulas");
   }
+  /** number formats are not modelled beyond their shape; the write is counted like any other */
+  set numberFormat(v: string[][]) {
+    this.set("numberFormat", v, (t) => {
+      if (v.length !== t.rect.bottom - t.rect.top + 1) throw new FakeRichApiError("InvalidArgument", "numberFormat shape");
+      if (t.sheet.protected) throw new FakeRichApiError("AccessDenied", `sheet ${t.sheet.name} is protected`);
+    });
+  }
 
   protected read(t: RangeTarget, name: string): unknown {
     const { rect, sheet } = t;

@@ -1,0 +1,325 @@
+import { fromA1 } from "../core/address/a1";
+import {
+  CHANGE_LOG_HEADER,
+  CHANGE_LOG_SHEET,
+  changeLogRows,
+  entriesForApply,
+  writeValueOf,
+} from "../core/changelog";
+import type { CellValue, CellWrite, ChangeLogEntry, LocalizedText } from "../core/model";
+import { parseAreas, rectLocal, type Rect } from "./address";
+import { API, officeSupports, type Supports } from "./capabilities";
+import { describeExcelError, type ExcelFailure } from "./errors";
+
+/** Why a planned write was left alone. */
+export type WriteConflictReason = "changed" | "formula" | "merged" | "protected" | "missing-sheet" | "bad-address";
+
+export interface WriteConflict {
+  readonly write: CellWrite;
+  /** the cell as it is now (null when unknown) */
+  readonly found: CellValue;
+  readonly why: WriteConflictReason;
+  readonly message: LocalizedText;
+}
+
+/** What one apply did. */
+export interface ExcelApplyResult {
+  readonly applyId: string;
+  /** cells written, as logged (old → new) */
+  readonly written: ReadonlyArray<ChangeLogEntry>;
+  /** cells left alone because they changed since the read, hold a formula, are protected … */
+  readonly conflicts: ReadonlyArray<WriteConflict>;
+  /** cells that would have been written but were not, because the write sync failed */
+  readonly notWritten: ReadonlyArray<CellWrite>;
+  /** the failure of the write sync, if any */
+  readonly error: ExcelFailure | null;
+  /** Excel requests (cell or block writes) used for the cells */
+  readonly requests: number;
+}
+
+export interface ApplyOptions {
+  readonly supports?: Supports;
+  /** "revert" when undoing an earlier apply (then applyId names the apply being undone) */
+  readonly op?: "apply" | "revert";
+  readonly applyId?: string;
+  readonly now?: () => Date;
+  /** append to the change-log sheet (default true) */
+  readonly log?: boolean;
+  /** two planned cells of one column further apart than this are written separately (default 20 rows) */
+  readonly maxGap?: number;
+}
+
+const CONFLICT_TEXT: Readonly<Record<WriteConflictReason, LocalizedText>> = {
+  changed: {
+    ja: "読み取り後にセルが変更されたため、書き込みませんでした(共同編集者の変更を上書きしません)。",
+    en: "The cell changed after it was read, so kusei left it alone (a co-author's edit is never overwritten).",
+  },
+  formula: { ja: "セルに数式があるため、書き込みませんでした。", en: "The cell holds a formula, so kusei left it alone." },
+  merged: {
+    ja: "結合セルの左上以外のセルのため、書き込みませんでした。",
+    en: "The cell is inside a merged area but not its top-left cell, so kusei left it alone.",
+  },
+  protected: { ja: "シートが保護されているため、書き込みませんでした。", en: "The sheet is protected, so kusei left it alone." },
+  "missing-sheet": { ja: "シートが見つからないため、書き込みませんでした。", en: "The sheet is gone, so kusei left the cell alone." },
+  "bad-address": { ja: "セル番地が正しくないため、書き込みませんでした。", en: "The cell address is not valid, so kusei left it alone." },
+};
+
+interface Planned {
+  readonly write: CellWrite;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Planned cells of one sheet and column close enough to be read (and written) as one block. */
+interface Group {
+  readonly sheet: string;
+  readonly rect: Rect;
+  readonly cells: ReadonlyArray<Planned>;
+}
+
+function norm(v: unknown): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return norm(a) === norm(b);
+}
+
+/** Groups writes by sheet and column into row runs no more than maxGap apart. */
+export function groupWrites(writes: ReadonlyArray<CellWrite>, maxGap: number): { groups: Group[]; bad: CellWrite[] } {
+  const bad: CellWrite[] = [];
+  const byColumn = new Map<string, Planned[]>();
+  for (const write of writes) {
+    const pos = fromA1(write.cell);
+    if (!pos) {
+      bad.push(write);
+      continue;
+    }
+    const key = `${write.sheet}\u0000${pos.col}`;
+    byColumn.set(key, [...(byColumn.get(key) ?? []), { write, row: pos.row, col: pos.col }]);
+  }
+  const groups: Group[] = [];
+  for (const cells of byColumn.values()) {
+    cells.sort((a, b) => a.row - b.row);
+    let run: Planned[] = [];
+    const flush = (): void => {
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (first && last) {
+        groups.push({ sheet: first.write.sheet, rect: { top: first.row, left: first.col, bottom: last.row, right: first.col }, cells: run });
+      }
+      run = [];
+    };
+    for (const p of cells) {
+      const prev = run[run.length - 1];
+      if (prev && p.row - prev.row > maxGap) flush();
+      run.push(p);
+    }
+    flush();
+  }
+  return { groups, bad };
+}
+
+function literal(v: CellValue): string | number | boolean {
+  // null clears the cell ("" in Office.js; null would leave it as it is). A leading "=" would make a formula.
+  if (v === null) return "";
+  return typeof v === "string" && v.startsWith("=") ? `'${v}` : v;
+}
+
+interface Preflight {
+  readonly protectedSheets: ReadonlyMap<string, Excel.Worksheet>;
+  readonly reads: ReadonlyArray<{ group: Group; range: Excel.Range; merged: Excel.RangeAreas | null }>;
+  readonly log: { ws: Excel.Worksheet; used: Excel.Range } | null;
+}
+
+function queuePreflight(
+  context: Excel.RequestContext,
+  groups: ReadonlyArray<Group>,
+  sheets: ReadonlySet<string> | null,
+  withLog: boolean,
+  merged: boolean,
+): Preflight {
+  const wsByName = new Map<string, Excel.Worksheet>();
+  for (const g of groups) {
+    if (sheets && !sheets.has(g.sheet)) continue;
+    if (!wsByName.has(g.sheet)) {
+      const ws = context.workbook.worksheets.getItem(g.sheet);
+      ws.protection.load("protected");
+      wsByName.set(g.sheet, ws);
+    }
+  }
+  const reads = groups.flatMap((group) => {
+    const ws = wsByName.get(group.sheet);
+    if (!ws) return [];
+    const range = ws.getRange(rectLocal(group.rect)).load("values,formulas");
+    const areas = merged ? range.getMergedAreasOrNullObject().load("address") : null;
+    return [{ group, range, merged: areas }];
+  });
+  let log: Preflight["log"] = null;
+  if (withLog && (!sheets || sheets.has(CHANGE_LOG_SHEET))) {
+    const ws = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
+    ws.load("name");
+    log = { ws, used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount") };
+  }
+  return { protectedSheets: wsByName, reads, log };
+}
+
+/**
+ * Applies a write plan in two syncs for any number of cells and sheets: the first re-reads every planned
+ * cell (values and formulas), the second writes those that still hold `expected` — never a formula cell,
+ * never inside a merged area, never on a protected sheet — and appends them to the change-log sheet. A
+ * failed write sync is reported with the cells that were not written (and those that were, logged).
+ */
+export async function applyWrites(
+  context: Excel.RequestContext,
+  writes: ReadonlyArray<CellWrite>,
+  opts: ApplyOptions = {},
+): Promise<ExcelApplyResult> {
+  const supports = opts.supports ?? officeSupports;
+  const time = (opts.now ?? (() => new Date()))().toISOString();
+  const withLog = opts.log ?? true;
+  const { groups, bad } = groupWrites(writes, opts.maxGap ?? 20);
+  const conflicts: WriteConflict[] = bad.map((write) => ({ write, found: null, why: "bad-address", message: CONFLICT_TEXT["bad-address"] }));
+  const merged = supports(API.mergedAreas);
+
+  // Sync 1: re-read. A sheet deleted since the plan makes getItem fail: then learn the names and re-read.
+  let pre = queuePreflight(context, groups, null, withLog, merged);
+  try {
+    await context.sync();
+  } catch (error) {
+    const failure = describeExcelError(error);
+    if (failure.code !== "ItemNotFound") {
+      return { applyId: opts.applyId ?? `${time}#0`, written: [], conflicts, notWritten: [...writes], error: failure, requests: 0 };
+    }
+    const all = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const names = new Set(all.items.map((ws) => ws.name));
+    pre = queuePreflight(context, groups, names, withLog && names.has(CHANGE_LOG_SHEET), merged);
+    if (pre.reads.length > 0 || pre.log) await context.sync();
+  }
+
+  const applyIdBase = pre.log && !pre.log.used.isNullObject ? pre.log.used.rowCount : 0;
+  const applyId = opts.applyId ?? `${time}#${applyIdBase}`;
+
+  // Decide, cell by cell.
+  const go: { group: Group; range: Excel.Range; cells: Planned[] }[] = [];
+  for (const g of groups) {
+    const read = pre.reads.find((r) => r.group === g);
+    const ws = pre.protectedSheets.get(g.sheet);
+    if (!read || !ws) {
+      for (const p of g.cells) conflicts.push({ write: p.write, found: null, why: "missing-sheet", message: CONFLICT_TEXT["missing-sheet"] });
+      continue;
+    }
+    const mergedRects = read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [];
+    const ok: Planned[] = [];
+    for (const p of g.cells) {
+      const r = p.row - g.rect.top;
+      const found = norm(read.range.values[r]?.[0]);
+      const formula = read.range.formulas[r]?.[0];
+      const inMerge = mergedRects.find((m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right);
+      let why: WriteConflictReason | null = null;
+      if (ws.protection.protected) why = "protected";
+      else if (typeof formula === "string" && formula.startsWith("=")) why = "formula";
+      else if (inMerge && (inMerge.top !== p.row || inMerge.left !== p.col)) why = "merged";
+      else if (!same(found, p.write.expected)) why = "changed";
+      if (why) conflicts.push({ write: p.write, found, why, message: CONFLICT_TEXT[why] });
+      else ok.push(p);
+    }
+    if (ok.length > 0) go.push({ group: g, range: read.range, cells: ok });
+  }
+
+  const goWrites = go.flatMap((g) => g.cells.map((c) => c.write));
+  const entries = entriesForApply(goWrites, goWrites, applyId, time, opts.op ?? "apply");
+  if (goWrites.length === 0) return { applyId, written: [], conflicts, notWritten: [], error: null, requests: 0 };
+
+  // Sync 2: write. A block (nulls for untouched cells) when it saves requests, else cell by cell.
+  if (supports(API.conditionalFormats)) context.application.suspendApiCalculationUntilNextSync();
+  let requests = 0;
+  for (const g of go) {
+    const ws = pre.protectedSheets.get(g.group.sheet);
+    if (!ws) continue;
+    if (g.cells.length >= 2) {
+      const rows: (string | number | boolean | null)[][] = Array.from({ length: g.group.rect.bottom - g.group.rect.top + 1 }, () => [null]);
+      for (const c of g.cells) {
+        const row = rows[c.row - g.group.rect.top];
+        if (row) row[0] = literal(writeValueOf(c.write));
+      }
+      ws.getRange(rectLocal(g.group.rect)).values = rows as unknown[][];
+      requests++;
+    } else {
+      for (const c of g.cells) {
+        ws.getRange(c.write.cell).values = [[literal(writeValueOf(c.write))]];
+        requests++;
+      }
+    }
+  }
+  if (withLog) queueLogAppend(context, pre.log, entries);
+
+  try {
+    await context.sync();
+  } catch (error) {
+    return recoverFailedWrite(context, go, conflicts, applyId, time, opts, describeExcelError(error), requests, withLog);
+  }
+  return { applyId, written: entries, conflicts, notWritten: [], error: null, requests };
+}
+
+function queueLogAppend(context: Excel.RequestContext, log: Preflight["log"], entries: ReadonlyArray<ChangeLogEntry>): void {
+  if (entries.length === 0) return;
+  const rows: CellValue[][] = changeLogRows(entries);
+  let ws: Excel.Worksheet;
+  let top: number;
+  if (!log || log.ws.isNullObject) {
+    // Created once, on the first apply: adding a sheet may clear the undo stack, so never on every apply.
+    ws = context.workbook.worksheets.add(CHANGE_LOG_SHEET);
+    rows.unshift([...CHANGE_LOG_HEADER]);
+    top = 0;
+  } else {
+    ws = log.ws;
+    top = log.used.isNullObject ? 0 : log.used.rowIndex + log.used.rowCount;
+    if (log.used.isNullObject) rows.unshift([...CHANGE_LOG_HEADER]);
+  }
+  const width = CHANGE_LOG_HEADER.length;
+  const range = ws.getRange(rectLocal({ top, left: 0, bottom: top + rows.length - 1, right: width - 1 }));
+  // Text stays text: Excel would turn an ISO time or "1/2" into a date.
+  range.numberFormat = rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
+  range.values = rows.map((row) => row.map((v) => literal(v)));
+}
+
+async function recoverFailedWrite(
+  context: Excel.RequestContext,
+  go: ReadonlyArray<{ group: Group; cells: Planned[] }>,
+  conflicts: WriteConflict[],
+  applyId: string,
+  time: string,
+  opts: ApplyOptions,
+  failure: ExcelFailure,
+  requests: number,
+  withLog: boolean,
+): Promise<ExcelApplyResult> {
+  // A failed batch is not atomic: learn which cells hold the new value now, and log exactly those.
+  const checks = go.flatMap((g) =>
+    g.cells.map((c) => ({ c, range: context.workbook.worksheets.getItem(c.write.sheet).getRange(c.write.cell).load("values") })),
+  );
+  const logWs = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
+  logWs.load("name");
+  const logUsed = logWs.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,values");
+  try {
+    await context.sync();
+  } catch (readBack) {
+    // The cells cannot even be read back: report every planned cell as not known to be written.
+    const detail = describeExcelError(readBack);
+    const notWritten = go.flatMap((g) => g.cells.map((c) => c.write));
+    const error = { code: failure.code, message: { ja: `${failure.message.ja}(確認も失敗: ${detail.code})`, en: `${failure.message.en} (read-back failed too: ${detail.code})` } };
+    return { applyId, written: [], conflicts, notWritten, error, requests };
+  }
+  const done = checks.filter(({ c, range }) => same(range.values[0]?.[0], writeValueOf(c.write))).map(({ c }) => c.write);
+  const notWritten = checks.filter(({ c, range }) => !same(range.values[0]?.[0], writeValueOf(c.write))).map(({ c }) => c.write);
+  const written = entriesForApply(done, done, applyId, time, opts.op ?? "apply");
+  const logged = !logUsed.isNullObject && logUsed.values.some((row) => row[0] === applyId);
+  if (withLog && written.length > 0 && !logged) {
+    queueLogAppend(context, { ws: logWs, used: logUsed }, written);
+    await context.sync();
+  }
+  return { applyId, written, conflicts, notWritten, error: failure, requests };
+}

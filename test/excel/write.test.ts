@@ -1,0 +1,194 @@
+import { CHANGE_LOG_SHEET, readChangeLog } from "../../src/core/changelog";
+import type { CellWrite } from "../../src/core/model";
+import { applyWrites } from "../../src/excel/write";
+import { readSnapshots } from "../../src/excel/read";
+import { revertLastApply } from "../../src/excel/revert";
+import { asExcel, FakeContext, WorkbookModel } from "./fake-excel";
+import { sampleSheet } from "./workbooks";
+
+const NOW = (): Date => new Date("2026-11-27T10:00:00.000Z");
+
+function workbook(sheets: number, rows = 6): WorkbookModel {
+  const m = new WorkbookModel();
+  for (let i = 0; i < sheets; i++) sampleSheet(m, `取組${i + 1}`, rows);
+  return m;
+}
+
+/** Marks for every data row's F cell (empty now). */
+function markWrites(sheets: number, rows = 6, mark = "○"): CellWrite[] {
+  const out: CellWrite[] = [];
+  for (let s = 0; s < sheets; s++) {
+    for (let r = 0; r < rows; r++) out.push({ sheet: `取組${s + 1}`, cell: `F${4 + r}`, expected: null, value: mark, reason: "55% ≥ 60%以上 → ○" });
+  }
+  return out;
+}
+
+function cellsChanged(m: WorkbookModel): string[] {
+  return m.changes.filter((c) => c.sheet !== CHANGE_LOG_SHEET).map((c) => `${c.sheet}!${c.cell}`);
+}
+
+describe("applyWrites", () => {
+  test.each([1, 10, 100])("%i sheets: 2 syncs, every planned cell and nothing else", async (n) => {
+    const m = workbook(n);
+    const ctx = new FakeContext(m);
+    const writes = markWrites(n);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+    expect(ctx.syncCount).toBe(2);
+    expect(res.error).toBeNull();
+    expect(res.conflicts).toEqual([]);
+    expect(res.written).toHaveLength(writes.length);
+    expect(cellsChanged(m).sort()).toEqual(writes.map((w) => `${w.sheet}!${w.cell}`).sort());
+    // one block per sheet column instead of one request per cell
+    expect(res.requests).toBe(n);
+    expect(m.events).toContain("suspendCalculation");
+  });
+
+  test("a co-author's edit since the read is a conflict, not an overwrite", async () => {
+    const m = workbook(1);
+    m.userEdit("取組1", "F5", "×");
+    const ctx = new FakeContext(m);
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
+    expect(res.conflicts.map((c) => [c.write.cell, c.why, c.found])).toEqual([["F5", "changed", "×"]]);
+    expect(m.sheet("取組1")?.valueAt(4, 5)).toBe("×");
+    expect(cellsChanged(m)).not.toContain("取組1!F5");
+    expect(res.written).toHaveLength(5);
+  });
+
+  test("never over a formula, never inside a merged area", async () => {
+    const m = workbook(1);
+    const s = m.sheet("取組1");
+    s?.formula("F4", '=IF(E4="","","○")', "○");
+    s?.merge("F6:F7");
+    const ctx = new FakeContext(m);
+    const writes: CellWrite[] = [
+      { sheet: "取組1", cell: "F4", expected: "○", value: "×", reason: "r" },
+      { sheet: "取組1", cell: "F6", expected: null, value: "○", reason: "r" },
+      { sheet: "取組1", cell: "F7", expected: null, value: "○", reason: "r" },
+    ];
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+    expect(res.conflicts.map((c) => [c.write.cell, c.why])).toEqual([
+      ["F4", "formula"],
+      ["F7", "merged"],
+    ]);
+    expect(cellsChanged(m)).toEqual(["取組1!F6"]);
+    expect(s?.cell(3, 5)?.formula).toBe('=IF(E4="","","○")');
+  });
+
+  test("a protected sheet: conflicts with a message, nothing written there", async () => {
+    const m = workbook(2);
+    const p = m.sheet("取組2");
+    if (p) p.protected = true;
+    const ctx = new FakeContext(m);
+    const res = await applyWrites(asExcel(ctx), markWrites(2), { supports: ctx.supports, now: NOW });
+    const prot = res.conflicts.filter((c) => c.why === "protected");
+    expect(prot).toHaveLength(6);
+    expect(prot[0]?.message.ja).toContain("保護");
+    expect(cellsChanged(m).every((c) => c.startsWith("取組1!"))).toBe(true);
+  });
+
+  test("cell edit mode: a clear ja/en message, nothing written, nothing logged", async () => {
+    const m = workbook(1);
+    m.editMode = true;
+    const ctx = new FakeContext(m);
+    const writes = markWrites(1);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+    expect(res.error?.code).toBe("InvalidOperationInCellEditMode");
+    expect(res.error?.message.ja).toContain("編集中");
+    expect(res.error?.message.en).toContain("cell-editing mode");
+    expect(res.notWritten).toHaveLength(writes.length);
+    expect(res.written).toEqual([]);
+    expect(m.changes).toEqual([]);
+  });
+
+  test("a write sync that fails half-way: which cells were written (logged) and which were not", async () => {
+    const m = workbook(2);
+    const ctx = new FakeContext(m);
+    ctx.failNextWriteAfter = 2; // suspend calculation + the first sheet's block
+    const writes = markWrites(2);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, maxGap: 0 });
+    expect(res.error?.code).toBe("GeneralException");
+    const written = res.written.map((e) => `${e.sheet}!${e.cell}`);
+    const notWritten = res.notWritten.map((w) => `${w.sheet}!${w.cell}`);
+    expect(written).toEqual(["取組1!F4"]);
+    expect(written.length + notWritten.length).toBe(writes.length);
+    expect(written.sort()).toEqual(cellsChanged(m).sort());
+    const [log] = await readSnapshots(asExcel(ctx), { supports: ctx.supports }).then((s) => s.filter((x) => x.name === CHANGE_LOG_SHEET));
+    expect(log && readChangeLog(log).map((e) => `${e.sheet}!${e.cell}`).sort()).toEqual(written.sort());
+  });
+
+  test("a sheet deleted since the plan: its cells are conflicts, the others are written", async () => {
+    const m = workbook(2);
+    const ctx = new FakeContext(m);
+    const writes = markWrites(3);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+    expect(res.conflicts.filter((c) => c.why === "missing-sheet")).toHaveLength(6);
+    expect(res.written).toHaveLength(12);
+    expect(ctx.syncCount).toBe(4);
+  });
+
+  test("per-cell writes when cells are far apart, a block with nulls when they are close", async () => {
+    const m = workbook(1, 60);
+    const ctx = new FakeContext(m);
+    const writes: CellWrite[] = ["F4", "F5", "F7", "F60"].map((cell) => ({ sheet: "取組1", cell, expected: null, value: "○", reason: "r" }));
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, maxGap: 5 });
+    expect(res.requests).toBe(2);
+    expect(cellsChanged(m).sort()).toEqual(["取組1!F4", "取組1!F5", "取組1!F60", "取組1!F7"]);
+  });
+
+  test("without ExcelApi 1.6 there is no calculation suspension, and it still works", async () => {
+    const m = workbook(1);
+    const ctx = new FakeContext(m, ["1.4"]);
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
+    expect(res.written).toHaveLength(6);
+    expect(m.events).not.toContain("suspendCalculation");
+  });
+});
+
+describe("change log and revert", () => {
+  test("the log sheet is created once and gets one row per written cell", async () => {
+    const m = workbook(1);
+    const ctx = new FakeContext(m);
+    await applyWrites(asExcel(ctx), markWrites(1).slice(0, 2), { supports: ctx.supports, now: NOW });
+    await applyWrites(asExcel(ctx), markWrites(1).slice(2, 3), { supports: ctx.supports, now: NOW });
+    expect(m.events.filter((e) => e.startsWith("addSheet"))).toEqual([`addSheet ${CHANGE_LOG_SHEET}`]);
+    const log = (await readSnapshots(asExcel(ctx), { supports: ctx.supports })).find((s) => s.name === CHANGE_LOG_SHEET);
+    const entries = log ? readChangeLog(log) : [];
+    expect(entries.map((e) => [e.cell, e.old, e.new, e.op])).toEqual([
+      ["F4", null, "○", "apply"],
+      ["F5", null, "○", "apply"],
+      ["F6", null, "○", "apply"],
+    ]);
+    expect(new Set(entries.map((e) => e.applyId)).size).toBe(2);
+    expect(entries[0]?.time).toBe("2026-11-27T10:00:00.000Z");
+  });
+
+  test("revert restores the last apply exactly (old values, numbers stay numbers), then the one before", async () => {
+    const m = workbook(1);
+    m.userEdit("取組1", "F4", 1);
+    const ctx = new FakeContext(m);
+    const before = new Map(m.sheet("取組1")?.cells);
+    await applyWrites(asExcel(ctx), [{ sheet: "取組1", cell: "F4", expected: 1, value: "○", reason: "r" }], { supports: ctx.supports, now: NOW });
+    const afterFirst = new Map(m.sheet("取組1")?.cells);
+    await applyWrites(asExcel(ctx), markWrites(1).slice(1), { supports: ctx.supports, now: NOW });
+    const r1 = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: NOW });
+    expect(r1.restored).toHaveLength(5);
+    expect(new Map(m.sheet("取組1")?.cells)).toEqual(afterFirst);
+    const r2 = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: NOW });
+    expect(r2.restored.map((e) => [e.cell, e.new])).toEqual([["F4", 1]]);
+    expect(new Map(m.sheet("取組1")?.cells)).toEqual(before);
+    const r3 = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: NOW });
+    expect(r3.applyId).toBeNull();
+  });
+
+  test("revert leaves a cell changed since the apply alone and reports it", async () => {
+    const m = workbook(1);
+    const ctx = new FakeContext(m);
+    await applyWrites(asExcel(ctx), markWrites(1).slice(0, 2), { supports: ctx.supports, now: NOW });
+    m.userEdit("取組1", "F5", "×");
+    const r = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: NOW });
+    expect(r.conflicts.map((c) => [c.entry.cell, c.why, c.current])).toEqual([["F5", "changed", "×"]]);
+    expect(r.restored.map((e) => e.cell)).toEqual(["F4"]);
+    expect(m.sheet("取組1")?.valueAt(4, 5)).toBe("×");
+    expect(m.sheet("取組1")?.valueAt(3, 5)).toBe("");
+  });
+});
