@@ -71,7 +71,7 @@ const MAN = /万/y;
 const PER = / {0,2}\/ {0,2}(?:年|月|週|日|回|人|件)/y;
 const COMPARATOR =
   /(?:以上|以下|未満|超過|を超える|を超え|超え|超|を上回る|を上回り|上回る|を下回る|を下回り|下回る|以内|まで(?!に))/y;
-const RELATIVE = /の?(?:増加|増|向上|改善|減少|削減|減|維持)/y;
+const RELATIVE = /[のを]?(?:増加|増|向上|改善|減少|削減|減|維持)/y;
 // a bare number (no unit, no comparator) must stand alone: after start, space, ":" "=" "…" "は" "が" "、"
 const BARE_BEFORE = /(?:^|[\s:=…,、は が]|\.\.\.)$/;
 const BARE_AFTER = /^(?:$|[\s(),、。/・;]|\.\.\.)/;

@@ -23,7 +23,7 @@ export interface Segment {
 
 const LEAD = /^[\s・,、。;:*●○◆◇■□☑/\-①-⑳]+/u;
 const TRAIL = /[\s:=、,;・.はが]+$/u;
-const AFTER_YEAR = /^(?:末)?\s?(?:まで(?:に)?|中(?:に)?|には|に|は|で|の)?/;
+const AFTER_YEAR = /^(?:末)?\s?(?:実績|時点|現在)?\s?(?:まで(?:に)?|中(?:に)?|には|に|は|で|の)?/;
 
 /** Label text without its years (and their まで/までに/中に), bullets and trailing particles. */
 export function cleanLabel(text: string, years: ReadonlyArray<YearHit>, offset: number): string | null {
