@@ -1,0 +1,131 @@
+import type { Profile } from "../profile/profile";
+import type { Grid } from "./grid";
+import { fold, foldHeader, isLegendText } from "./labels";
+import { anyLabelScore, isBanner } from "./lexicon";
+
+/** The header block of a table: grid rows, inclusive, and the row that carries most column labels. */
+export interface HeaderBlock {
+  readonly top: number;
+  readonly bottom: number;
+  readonly labelRow: number;
+  readonly legendRow: number | null;
+}
+
+// Header cells are short; a wide sheet's far columns are not searched for labels.
+const MAX_LABEL_LENGTH = 80;
+const MAX_HEADER_COLS = 256;
+const STRONG = 0.75;
+const MIN_LABELS = 3;
+
+/** Cached "looks like a column label" test for one recognition run. */
+export class LabelOracle {
+  private readonly cache = new Map<string, number>();
+
+  /** 0..1: how much the cell text looks like a column label (legend stripped). */
+  score(text: string): number {
+    if (text.length > MAX_LABEL_LENGTH) return 0;
+    const hit = this.cache.get(text);
+    if (hit !== undefined) return hit;
+    const f = foldHeader(text);
+    const s = f === "" ? 0 : anyLabelScore(f);
+    this.cache.set(text, s);
+    return s;
+  }
+}
+
+function labelHits(grid: Grid, row: number, oracle: LabelOracle): number {
+  let hits = 0;
+  const cols = Math.min(grid.width, MAX_HEADER_COLS);
+  for (let c = 0; c < cols; c++) {
+    const t = grid.text(row, c);
+    if (t.trim() === "") continue;
+    if (oracle.score(t) >= STRONG) hits++;
+  }
+  return hits;
+}
+
+const YEARISH = /年度|平成|令和|区政運営基本方針/u;
+
+/** A row of group labels (計画 | 自己評価) or of labels merged down into the label row. */
+function isBannerRow(grid: Grid, row: number, oracle: LabelOracle): boolean {
+  let filled = 0;
+  const cols = Math.min(grid.width, MAX_HEADER_COLS);
+  for (let c = 0; c < cols; c++) {
+    const t = grid.text(row, c);
+    if (t.trim() === "") continue;
+    filled++;
+    if (YEARISH.test(t)) return false;
+    if (!isBanner(fold(t)) && oracle.score(t) < STRONG) return false;
+  }
+  return filled > 0;
+}
+
+/** A row under the labels: sub-labels (個別 | 全体), a legend, or cells merged down from the labels. */
+function isUnderRow(
+  grid: Grid,
+  row: number,
+  top: number,
+  oracle: LabelOracle,
+): { under: boolean; legend: boolean } {
+  let filled = 0;
+  let legend = false;
+  let coveredFromAbove = false;
+  const cols = Math.min(grid.width, MAX_HEADER_COLS);
+  for (let c = 0; c < cols; c++) {
+    const t = grid.text(row, c);
+    if (t.trim() === "") {
+      const m = grid.merge(row, c);
+      if (m !== null && m.top >= top && m.top < row) coveredFromAbove = true;
+      continue;
+    }
+    filled++;
+    if (isLegendText(t)) {
+      legend = true;
+      continue;
+    }
+    if (oracle.score(t) < STRONG) return { under: false, legend: false };
+  }
+  return { under: filled > 0 || coveredFromAbove, legend };
+}
+
+/**
+ * Finds the header block in the first `profile.header.searchRows` rows: the row with most column labels,
+ * plus group rows above it and sub-label / legend rows below it (at most 3 each way). Null when no row
+ * holds three labels.
+ */
+export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): HeaderBlock | null {
+  const limit = Math.min(grid.height, Math.max(1, Math.floor(profile.header.searchRows)));
+  let labelRow = -1;
+  let bestHits = MIN_LABELS - 1;
+  for (let r = 0; r < limit; r++) {
+    const hits = labelHits(grid, r, oracle);
+    if (hits > bestHits) {
+      bestHits = hits;
+      labelRow = r;
+    }
+  }
+  if (labelRow < 0) return null;
+  let top = labelRow;
+  while (top > 0 && labelRow - top < 2 && isBannerRow(grid, top - 1, oracle)) top--;
+  let bottom = labelRow;
+  let legendRow: number | null = null;
+  for (let r = labelRow + 1; r < grid.height && r <= labelRow + 3; r++) {
+    const u = isUnderRow(grid, r, top, oracle);
+    if (!u.under) break;
+    bottom = r;
+    if (u.legend && legendRow === null) legendRow = r;
+  }
+  if (legendRow === null) {
+    // a legend written into the label cells themselves (有効性 ア:有効… in one cell)
+    const cols = Math.min(grid.width, MAX_HEADER_COLS);
+    for (let r = top; r <= bottom && legendRow === null; r++) {
+      for (let c = 0; c < cols; c++) {
+        if (isLegendText(grid.text(r, c))) {
+          legendRow = r;
+          break;
+        }
+      }
+    }
+  }
+  return { top, bottom, labelRow, legendRow };
+}

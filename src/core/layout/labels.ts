@@ -1,0 +1,40 @@
+import { foldLabel, normalizeText } from "../text/normalize";
+
+// A legend starts at a mark symbol, or at "ア:有効", "A:順調", ":目標達成" (marks lost in extraction).
+const LEGEND_START =
+  /[○×☑□①②③]|(?:^|[^ぁ-んァ-ヶ一-龠])[アイABab]\s*[:：]|[:：]\s*(?:有効|順調|目標達成|目標未達成|撤退基準)/u;
+const LEGEND_WORDS =
+  /順調でない|有効でない|目標未達成|撤退基準未達成|目標達成|[アイABab]\s*[:：]\s*(?:有効|順調)/u;
+
+/** True when a header cell explains marks (ア:有効…, A:順調…, ○目標達成…, ☑ before labels). */
+export function isLegendText(text: string): boolean {
+  return LEGEND_WORDS.test(normalizeText(text));
+}
+
+/** A header label without the legend that some templates put into the same cell. */
+export function stripLegend(text: string): string {
+  const s = normalizeText(text);
+  const m = LEGEND_START.exec(s);
+  if (m === null) return s;
+  // keep one leading character the alternation consumed (the letter before "ア:")
+  const cut = m.index + (/^[^アイABab○×☑□①②③:：]/u.test(m[0]) ? 1 : 0);
+  return s.slice(0, cut).trim();
+}
+
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
+/** foldLabel with a cache (header and furniture texts repeat on every page). */
+export function fold(text: string): string {
+  const hit = foldCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = foldLabel(text);
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(text, out);
+  return out;
+}
+
+/** The folded label of a header cell (legend removed). */
+export function foldHeader(text: string): string {
+  return fold(stripLegend(text));
+}

@@ -1,0 +1,273 @@
+import type { MappingOverrides } from "../model/evaluation";
+import type { Issue, ReportField } from "../model/findings";
+import type { ColumnField, ColumnMatch, SheetKind, SheetLayout, SheetRecord } from "../model/records";
+import type { SheetSnapshot } from "../model/snapshot";
+import type { Profile } from "../profile/profile";
+import { buildRecords } from "./build-records";
+import { type MatchedColumn, matchColumns } from "./columns";
+import { markDuplicates } from "./dedup";
+import { KIND_KEYWORDS, REQUIRED, type FormKind } from "./dictionary";
+import { Furniture } from "./furniture";
+import { Grid } from "./grid";
+import { type HeaderBlock, LabelOracle, findHeader } from "./header";
+import { fold, stripLegend } from "./labels";
+import { detectNotation } from "./notation";
+import { readTitle } from "./title";
+
+/** One sheet's override (MappingOverrides[sheet]). */
+export type SheetOverride = MappingOverrides[string];
+
+/** What the recogniser returns for one sheet or a workbook. */
+export interface Recognition {
+  readonly layouts: SheetLayout[];
+  readonly records: SheetRecord[];
+  readonly issues: Issue[];
+}
+
+const FORM_KINDS: readonly FormKind[] = ["strategy", "initiative"];
+const COMMON: ReadonlySet<ColumnField> = new Set([
+  "itemMark",
+  "itemName",
+  "indicator",
+  "indicatorTarget",
+  "issue",
+  "plan",
+  "department",
+]);
+const REPORT_FIELDS: ReadonlySet<string> = new Set([
+  "achievement",
+  "outcome",
+  "outcomeOverall",
+  "strategyProgress",
+  "execution",
+  "initiativeEffectiveness",
+  "strategyEffectiveness",
+]);
+const MIN_KIND_SCORE = 0.35;
+const KEYWORD_COLS = 64;
+
+function reportField(column: ColumnField): ReportField | null {
+  return REPORT_FIELDS.has(column) ? (column as ReportField) : null;
+}
+
+function round(n: number): number {
+  return Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
+}
+
+function kindKeywords(grid: Grid, lastRow: number): Set<FormKind> {
+  const found = new Set<FormKind>();
+  const words = FORM_KINDS.map((k) => ({ kind: k, folded: KIND_KEYWORDS[k].map(fold) }));
+  for (let r = 0; r <= Math.min(lastRow, grid.height - 1); r++) {
+    for (let c = 0; c < Math.min(grid.width, KEYWORD_COLS); c++) {
+      const t = grid.text(r, c);
+      if (t.trim() === "" || t.length > 200) continue;
+      const f = fold(stripLegend(t));
+      for (const w of words) {
+        if (w.folded.some((k) => f.includes(k) && !f.includes(`${k}内容`))) found.add(w.kind);
+      }
+    }
+  }
+  return found;
+}
+
+/** The share of a kind's own required fields that the header maps. */
+function coverage(kind: FormKind, columns: readonly ColumnMatch[]): number {
+  const own = REQUIRED[kind].filter((f) => !COMMON.has(f));
+  const mapped = new Set(columns.map((c) => c.field));
+  return own.filter((f) => mapped.has(f)).length / Math.max(1, own.length);
+}
+
+function applyOverride(
+  grid: Grid,
+  columns: readonly MatchedColumn[],
+  block: HeaderBlock | null,
+  override: SheetOverride | undefined,
+): MatchedColumn[] {
+  const map = override?.columns;
+  if (map === undefined) return [...columns];
+  const entries = Object.entries(map) as Array<[ColumnField, number | null | undefined]>;
+  const overridden = new Set(entries.map(([f]) => f));
+  const forcedCols = new Set(entries.flatMap(([, c]) => (typeof c === "number" ? [c] : [])));
+  const kept = columns.filter((m) => !overridden.has(m.field) && !forcedCols.has(m.col));
+  for (const [field, col] of entries) {
+    if (typeof col !== "number" || !Number.isInteger(col) || col < 0 || col >= Math.max(grid.width, 1))
+      continue;
+    const labelRow = block?.labelRow ?? 0;
+    const label = block === null ? "" : stripLegend(grid.resolvedText(labelRow, col));
+    kept.push({ field, col, label, confidence: 1, how: "override", labelRow });
+  }
+  return kept.sort((a, b) => a.col - b.col);
+}
+
+interface SheetResult {
+  readonly layout: SheetLayout;
+  readonly records: SheetRecord[];
+  readonly issues: Issue[];
+}
+
+function sheetIssue(
+  grid: Grid,
+  code: Issue["code"],
+  params: Issue["params"],
+  extra: Partial<Issue> = {},
+): Issue {
+  return {
+    code,
+    sheet: grid.name,
+    gridRow: null,
+    gridCol: null,
+    field: null,
+    column: null,
+    input: null,
+    params,
+    ...extra,
+  };
+}
+
+/** Recognition of one sheet without duplicate marking (the workbook marks duplicates across sheets). */
+function recognizeOne(
+  snapshot: SheetSnapshot,
+  profile: Profile,
+  override: SheetOverride | undefined,
+): SheetResult {
+  const grid = new Grid(snapshot);
+  const oracle = new LabelOracle();
+  const block = findHeader(grid, profile, oracle);
+  const topRows = block !== null ? block.bottom : Math.min(grid.height, profile.header.searchRows) - 1;
+  const title = readTitle(grid, topRows);
+
+  let kind: SheetKind = "other";
+  let kindConfidence = 0;
+  let columns: MatchedColumn[] = [];
+  if (override?.kind !== undefined) {
+    kind = override.kind;
+    kindConfidence = 1;
+    if (kind !== "other" && block !== null) columns = matchColumns(grid, block, kind, profile);
+  } else if (block !== null) {
+    const keywords = kindKeywords(grid, block.bottom);
+    let best = { kind: "other" as SheetKind, score: 0, columns: [] as MatchedColumn[] };
+    for (const k of FORM_KINDS) {
+      const cols = matchColumns(grid, block, k, profile);
+      const score = 0.7 * coverage(k, cols) + 0.3 * (keywords.has(k) ? 1 : 0);
+      if (score > best.score) best = { kind: k, score, columns: cols };
+    }
+    if (best.score >= MIN_KIND_SCORE) {
+      kind = best.kind;
+      kindConfidence = round(best.score);
+      columns = best.columns;
+    } else {
+      kindConfidence = round(1 - best.score);
+    }
+  } else {
+    kindConfidence = title.hasTitle ? 0.5 : 1;
+  }
+
+  const { notation, notationSource } = detectNotation(grid, kind === "other" ? null : block, profile);
+  const base = { sheet: grid.name, titleYear: title.titleYear, ward: title.ward, notation, notationSource };
+  if (kind === "other") {
+    const issues =
+      title.hasTitle && override?.kind !== "other"
+        ? [sheetIssue(grid, "structure.unknown-sheet", { sheet: grid.name }, { severity: "info" })]
+        : [];
+    const layout: SheetLayout = {
+      ...base,
+      kind,
+      kindConfidence,
+      header: null,
+      legendRow: null,
+      repeatedHeaders: [],
+      columns: [],
+    };
+    return { layout, records: [], issues };
+  }
+
+  columns = applyOverride(grid, columns, block, override);
+  const issues: Issue[] = [];
+  const mapped = new Set(columns.map((c) => c.field));
+  for (const field of REQUIRED[kind]) {
+    if (mapped.has(field)) continue;
+    issues.push(
+      sheetIssue(
+        grid,
+        "structure.missing-column",
+        { field, kind },
+        { gridRow: block?.labelRow ?? null, column: field, field: reportField(field) },
+      ),
+    );
+  }
+  for (const m of columns) {
+    if (m.how === "override" || m.confidence >= profile.header.weakConfidence) continue;
+    issues.push(
+      sheetIssue(
+        grid,
+        "structure.weak-header",
+        { label: m.label, field: m.field, confidence: m.confidence },
+        { gridRow: m.labelRow, gridCol: m.col, column: m.field, field: reportField(m.field), input: m.label },
+      ),
+    );
+  }
+
+  const furniture = new Furniture(grid, block?.bottom ?? -1);
+  const built = buildRecords(grid, kind, columns, block === null ? 0 : block.bottom + 1, furniture);
+  const layout: SheetLayout = {
+    ...base,
+    kind,
+    kindConfidence,
+    header: block === null ? null : { top: block.top, bottom: block.bottom },
+    legendRow: block?.legendRow ?? null,
+    repeatedHeaders: built.repeated,
+    columns: columns.map(({ field, col, label, confidence, how }) => ({
+      field,
+      col,
+      label,
+      confidence,
+      how,
+    })),
+  };
+  return { layout, records: built.records, issues };
+}
+
+function overrideFor(overrides: MappingOverrides | undefined, sheet: string): SheetOverride | undefined {
+  if (overrides === undefined || overrides === null) return undefined;
+  return Object.prototype.hasOwnProperty.call(overrides, sheet) ? overrides[sheet] : undefined;
+}
+
+/**
+ * Recognises one sheet: kind, header, column map, legend notation, title year and ward, and its records
+ * (duplicates within the sheet marked). Never throws.
+ */
+export function recognizeSheet(
+  snapshot: SheetSnapshot,
+  profile: Profile,
+  override?: SheetOverride,
+): { layout: SheetLayout; records: SheetRecord[]; issues: Issue[] } {
+  const one = recognizeOne(snapshot, profile, override);
+  const dedup = markDuplicates(one.records);
+  return { layout: one.layout, records: dedup.records, issues: [...one.issues, ...dedup.issues] };
+}
+
+/**
+ * Recognises every sheet of a workbook (overrides by sheet name); records of all sheets, in sheet order,
+ * with duplicates marked across continuation pages and sheets.
+ */
+export function recognizeWorkbook(
+  snapshots: readonly SheetSnapshot[],
+  profile: Profile,
+  overrides?: MappingOverrides,
+): Recognition {
+  const layouts: SheetLayout[] = [];
+  const records: SheetRecord[] = [];
+  const issues: Issue[] = [];
+  for (const s of snapshots) {
+    const one = recognizeOne(
+      s,
+      profile,
+      overrideFor(overrides, typeof s.name === "string" ? s.name : String(s.name)),
+    );
+    layouts.push(one.layout);
+    records.push(...one.records);
+    issues.push(...one.issues);
+  }
+  const dedup = markDuplicates(records);
+  return { layouts, records: dedup.records, issues: [...issues, ...dedup.issues] };
+}
