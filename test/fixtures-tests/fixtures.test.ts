@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { buildFixtures } from "../fixtures/build-fixtures";
 import { DEFINITIONS, MAIN } from "../fixtures/workbooks";
-import { fixturePath, fixtureSnapshots, FIXTURES } from "../helpers/fixtures";
+import { fixturePath, fixtureSnapshots, FIXTURES, sheetSnapshot } from "../helpers/fixtures";
 import { diffWorkbookFile } from "./read-back";
 
 describe("fixture files", () => {
@@ -45,6 +45,12 @@ describe("generator determinism", () => {
       await wa.xlsx.readFile(join(a, def.file));
       expect(wa.created.toISOString()).toBe("2017-05-31T00:00:00.000Z");
       expect(wa.modified.toISOString()).toBe("2017-05-31T00:00:00.000Z");
+    }
+    for (const def of DEFINITIONS) {
+      const once = def.build().workbook.sheets.map(sheetSnapshot);
+      const twice = def.build().workbook.sheets.map(sheetSnapshot);
+      expect(JSON.stringify(twice)).toBe(JSON.stringify(once));
+      expect(fixtureSnapshots(def.name)).toEqual(once);
     }
   });
 });

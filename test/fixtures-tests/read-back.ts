@@ -87,7 +87,7 @@ export function diffSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): string[] {
     if (got !== w) out.push(`${sheet.name} column ${i + 1} width: want ${w}, got ${String(got)}`);
   });
   if (ws.state !== sheet.visibility) out.push(`${sheet.name} state: want ${sheet.visibility}, got ${ws.state}`);
-  const isProtected = ws.sheetProtection?.sheet === true;
+  const isProtected = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
   if (isProtected !== sheet.protected) out.push(`${sheet.name} protected: want ${sheet.protected}, got ${isProtected}`);
   // exceljs 4.4 writes manual page breaks (<rowBreaks>) but does not read them back, so they are not compared
   return out;
