@@ -83,7 +83,9 @@ function groupThousands(digits: string): string {
 export function formatQuantity(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return `${String(value)}${unit ?? ""}`;
   const sign = value < 0 ? "-" : "";
-  const fixed = Math.abs(value).toFixed(4).replace(/\.?0+$/, "");
+  const fixed = Math.abs(value)
+    .toFixed(4)
+    .replace(/\.?0+$/, "");
   const [int = "0", frac] = fixed.split(".");
   const grouped = Math.abs(value) >= 10000 ? groupThousands(int) : int;
   return `${sign}${grouped}${frac === undefined ? "" : `.${frac}`}${unit ?? ""}`;

@@ -11,9 +11,11 @@ import { badEraFailures, cleanLabel } from "./segments";
 import { precheck } from "./target";
 
 const AMBIGUOUS = /撤退基準(?:を|に)?(?:達成|該当|未達成|に該当)/;
-const REFERS = /^(?:[\s・]*)(?:左記(?:の)?(?:目標|業績目標|指標)?|上記(?:の)?(?:目標)?|目標値?|同目標)(?:が|は|の値が)?/;
+const REFERS =
+  /^(?:[\s・]*)(?:左記(?:の)?(?:目標|業績目標|指標)?|上記(?:の)?(?:目標)?|目標値?|同目標)(?:が|は|の値が)?/;
 // what links the condition to the action
-const CONDITION_END = /^\s?(?:で(?:あれば|ある場合|あった場合)|の場合(?:は|には)?|となった場合(?:は|には)?|となれば|になれば|ならば|なら|場合(?:は|には)?)[、,\s]*/;
+const CONDITION_END =
+  /^\s?(?:で(?:あれば|ある場合|あった場合)|の場合(?:は|には)?|となった場合(?:は|には)?|となれば|になれば|ならば|なら|場合(?:は|には)?)[、,\s]*/;
 const SENTENCE = /[^。\n]+[。]?/g;
 
 /** The action class of an action text. */
@@ -50,7 +52,9 @@ export function parseCriteria(text: string, ctx: ParseContext): Parsed<Withdrawa
     const last = scan.quantities[scan.quantities.length - 1];
     const afterLast = sentence.slice(last?.end ?? sentence.length);
     const cond = CONDITION_END.exec(afterLast);
-    const actionText = (cond === null ? afterLast : afterLast.slice(cond[0].length)).replace(/[。\s]+$/, "").trim();
+    const actionText = (cond === null ? afterLast : afterLast.slice(cond[0].length))
+      .replace(/[。\s]+$/, "")
+      .trim();
     let prevEnd = 0;
     for (const q of scan.quantities) {
       const labelRaw = sentence.slice(prevEnd, q.index);
@@ -58,7 +62,11 @@ export function parseCriteria(text: string, ctx: ParseContext): Parsed<Withdrawa
       const ref = REFERS.exec(labelRaw);
       const rest = ref === null ? labelRaw : labelRaw.slice(ref[0].length);
       const years = scan.years.filter((y) => y.index >= q.index - labelRaw.length && y.end <= q.index);
-      const label = cleanLabel(rest.replace(/^(?:、|,|または|又は|もしくは|かつ)+/, ""), years, q.index - rest.length);
+      const label = cleanLabel(
+        rest.replace(/^(?:、|,|または|又は|もしくは|かつ)+/, ""),
+        years,
+        q.index - rest.length,
+      );
       if (q.comparator === null) {
         failures.push({ raw: sentence, code: "no-comparator" });
         continue;

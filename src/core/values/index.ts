@@ -1,7 +1,14 @@
 export type { ParseContext } from "./context";
 export { DEFAULT_MAX_LENGTH } from "./context";
 export type { Era, YearHit } from "./era";
-export { eraToFiscalYear, eraYearProblem, findYears, formatFiscalYear, isParseFailure, parseYearSpan } from "./era";
+export {
+  eraToFiscalYear,
+  eraYearProblem,
+  findYears,
+  formatFiscalYear,
+  isParseFailure,
+  parseYearSpan,
+} from "./era";
 export { CANONICAL_UNITS, COUNT_UNITS, canonicalUnit, unitsAgree } from "./units";
 export { parseTargets } from "./target";
 export { parseResults } from "./result";

@@ -97,6 +97,8 @@ function sticky(re: RegExp, s: string, at: number): string | null {
 /** Scan a normalised text for quantities. Never throws. */
 export function scanQuantities(s: string, ctx: ParseContext): Scan {
   const parens = parenRanges(s);
+  const insideParen = new Uint8Array(s.length + 1);
+  for (const p of parens) insideParen.fill(1, p.open + 1, p.close);
   const years = findYears(s, ctx);
   const masked: Array<{ index: number; end: number }> = years.map((y) => ({ index: y.index, end: y.end }));
   for (const re of MASKS) {
@@ -155,7 +157,7 @@ export function scanQuantities(s: string, ctx: ParseContext): Scan {
     }
     if (!Number.isFinite(value)) continue;
     const q: Quantity = { index, end: pos, value, unit, comparator, relative };
-    if (parens.some((p) => at > p.open && at < p.close)) inner.push(q);
+    if (insideParen[at] === 1) inner.push(q);
     else quantities.push(q);
     NUMBER.lastIndex = pos;
   }

@@ -54,9 +54,12 @@ function deadlineIn(scan: Scan, from: number, to: number): FiscalYearSpan | null
 export function segment(scan: Scan): Segment[] {
   const s = scan.text;
   const out: Segment[] = [];
+  // start of the line of every index, computed once (lastIndexOf per item would be quadratic)
+  const lineStartAt = new Uint32Array(s.length + 1);
+  for (let i = 1; i <= s.length; i++) lineStartAt[i] = s[i - 1] === "\n" ? i : (lineStartAt[i - 1] ?? 0);
   let prevEnd = 0;
   for (const q of scan.quantities) {
-    const lineStart = s.lastIndexOf("\n", q.index - 1) + 1;
+    const lineStart = lineStartAt[q.index] ?? 0;
     const start = Math.max(prevEnd, lineStart);
     const labelRaw = s.slice(start, q.index);
     const labelYears = scan.years.filter((y) => y.index >= start && y.end <= q.index);

@@ -14,7 +14,8 @@ const RELATIVE_WORD = /増加|減少|維持|前年度比|前年比|前年度よ�
 
 /** The start of every parser: length and emptiness checks on the raw text. */
 export function precheck(raw: string, ctx: ParseContext): ParseFailure | null {
-  if (raw.length > (ctx.maxLength ?? DEFAULT_MAX_LENGTH)) return { raw, code: "too-long", detail: String(raw.length) };
+  if (raw.length > (ctx.maxLength ?? DEFAULT_MAX_LENGTH))
+    return { raw, code: "too-long", detail: String(raw.length) };
   if (normalizeText(raw) === "") return { raw, code: "empty" };
   return null;
 }
@@ -42,7 +43,8 @@ export function parseTargets(text: string, ctx: ParseContext): Parsed<Target> {
     let comparator: Comparator = q.comparator ?? "gte";
     const labelRelative = RELATIVE_LABEL.test(scan.text.slice(seg.start, q.index));
     if (q.relative !== null) comparator = q.relative;
-    else if (labelRelative) comparator = q.comparator === "lte" || q.comparator === "lt" ? "decrease" : "increase";
+    else if (labelRelative)
+      comparator = q.comparator === "lte" || q.comparator === "lt" ? "decrease" : "increase";
     const target: Target = {
       raw: seg.raw,
       label: seg.label,

@@ -36,7 +36,19 @@ const UNIT_SPELLINGS: ReadonlyArray<readonly [string, string]> = [
 export const CANONICAL_UNITS: ReadonlyArray<string> = [...new Set(UNIT_SPELLINGS.map(([, c]) => c))];
 
 /** Units that count things: a negative value is an error. */
-export const COUNT_UNITS: ReadonlySet<string> = new Set(["件", "回", "人", "団体", "箇所", "世帯", "地域", "校", "施設", "社", "日"]);
+export const COUNT_UNITS: ReadonlySet<string> = new Set([
+  "件",
+  "回",
+  "人",
+  "団体",
+  "箇所",
+  "世帯",
+  "地域",
+  "校",
+  "施設",
+  "社",
+  "日",
+]);
 
 const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

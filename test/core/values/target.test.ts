@@ -6,10 +6,30 @@ type Partial = { [K in keyof Target]?: Target[K] };
 
 describe("parseTargets: seed examples", () => {
   test.each<[string, Partial[]]>([
-    ["H29年度までに50%以上", [{ label: null, value: 50, unit: "%", comparator: "gte", deadline: { from: 2017, to: 2017, endOfYear: false } }]],
+    [
+      "H29年度までに50%以上",
+      [
+        {
+          label: null,
+          value: 50,
+          unit: "%",
+          comparator: "gte",
+          deadline: { from: 2017, to: 2017, endOfYear: false },
+        },
+      ],
+    ],
     [
       "窓口サービス満足度:70%以上(平成29年度)",
-      [{ label: "窓口サービス満足度", value: 70, unit: "%", comparator: "gte", note: null, deadline: { from: 2017, to: 2017, endOfYear: false } }],
+      [
+        {
+          label: "窓口サービス満足度",
+          value: 70,
+          unit: "%",
+          comparator: "gte",
+          note: null,
+          deadline: { from: 2017, to: 2017, endOfYear: false },
+        },
+      ],
     ],
     ["3.5以上", [{ value: 3.5, unit: null, comparator: "gte", deadline: null }]],
     ["H29年度までに3.5点以上", [{ value: 3.5, unit: "点", comparator: "gte" }]],
@@ -17,11 +37,28 @@ describe("parseTargets: seed examples", () => {
     ["100%", [{ value: 100, unit: "%", comparator: "gte" }]],
     [
       "10,000世帯以上(R3~R5作成合計目標)",
-      [{ value: 10000, unit: "世帯", comparator: "gte", cumulative: true, note: "R3~R5作成合計目標", deadline: { from: 2021, to: 2023, endOfYear: false } }],
+      [
+        {
+          value: 10000,
+          unit: "世帯",
+          comparator: "gte",
+          cumulative: true,
+          note: "R3~R5作成合計目標",
+          deadline: { from: 2021, to: 2023, endOfYear: false },
+        },
+      ],
     ],
     [
       "地域活動の重要性や役割を理解している区民の割合:平成31年度末までに60%",
-      [{ label: "地域活動の重要性や役割を理解している区民の割合", value: 60, unit: "%", comparator: "gte", deadline: { from: 2019, to: 2019, endOfYear: true } }],
+      [
+        {
+          label: "地域活動の重要性や役割を理解している区民の割合",
+          value: 60,
+          unit: "%",
+          comparator: "gte",
+          deadline: { from: 2019, to: 2019, endOfYear: true },
+        },
+      ],
     ],
     [
       "職員提案への提案件数 3件(平成26年度実績 1件)",
@@ -30,14 +67,30 @@ describe("parseTargets: seed examples", () => {
     [
       "地域活動協議会の活動に参加したことがある区民の割合30%以上 区役所の支援が地域にとって適切であると感ずる小学校区等地域の割合60%以上",
       [
-        { label: "地域活動協議会の活動に参加したことがある区民の割合", value: 30, unit: "%", comparator: "gte" },
-        { label: "区役所の支援が地域にとって適切であると感ずる小学校区等地域の割合", value: 60, unit: "%", comparator: "gte" },
+        {
+          label: "地域活動協議会の活動に参加したことがある区民の割合",
+          value: 30,
+          unit: "%",
+          comparator: "gte",
+        },
+        {
+          label: "区役所の支援が地域にとって適切であると感ずる小学校区等地域の割合",
+          value: 60,
+          unit: "%",
+          comparator: "gte",
+        },
       ],
     ],
     [
       "職員のやりがい度調査において、「仕事にやりがいを感じている、もしくはある程度やりがいを感じている」と回答した職員の割合 92%以上(平成28年度末) 職員提案への提案件数 3件(平成26年度実績 1件)",
       [
-        { value: 92, unit: "%", comparator: "gte", note: null, deadline: { from: 2016, to: 2016, endOfYear: true } },
+        {
+          value: 92,
+          unit: "%",
+          comparator: "gte",
+          note: null,
+          deadline: { from: 2016, to: 2016, endOfYear: true },
+        },
         { label: "職員提案への提案件数", value: 3, unit: "件", note: "平成26年度実績 1件", deadline: null },
       ],
     ],
@@ -52,11 +105,22 @@ describe("parseTargets: seed examples", () => {
       "【地域活動力の向上】地域活動の重要性や役割を理解している区民の割合:平成31年度末までに60% 【こどもの生きる力の向上】重点目標 こどもたちの「生きる力」につながる学習や意欲が高まったと感じる事業参加者の割合:平成31年度末までに70%",
       [
         { value: 60, unit: "%", label: "【地域活動力の向上】地域活動の重要性や役割を理解している区民の割合" },
-        { value: 70, unit: "%", label: "【こどもの生きる力の向上】重点目標 こどもたちの「生きる力」につながる学習や意欲が高まったと感じる事業参加者の割合" },
+        {
+          value: 70,
+          unit: "%",
+          label:
+            "【こどもの生きる力の向上】重点目標 こどもたちの「生きる力」につながる学習や意欲が高まったと感じる事業参加者の割合",
+        },
       ],
     ],
-    ["来庁者等に対する窓口サービス格付結果:3.5以上", [{ label: "来庁者等に対する窓口サービス格付結果", value: 3.5, unit: null }]],
-    ["地域の防災・防犯…割合:80%(平成29年度)", [{ value: 80, unit: "%", deadline: { from: 2017, to: 2017, endOfYear: false } }]],
+    [
+      "来庁者等に対する窓口サービス格付結果:3.5以上",
+      [{ label: "来庁者等に対する窓口サービス格付結果", value: 3.5, unit: null }],
+    ],
+    [
+      "地域の防災・防犯…割合:80%(平成29年度)",
+      [{ value: 80, unit: "%", deadline: { from: 2017, to: 2017, endOfYear: false } }],
+    ],
   ])("%s", (text, expected) => {
     const parsed = parseTargets(text, ctx);
     expect(parsed.failures).toEqual([]);
@@ -175,6 +239,8 @@ describe("parseTargets: failures", () => {
   });
 
   test("maxLength from the context", () => {
-    expect(parseTargets("50%以上", { ...ctx, maxLength: 3 }).failures.map((f) => f.code)).toEqual(["too-long"]);
+    expect(parseTargets("50%以上", { ...ctx, maxLength: 3 }).failures.map((f) => f.code)).toEqual([
+      "too-long",
+    ]);
   });
 });
