@@ -3,8 +3,16 @@ import type { Profile } from "../profile/profile";
 import type { FormKind, GroupDef } from "./dictionary";
 import type { Grid } from "./grid";
 import type { HeaderBlock } from "./header";
-import { foldHeader, stripLegend } from "./labels";
-import { bestGroup, isBanner, leafLexicon, rankFields, subLexicon } from "./lexicon";
+import { foldCore, foldHeader, stripLegend } from "./labels";
+import {
+  type LexEntry,
+  type Scored,
+  bestGroup,
+  isBanner,
+  leafLexicon,
+  rankFields,
+  subLexicon,
+} from "./lexicon";
 
 /** One label cell seen from a column: its anchor, its span and its text. */
 interface Entry {
@@ -14,6 +22,8 @@ interface Entry {
   readonly right: number;
   readonly text: string;
   readonly folded: string;
+  /** folded without parenthesised notes, "" when the label has none */
+  readonly core: string;
 }
 
 /** A column match plus where its label sits (for weak-header issues). */
@@ -43,16 +53,38 @@ function stacks(grid: Grid, block: HeaderBlock): Entry[][] {
       if (raw.trim() === "" || raw.length > 200) continue;
       const text = stripLegend(raw);
       const folded = foldHeader(raw);
+      const core = foldCore(raw);
       if (folded === "") continue;
       // exceljs-style repeated values in merged cells: keep one
       const prev = stack[stack.length - 1];
       if (prev !== undefined && prev.folded === folded) continue;
       const m = grid.merge(a.row, a.col);
-      stack.push({ row: a.row, col: a.col, left: m?.left ?? a.col, right: m?.right ?? a.col, text, folded });
+      stack.push({
+        row: a.row,
+        col: a.col,
+        left: m?.left ?? a.col,
+        right: m?.right ?? a.col,
+        text,
+        folded,
+        core,
+      });
     }
     out.push(stack);
   }
   return out;
+}
+
+/** Fields ranked for a label, scoring it with and without its parenthesised notes. */
+function rankEntry(e: Entry, lexicon: readonly LexEntry[]): Scored[] {
+  const ranked = rankFields(e.folded, lexicon);
+  if (e.core === "") return ranked;
+  for (const r of rankFields(e.core, lexicon)) {
+    const i = ranked.findIndex((x) => x.field === r.field);
+    const existing = ranked[i];
+    if (existing === undefined) ranked.push(r);
+    else if (r.score > existing.score) ranked[i] = r;
+  }
+  return ranked.sort((a, b) => b.score - a.score);
 }
 
 function joinLabel(stack: readonly Entry[], upTo: number): string {
@@ -88,7 +120,7 @@ export function matchColumns(
       if (seenGroups.has(key)) continue;
       const g = bestGroup(e.folded, kind);
       if (g === null || g.score < min) continue;
-      const leafBest = rankFields(e.folded, leafLexicon(kind))[0]?.score ?? 0;
+      const leafBest = rankEntry(e, leafLexicon(kind))[0]?.score ?? 0;
       if (leafBest > g.score) continue;
       seenGroups.add(key);
       handleGroup(st, e, g.group, g.score, kind, min, candidates, groupCols);
@@ -101,7 +133,7 @@ export function matchColumns(
     const leafIndex = stack.length - 1;
     const leaf = stack[leafIndex];
     if (leaf === undefined) continue;
-    const ranked = rankFields(leaf.folded, leafLexicon(kind));
+    const ranked = rankEntry(leaf, leafLexicon(kind));
     // the parents joined with the leaf ("業績目標" over "達成状況"), when that reads better
     const parents = stack.slice(0, leafIndex).filter((p) => !isBanner(p.folded));
     if (parents.length > 0) {
@@ -158,7 +190,7 @@ function handleGroup(
     const below =
       leaf !== undefined && leaf.row > e.row && leaf.left >= e.left && leaf.right <= right ? leaf : undefined;
     const best =
-      below === undefined ? undefined : rankFields(below.folded, lexicon).find((r) => !claimed.has(r.field));
+      below === undefined ? undefined : rankEntry(below, lexicon).find((r) => !claimed.has(r.field));
     if (below !== undefined && best !== undefined && best.score >= min) {
       claimed.add(best.field);
       candidates.push({

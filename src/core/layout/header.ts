@@ -1,6 +1,6 @@
 import type { Profile } from "../profile/profile";
 import type { Grid } from "./grid";
-import { fold, foldHeader, isLegendText } from "./labels";
+import { fold, foldCore, foldHeader, isLegendText } from "./labels";
 import { anyLabelScore, isBanner } from "./lexicon";
 
 /** The header block of a table: grid rows, inclusive, and the row that carries most column labels. */
@@ -27,7 +27,8 @@ export class LabelOracle {
     const hit = this.cache.get(text);
     if (hit !== undefined) return hit;
     const f = foldHeader(text);
-    const s = f === "" ? 0 : anyLabelScore(f);
+    const core = foldCore(text);
+    const s = Math.max(f === "" ? 0 : anyLabelScore(f), core === "" ? 0 : anyLabelScore(core));
     this.cache.set(text, s);
     return s;
   }

@@ -38,3 +38,12 @@ export function fold(text: string): string {
 export function foldHeader(text: string): string {
   return fold(stripLegend(text));
 }
+
+const PARENTHESISED = /[(（][^()（）]*[)）]/gu;
+
+/** The folded label without parenthesised notes (撤退基準（再構築基準） → 撤退基準); "" when nothing is left. */
+export function foldCore(text: string): string {
+  const stripped = stripLegend(text);
+  const core = stripped.replace(PARENTHESISED, "");
+  return core === stripped ? "" : fold(core);
+}

@@ -76,7 +76,9 @@ export function rankFields(folded: string, lexicon: readonly LexEntry[]): Scored
 
 const ANY: readonly string[] = [
   ...new Set(
-    [...LEAF.strategy, ...LEAF.initiative].map((e) => e.folded).concat(GROUP_FOLDED.flatMap((g) => g.folded)),
+    [...LEAF.strategy, ...LEAF.initiative, ...GROUPS.flatMap((g) => entries(g.sub))]
+      .map((e) => e.folded)
+      .concat(GROUP_FOLDED.flatMap((g) => g.folded)),
   ),
 ];
 const BANNER = new Set(BANNER_LABELS.map(fold));

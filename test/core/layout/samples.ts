@@ -215,7 +215,7 @@ export function strategySample(name = "戦略", o: SampleOptions = {}): GridBuil
   const cols = arrange(STRATEGY_COLS, o);
   const start = o.offset ?? 0;
   if (start > 0) b.set(0, 0, "メモ: 提出用");
-  let r = writeSheet(
+  const r = writeSheet(
     b,
     cols,
     "めざす成果および戦略",
@@ -233,7 +233,7 @@ export function strategySample(name = "戦略", o: SampleOptions = {}): GridBuil
     start,
   );
   if (o.continuation === true) {
-    r = writeSheet(
+    writeSheet(
       b,
       cols,
       "めざす成果および戦略",
@@ -298,7 +298,7 @@ export function initiativeSample(name = "取組", o: SampleOptions = {}): GridBu
   const cols = arrange(INITIATIVE_COLS, o);
   const start = o.offset ?? 0;
   if (start > 0) b.set(0, 0, "メモ: 提出用");
-  let r = writeSheet(
+  const r = writeSheet(
     b,
     cols,
     "具体的取組",
@@ -316,7 +316,6 @@ export function initiativeSample(name = "取組", o: SampleOptions = {}): GridBu
     start,
   );
   if (o.continuation === true)
-    r = writeSheet(b, cols, "具体的取組", o, [I_ITEM_2_SECOND, I_ITEM_2_SECOND_CONT], r);
-  void r;
+    writeSheet(b, cols, "具体的取組", o, [I_ITEM_2_SECOND, I_ITEM_2_SECOND_CONT], r);
   return b;
 }
