@@ -32,9 +32,9 @@ export function columnLabel(field: ColumnField): LocalizedText {
     case "outcomePrevious":
       return { ja: "前年度", en: "previous year" };
     case "outcome":
-      return { ja: "個別", en: "outcome (each)" };
+      return { ja: "アウトカム(個別)", en: "outcome (each)" };
     case "outcomeOverall":
-      return { ja: "全体", en: "outcome (overall)" };
+      return { ja: "アウトカム(全体)", en: "outcome (overall)" };
     case "strategyProgress":
       return { ja: "戦略の進捗状況", en: "strategy progress" };
     case "activity":

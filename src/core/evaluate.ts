@@ -1,0 +1,88 @@
+import type { Evaluation, MappingOverrides } from "./model/evaluation";
+import type { Finding, Issue } from "./model/findings";
+import type { SheetSnapshot } from "./model/snapshot";
+import { DEFAULT_PROFILE, type Profile } from "./profile/profile";
+import { recognizeWorkbook } from "./layout";
+import { toFinding } from "./messages/catalogue";
+import { buildPlan } from "./plan/build";
+import { buildContext } from "./rules/context";
+import { RULES } from "./rules";
+import { runRules } from "./rules/runner";
+
+/** Misuse of the core's API (not bad data): e.g. snapshots that are not an array. */
+export class KuseiUsageError extends Error {
+  override readonly name = "KuseiUsageError";
+}
+
+export interface EvaluateOptions {
+  readonly profile?: Profile;
+  readonly overrides?: MappingOverrides;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings in reading order: sheet order, then row, then column; sheet-level ones first in their sheet. */
+function sortFindings(findings: Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
+  const col = (cell: string | null): number => {
+    if (cell === null) return -1;
+    const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
+    let n = 0;
+    for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n;
+  };
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        (sheetOrder.get(a.f.sheet) ?? 1e9) - (sheetOrder.get(b.f.sheet) ?? 1e9) ||
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        col(a.f.cell) - col(b.f.cell) ||
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}
+
+/**
+ * Evaluate a workbook: recognise its sheets, derive every computed mark with its reasons, validate, and plan
+ * the writes. The one entry point every host calls. Never throws on data; throws KuseiUsageError on misuse.
+ */
+export function evaluateWorkbook(snapshots: readonly SheetSnapshot[], options: EvaluateOptions = {}): Evaluation {
+  if (!Array.isArray(snapshots)) throw new KuseiUsageError("evaluateWorkbook: snapshots must be an array of SheetSnapshot");
+  if (options === null || typeof options !== "object")
+    throw new KuseiUsageError("evaluateWorkbook: options must be an object");
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const sheets = snapshots.filter((s): s is SheetSnapshot => s !== null && typeof s === "object");
+  const recognition = recognizeWorkbook(sheets, profile, options.overrides);
+  const ctx = buildContext({
+    profile,
+    snapshots: sheets,
+    layouts: recognition.layouts,
+    records: recognition.records,
+    layoutIssues: recognition.issues,
+  });
+  const issues: Issue[] = runRules(RULES, ctx);
+  const origins = new Map(sheets.map((s) => [s.name, s.origin] as const));
+  const sheetOrder = new Map(sheets.map((s, i) => [s.name, i] as const));
+  const findings = sortFindings(
+    issues.map((i) => toFinding(i, origins)),
+    sheetOrder,
+  );
+  const plan = buildPlan({
+    snapshots: ctx.snapshots,
+    layouts: ctx.layouts,
+    records: ctx.records,
+    initiatives: ctx.derived.initiativeById,
+    strategies: ctx.derived.strategyById,
+  });
+  return {
+    profileId: profile.id,
+    evaluationYear: ctx.evaluationYear,
+    layouts: recognition.layouts,
+    records: recognition.records,
+    initiatives: ctx.derived.initiatives,
+    strategies: ctx.derived.strategies,
+    plan,
+    findings,
+  };
+}

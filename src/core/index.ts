@@ -1,0 +1,64 @@
+/**
+ * The public barrel of the pure core: what hosts (Excel add-in, CLI, task pane, browser page) import.
+ * One entry point (evaluateWorkbook), the model types, profiles, messages, the write plan and helpers.
+ */
+
+// model (types only)
+export type * from "./model";
+
+// the entry point
+export { evaluateWorkbook, KuseiUsageError } from "./evaluate";
+export type { EvaluateOptions } from "./evaluate";
+
+// profiles
+export { DEFAULT_PROFILE, parseProfile, parseProfileJson, applyProfileOverride, profileOverrideSchema } from "./profile";
+export type { Profile, ProfileError, ProfileParseResult, ProfileOverride } from "./profile";
+
+// messages and findings
+export {
+  message,
+  severityOf,
+  toFinding,
+  failureReason,
+  withdrawalActionText,
+  columnLabel,
+  reportFieldLabel,
+  FINDING_CODES,
+  messageTemplate,
+  renderFindingsTable,
+} from "./messages";
+export type { MessageParams, OriginsByName } from "./messages";
+
+// the write plan
+export { writesFromPlan, buildPlan, achievementSymbol, markSeparator } from "./plan";
+export type { WriteChoice, PlanInput } from "./plan";
+
+// rules (for hosts that list or test them)
+export { RULES, runRules, buildContext, deriveAll, linkInitiatives } from "./rules";
+export type { Rule, RuleContext, RuleFamily } from "./rules";
+
+// A1 addresses
+export { columnLetters, columnIndex, toA1, fromA1, gridToA1 } from "./address/a1";
+
+// text, values, layout: what hosts need
+export { normalizeText, foldLabel, readMark, readMarks, formatMark, formatAchievementCell, CIRCLE, CROSS } from "./text";
+export type { MarkKind, MarkReading, MarkValue, MarkValues, Qualifier } from "./text";
+export {
+  parseTargets,
+  parseResults,
+  parseCriteria,
+  pairValues,
+  meets,
+  fires,
+  describeComparison,
+  formatQuantity,
+  parseYearSpan,
+  eraToFiscalYear,
+  formatFiscalYear,
+  valueProblems,
+} from "./values";
+export type { ParseContext, ComparisonText } from "./values";
+export { recognizeWorkbook, recognizeSheet, cellText } from "./layout";
+export type { Recognition, SheetOverride } from "./layout";
+
+// ---- change log (helper X appends its export below this line) ----

@@ -1,0 +1,187 @@
+import type { InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
+import type { Issue, LocalizedText } from "../model/findings";
+import type { InitiativeRecord, StrategyRecord } from "../model/records";
+import type { ResultValue, Target } from "../model/values";
+import type { Profile } from "../profile/profile";
+import { describeComparison, formatQuantity, lowerIsBetter, meets, pairValues, unitsAgree } from "../values";
+import { anchorOf, cellIssue, rowIssue } from "./issue";
+import type { ParsedRecord } from "./types";
+
+type Outcome = OutcomeDerivation["outcomes"][number];
+
+/**
+ * The elapsed share of a target's period in the evaluation year: (year − start + 1) ÷ (deadline − start + 1),
+ * clamped to 0..1.
+ */
+export function elapsedShare(evaluationYear: number, periodStart: number, deadline: number): number {
+  const span = deadline - periodStart + 1;
+  if (span <= 0) return 1;
+  return Math.min(1, Math.max(0, (evaluationYear - periodStart + 1) / span));
+}
+
+/** One 個別 mark: met → A; on schedule toward a later deadline → A; else B; null when not computable. */
+export function outcomeMark(
+  target: Target,
+  results: ReadonlyArray<ResultValue>,
+  evaluationYear: number,
+  periodStart: number,
+): Outcome {
+  const base = { target, results };
+  if (results.length === 0)
+    return { ...base, mark: null, explanation: { ja: `${target.raw}: 対応する実績なし`, en: `${target.raw}: no matching result` } };
+  const met = meets(target, results);
+  const cmp = describeComparison(target, results);
+  if (met === true) return { ...base, mark: "A", explanation: cmp };
+  if (met === null) return { ...base, mark: null, explanation: { ja: `${cmp.ja}(判定できません)`, en: `${cmp.en} (cannot be judged)` } };
+  const deadline = target.deadline?.to ?? null;
+  // progress toward the deadline only makes sense for a higher-is-better target with a positive value
+  if (deadline !== null && deadline > evaluationYear && !lowerIsBetter(target.comparator) && target.value > 0) {
+    const share = elapsedShare(evaluationYear, periodStart, deadline);
+    const comparable = results.every((r) => unitsAgree(target.unit, r.unit));
+    const ratios = results.map((r) => r.value / target.value);
+    const pct = (x: number): string => formatQuantity(Math.round(x * 1000) / 10, "%");
+    const shareText = `${evaluationYear - periodStart + 1}/${deadline - periodStart + 1}`;
+    if (comparable && ratios.every((q) => q >= share - 1e-9)) {
+      return {
+        ...base,
+        mark: "A",
+        explanation: {
+          ja: `${cmp.ja}、期限${deadline}年度に向けて達成率 ${ratios.map(pct).join("・")} ≥ 経過割合 ${pct(share)}(${shareText})`,
+          en: `${cmp.en}; toward the FY${deadline} deadline, ${ratios.map(pct).join(", ")} of the target ≥ elapsed share ${pct(share)} (${shareText})`,
+        },
+      };
+    }
+    if (comparable) {
+      return {
+        ...base,
+        mark: "B",
+        explanation: {
+          ja: `${cmp.ja}、達成率 ${ratios.map(pct).join("・")} < 経過割合 ${pct(share)}(${shareText})`,
+          en: `${cmp.en}; ${ratios.map(pct).join(", ")} of the target < elapsed share ${pct(share)} (${shareText})`,
+        },
+      };
+    }
+  }
+  return { ...base, mark: "B", explanation: cmp };
+}
+
+/** outcomeOverall from the 個別 marks: strict (all A) or majority (more than half A); null when unknown. */
+export function overallMark(marks: ReadonlyArray<"A" | "B" | null>, rule: Profile["outcomeOverallRule"]): "A" | "B" | null {
+  if (marks.length === 0) return null;
+  const a = marks.filter((m) => m === "A").length;
+  const b = marks.filter((m) => m === "B").length;
+  if (rule === "strict") {
+    if (b > 0) return "B";
+    return a === marks.length ? "A" : null;
+  }
+  if (a * 2 > marks.length) return "A";
+  if (b * 2 >= marks.length) return "B";
+  return null;
+}
+
+function initiativeName(r: InitiativeRecord): string {
+  return r.initiativeCode !== null ? `[${r.initiativeCode}]` : `${r.itemMark ?? ""}${r.itemName}`.trim() || r.id;
+}
+
+/** strategyProgress: a when every linked initiative is achieved and none flagged; b when one is not. */
+export function progressMark(
+  linked: ReadonlyArray<InitiativeRecord>,
+  derivations: ReadonlyMap<string, InitiativeDerivation>,
+): { progress: "a" | "b" | null; reason: LocalizedText } {
+  if (linked.length === 0)
+    return { progress: null, reason: { ja: "この戦略に結び付く取組がありません", en: "no initiative is linked to this strategy" } };
+  const classes = linked.map((r) => ({ r, d: derivations.get(r.id) }));
+  const bad = classes.filter(({ d }) => d !== undefined && (d.achievement === "missed" || d.achievement === "withdrawal" || d.withdrawalFlag));
+  const unknown = classes.filter(({ d }) => d === undefined || d.achievement === null);
+  const names = (xs: typeof classes): string => xs.map(({ r }) => `${initiativeName(r)}(${r.sheet} ${r.rowStart + 1}行)`).join("、");
+  const namesEn = (xs: typeof classes): string => xs.map(({ r }) => `${initiativeName(r)} (${r.sheet} row ${r.rowStart + 1})`).join(", ");
+  if (bad.length > 0)
+    return {
+      progress: "b",
+      reason: {
+        ja: `結び付く取組${linked.length}件のうち${bad.length}件が目標未達成または撤退基準に該当: ${names(bad)}`,
+        en: `${bad.length} of ${linked.length} linked initiatives missed their targets or met a withdrawal criterion: ${namesEn(bad)}`,
+      },
+    };
+  if (unknown.length > 0)
+    return {
+      progress: null,
+      reason: {
+        ja: `結び付く取組${linked.length}件のうち${unknown.length}件の達成状況を算定できません: ${names(unknown)}`,
+        en: `${unknown.length} of ${linked.length} linked initiatives cannot be derived: ${namesEn(unknown)}`,
+      },
+    };
+  return {
+    progress: "a",
+    reason: {
+      ja: `結び付く取組${linked.length}件がすべて目標達成`,
+      en: `all ${linked.length} linked initiatives achieved`,
+    },
+  };
+}
+
+/** The outcome (個別, 全体) and progress marks of one strategy record, and the issues deriving them raised. */
+export function deriveStrategy(
+  record: StrategyRecord,
+  parsed: ParsedRecord,
+  linked: ReadonlyArray<InitiativeRecord>,
+  initiativeDerivations: ReadonlyMap<string, InitiativeDerivation>,
+  evaluationYear: number,
+  profile: Profile,
+): { derivation: OutcomeDerivation; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const targets = parsed.targets.map((t) => t.value);
+  const results = parsed.results.map((r) => r.value);
+  const at = (field: "outcome" | "strategyProgress", why: LocalizedText): void => {
+    const anchor = anchorOf(record, field);
+    const params = { whyJa: why.ja, whyEn: why.en };
+    issues.push(
+      anchor === undefined ? rowIssue("derive.not-computable", record, field, params) : cellIssue("derive.not-computable", record, anchor, field, field, params),
+    );
+  };
+
+  let outcomes: Outcome[] = [];
+  if (targets.length === 0) {
+    if (anchorOf(record, "outcome") !== undefined || anchorOf(record, "outcomeOverall") !== undefined)
+      at("outcome", parsed.failures.some((f) => f.what === "target")
+        ? { ja: "アウトカムの目標を読み取れません", en: "the outcome target could not be read" }
+        : { ja: "アウトカムの目標が空欄です", en: "no outcome target" });
+  } else if (results.length === 0) {
+    outcomes = targets.map((t) => ({ target: t, results: [], mark: null, explanation: { ja: `${t.raw}: 実績なし`, en: `${t.raw}: no result` } }));
+    at("outcome", { ja: "アウトカムの達成状況(実績)が空欄か読み取れません", en: "the outcome result is empty or unreadable" });
+  } else {
+    const pairing = pairValues(targets, results);
+    if (pairing.problem !== null) {
+      const first = parsed.results[0];
+      const params = { left: targets.length, right: results.length, leftJa: "アウトカムの目標", leftEn: "outcome targets", rightJa: "実績", rightEn: "results" };
+      if (first !== undefined) issues.push(cellIssue(pairing.problem === "unit-mismatch" ? "parse.unit-mismatch" : "parse.count-mismatch", record, first.cell, first.column, null, pairing.problem === "unit-mismatch" ? {
+        target: targets.map((t) => t.raw).join(" / "), result: first.value.raw, targetUnit: [...new Set(targets.map((t) => t.unit ?? "-"))].join("・"), resultUnit: first.value.unit ?? "-",
+      } : params));
+    }
+    outcomes = pairing.pairs.map((p) =>
+      pairing.problem !== null && p.right.length === 0
+        ? { target: p.left, results: [], mark: null, explanation: { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` } }
+        : outcomeMark(p.left, p.right, evaluationYear, profile.periodStartYear),
+    );
+    // with a pairing problem, a safely paired A/B still stands, but the cell as a whole is not written
+    if (outcomes.some((o) => o.mark === null))
+      at("outcome", {
+        ja: outcomes.filter((o) => o.mark === null).map((o) => o.explanation.ja).join("、"),
+        en: outcomes.filter((o) => o.mark === null).map((o) => o.explanation.en).join("; "),
+      });
+  }
+  const overall = overallMark(outcomes.map((o) => o.mark), profile.outcomeOverallRule);
+  const { progress, reason } = progressMark(linked, initiativeDerivations);
+  if (progress === null && anchorOf(record, "strategyProgress") !== undefined) at("strategyProgress", reason);
+  return {
+    derivation: {
+      record,
+      outcomes,
+      overall,
+      progress,
+      initiatives: linked.map((r) => r.id),
+      reason,
+    },
+    issues,
+  };
+}

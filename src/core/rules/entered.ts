@@ -1,0 +1,57 @@
+import type { AchievementNotation, FieldCell, SheetRecord } from "../model/records";
+import { readMark, readMarks, type MarkKind, type MarkReading, type MarkValues } from "../text/marks";
+import { anchorOf } from "./issue";
+
+/** The value entered in a record's mark cell (anchor), or null when empty, invalid or the column is missing. */
+export function enteredMark<K extends MarkKind>(record: SheetRecord, kind: K): MarkValues[K] | null {
+  const cell = anchorOf(record, kind);
+  if (cell === undefined || cell.error !== null) return null;
+  const r: MarkReading<K> = readMark(kind, cell.text);
+  return r.status === "mark" ? r.value : null;
+}
+
+/** Every mark entered in a multi-mark cell (個別), invalid tokens dropped. */
+export function enteredMarks<K extends MarkKind>(record: SheetRecord, kind: K): MarkValues[K][] {
+  const cell = anchorOf(record, kind);
+  if (cell === undefined || cell.error !== null) return [];
+  return readMarks(kind, cell.text).flatMap((r) => (r.status === "mark" ? [r.value] : []));
+}
+
+/** The mark kinds each record kind carries, and how its cells are read (one mark or several). */
+export const MARK_FIELDS: Readonly<Record<SheetRecord["kind"], ReadonlyArray<{ kind: MarkKind; multi: boolean }>>> = {
+  initiative: [
+    { kind: "achievement", multi: false },
+    { kind: "execution", multi: false },
+    { kind: "initiativeEffectiveness", multi: false },
+  ],
+  strategy: [
+    { kind: "strategyEffectiveness", multi: false },
+    { kind: "outcome", multi: true },
+    { kind: "outcomeOverall", multi: false },
+    { kind: "strategyProgress", multi: false },
+  ],
+};
+
+/** The marks a field accepts, as shown to a person ("ア/イ"). */
+export function expectedMarks(kind: MarkKind, notation: AchievementNotation): string {
+  switch (kind) {
+    case "achievement":
+      return notation === "numbered" ? "①/②/③(と (ⅰ)/(ⅱ))" : "○/×(と (ⅰ)/(ⅱ))";
+    case "execution":
+      return "(ⅰ)/(ⅱ)";
+    case "initiativeEffectiveness":
+      return "○/×";
+    case "outcome":
+    case "outcomeOverall":
+      return "A/B";
+    case "strategyProgress":
+      return "a/b";
+    case "strategyEffectiveness":
+      return "ア/イ";
+  }
+}
+
+/** Readings of a cell as the vocabulary rule sees it: several for 個別, else one. */
+export function readingsOf(kind: MarkKind, multi: boolean, cell: FieldCell): MarkReading[] {
+  return multi ? readMarks(kind, cell.text) : [readMark(kind, cell.text)];
+}
