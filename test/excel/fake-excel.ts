@@ -762,6 +762,20 @@ export class FakeRangeAreas extends FakeObject<AreasTarget> {
 }
 
 export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
+  get items(): FakeConditionalFormat[] {
+    return this.prop<FakeConditionalFormat[]>("items");
+  }
+  override loadPath(path: string[]): void {
+    if (path[0] !== "items") return super.loadPath(path);
+    const t = this.resolver();
+    // Like Excel: the collection of a range holds the formats that intersect it.
+    const cfs = t ? t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((q) => overlap(r, q)))) : [];
+    const items = cfs.map((cf) => new FakeConditionalFormat(this.ctx, () => (t ? { sheet: t.sheet, cf } : null)));
+    items.forEach((i) => i.settle());
+    this.setLoaded("items", items);
+    const rest = path.slice(1);
+    if (rest.length > 0) items.forEach((i) => i.loadPath(rest));
+  }
   add(type: string): FakeConditionalFormat {
     if (type !== "Custom") throw new Error(`conditional format ${type} not modelled`);
     let created: CfModel | null = null;

@@ -1,0 +1,14 @@
+export { readSnapshots, EXCEL_ERROR_TEXTS } from "./read";
+export type { ReadOptions } from "./read";
+export { applyWrites, groupWrites } from "./write";
+export type { ApplyOptions, ExcelApplyResult, WriteConflict, WriteConflictReason } from "./write";
+export { revertLastApply } from "./revert";
+export type { ExcelRevertResult } from "./revert";
+export { showHighlights, clearHighlights, highlightTargets, selectCell, HIGHLIGHT_FILL, HIGHLIGHTS_SETTING, NOTE_PREFIX } from "./highlight";
+export type { HighlightKind, HighlightOptions, HighlightResult, HighlightTarget } from "./highlight";
+export { loadWorkbookSettings, saveMappingOverrides, saveProfileJson, parseOverrides, SETTINGS_KEYS } from "./settings";
+export type { WorkbookSettings } from "./settings";
+export { describeExcelError } from "./errors";
+export type { ExcelFailure } from "./errors";
+export { API, MIN_EXCEL_API, officeSupports } from "./capabilities";
+export type { Supports } from "./capabilities";
