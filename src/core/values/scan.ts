@@ -71,7 +71,25 @@ const MAN = /万/y;
 const PER = / {0,2}\/ {0,2}(?:年|月|週|日|回|人|件)/y;
 const COMPARATOR =
   /(?:以上|以下|未満|超過|を超える|を超え|超え|超|を上回る|を上回り|上回る|を下回る|を下回り|下回る|以内|まで(?!に))/y;
-const RELATIVE = /[のを]?(?:増加|増|向上|改善|減少|削減|減|維持)/y;
+// 増やす / 減らす after an absolute comparator (「0人まで減らす」) are not relative: see below
+const RELATIVE = /[のを]?(?:増加|増(?![やえ])|向上|改善|減少|削減|減(?![らっ])|維持)/y;
+// a quantity that qualifies a noun is part of a label: 1日あたり, 1万人につき, 3人以上の世帯の割合 20%
+const PER_NOUN = /(?:あたり|当たり|につき|ごと|毎)/y;
+const OF_NOUN = /の(?!場合)/y;
+
+/**
+ * True when the quantity ending at `pos` qualifies a noun of a label rather than being a value:
+ * 「1日あたり」「1万人につき」 always; 「3人以上の世帯の割合 20%」 when an 以上/以下… quantity is followed by の
+ * and, on the same line, by a 割合/率/数 label with a later number (「3件以上の開催」 stays a value).
+ */
+function qualifiesLabel(s: string, pos: number, hasComparator: boolean): boolean {
+  if (sticky(PER_NOUN, s, pos) !== null) return true;
+  if (!hasComparator || sticky(OF_NOUN, s, pos) === null) return false;
+  const ahead = s.slice(pos, pos + 200);
+  const nextDigit = ahead.search(/[\d\n]/);
+  if (nextDigit < 0 || ahead[nextDigit] === "\n") return false;
+  return /割合|率|数/.test(ahead.slice(0, nextDigit));
+}
 // a bare number (no unit, no comparator) must stand alone: after start, space, ":" "=" "…" "は" "が" "、"
 const BARE_BEFORE = /(?:^|[\s:=…,、は が]|\.\.\.)$/;
 const BARE_AFTER = /^(?:$|[\s(),、。/・;]|\.\.\.)/;
@@ -150,6 +168,7 @@ export function scanQuantities(s: string, ctx: ParseContext): Scan {
       relative = relativeOf(relWord);
       pos += relWord.length;
     }
+    if (relative === null && qualifiesLabel(s, pos, comparator !== null)) continue;
     if (unit === null && comparator === null && relative === null) {
       const before = s.slice(Math.max(0, index - 3), index);
       const after = s.slice(pos, pos + 3);

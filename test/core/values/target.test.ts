@@ -244,3 +244,23 @@ describe("parseTargets: failures", () => {
     ]);
   });
 });
+
+describe("parseTargets: quantities inside labels are not targets", () => {
+  test.each<[string, number[]]>([
+    ["3人以上の世帯の割合 20%以上", [20]],
+    ["1日あたりの利用者数 50人以上", [50]],
+    ["人口1万人につき 3件以下", [3]],
+    ["65歳以上の高齢者の割合 30%", [30]],
+    ["待機児童数 0人まで減らす", [0]],
+    ["研修 3件以上の開催 満足度80%以上", [3, 80]],
+    ["満足度80%以上の達成", [80]],
+  ])("%j → %j", (text, values) => {
+    expect(parseTargets(text, ctx).items.map((t) => t.value)).toEqual(values);
+  });
+
+  test("「0人まで減らす」 is an absolute at-most target, not a relative one", () => {
+    const parsed = parseTargets("待機児童数 0人まで減らす", ctx);
+    expect(parsed.items[0]?.comparator).toBe("lte");
+    expect(parsed.failures).toEqual([]);
+  });
+});
