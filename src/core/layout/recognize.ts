@@ -43,7 +43,7 @@ const REPORT_FIELDS: ReadonlySet<string> = new Set([
   "initiativeEffectiveness",
   "strategyEffectiveness",
 ]);
-const MIN_KIND_SCORE = 0.35;
+const MIN_KIND_SCORE = 0.5;
 const KEYWORD_COLS = 64;
 
 function reportField(column: ColumnField): ReportField | null {
