@@ -55,8 +55,13 @@ export function segment(scan: Scan): Segment[] {
   const s = scan.text;
   const out: Segment[] = [];
   // start of the line of every index, computed once (lastIndexOf per item would be quadratic)
+  // a label also starts after a sentence (。) or a bullet (・ after a space): 「…推進した。 全22地域」
   const lineStartAt = new Uint32Array(s.length + 1);
-  for (let i = 1; i <= s.length; i++) lineStartAt[i] = s[i - 1] === "\n" ? i : (lineStartAt[i - 1] ?? 0);
+  for (let i = 1; i <= s.length; i++) {
+    const c = s[i - 1];
+    const bullet = c === "・" && (i < 2 || /\s/.test(s[i - 2] ?? ""));
+    lineStartAt[i] = c === "\n" || c === "。" || bullet ? i : (lineStartAt[i - 1] ?? 0);
+  }
   let prevEnd = 0;
   for (const q of scan.quantities) {
     const lineStart = lineStartAt[q.index] ?? 0;

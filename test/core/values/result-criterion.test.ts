@@ -168,3 +168,19 @@ describe("parseCriteria", () => {
     expect(actionOf(text)).toBe(action);
   });
 });
+
+describe("parseResults: labels start after a sentence or a bullet", () => {
+  test.each<[string, Array<string | null>]>([
+    [
+      "・中間支援組織の支援により、情報発信を推進した。 ・広報「ひらの」において情報発信を行った。 全22地域",
+      ["全"],
+    ],
+    [
+      "平成26年度実績 ・地域活動協議会の運営支援 全22地域 ・地域担当制の体制の再構築 平成25年度実績 ・地域活動協議会の設立支援 全22地域",
+      ["地域活動協議会の運営支援 全", "地域活動協議会の設立支援 全"],
+    ],
+    ["ワーク・ライフ・バランス研修 2回", ["ワーク・ライフ・バランス研修"]],
+  ])("%s", (text, labels) => {
+    expect(parseResults(text, ctx).items.map((r) => r.label)).toEqual(labels);
+  });
+});
