@@ -12,3 +12,6 @@ export { describeExcelError } from "./errors";
 export type { ExcelFailure } from "./errors";
 export { API, MIN_EXCEL_API, officeSupports } from "./capabilities";
 export type { Supports } from "./capabilities";
+export { queueSettingsLoad } from "./settings";
+export { readAndEvaluate, validateInExcel, recalculateInExcel, recalcSummary } from "./round";
+export type { RoundOptions, WorkbookRead } from "./round";

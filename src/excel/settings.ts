@@ -48,24 +48,35 @@ export function parseOverrides(value: unknown): { ok: true; overrides: MappingOv
   return { ok: true, overrides: parsed.data as MappingOverrides };
 }
 
-/** Reads the column-map overrides and the profile saved with this workbook (one sync). */
-export async function loadWorkbookSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
+/**
+ * Queues the loads of the saved settings without syncing, so they can ride on another sync (the first sync
+ * of readSnapshots); call the returned function after that sync.
+ */
+export function queueSettingsLoad(context: Excel.RequestContext): () => WorkbookSettings {
   const o = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.overrides);
   const p = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.profile);
   o.load("value");
   p.load("value");
+  return () => {
+    const problems: LocalizedText[] = [];
+    let overrides: MappingOverrides = {};
+    if (!o.isNullObject) {
+      const r = parseOverrides(o.value);
+      if (r.ok) overrides = r.overrides;
+      else problems.push(r.problem);
+    }
+    const profileJson = p.isNullObject ? null : text(p.value);
+    const profile = profileJson === null ? null : parseProfileJson(profileJson);
+    if (profile && !profile.ok) problems.push(...profile.errors.map((e) => e.message));
+    return { overrides, profileJson, profile, problems };
+  };
+}
+
+/** Reads the column-map overrides and the profile saved with this workbook (one sync). */
+export async function loadWorkbookSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
+  const finish = queueSettingsLoad(context);
   await context.sync();
-  const problems: LocalizedText[] = [];
-  let overrides: MappingOverrides = {};
-  if (!o.isNullObject) {
-    const r = parseOverrides(o.value);
-    if (r.ok) overrides = r.overrides;
-    else problems.push(r.problem);
-  }
-  const profileJson = p.isNullObject ? null : text(p.value);
-  const profile = profileJson === null ? null : parseProfileJson(profileJson);
-  if (profile && !profile.ok) problems.push(...profile.errors.map((e) => e.message));
-  return { overrides, profileJson, profile, problems };
+  return finish();
 }
 
 /** Saves the column-map overrides with the workbook; an empty map removes the setting. */

@@ -15,7 +15,7 @@ export function modelFromSnapshots(snapshots: ReadonlyArray<SheetSnapshot>): Wor
     for (const f of snap.formulas) {
       const row = snap.origin.row + f.row;
       const col = snap.origin.col + f.col;
-      const cached = sheet.cell(row, col)?.value ?? 0;
+      const cached = sheet.cell(row, col)?.value ?? "";
       sheet.cells.set(`${row},${col}`, { value: cached, formula: `=N(${JSON.stringify(String(cached))})` });
     }
     for (const m of snap.merges) {

@@ -1,0 +1,38 @@
+/**
+ * The shared adapter contract (test/contract) run against the Excel adapter over the strict fake Excel.
+ * The fake workbook is seeded from the fixture's expected snapshots (there is no Excel to open the .xlsx
+ * here), so the read half checks the adapter's translation of Office.js answers — used-range origin, ""
+ * for empty, error texts, formula and merge maps, sheet flags — and the write half its guard.
+ */
+import { CHANGE_LOG_SHEET } from "../../src/core/changelog";
+import { applyWrites } from "../../src/excel/write";
+import { readSnapshots } from "../../src/excel/read";
+import { describeAdapterContract } from "../contract/adapter-contract";
+import { FIXTURES, fixtureSnapshots } from "../helpers/fixtures";
+import { asExcel, FakeContext } from "./fake-excel";
+import { modelFromSnapshots } from "./workbooks";
+
+describeAdapterContract(
+  "excel (Office.js over the strict fake)",
+  () => {
+    let ctx: FakeContext | null = null;
+    const context = (): FakeContext => {
+      if (!ctx) throw new Error("open() first");
+      return ctx;
+    };
+    return {
+      open: async (fixture) => {
+        ctx = new FakeContext(modelFromSnapshots(fixtureSnapshots(fixture)));
+        await Promise.resolve();
+      },
+      read: () => readSnapshots(asExcel(context()), { supports: context().supports }),
+      apply: async (writes) => {
+        const r = await applyWrites(asExcel(context()), writes, { supports: context().supports });
+        if (r.error) throw new Error(r.error.message.en);
+        return { applied: r.written.map((e) => ({ sheet: e.sheet, cell: e.cell })), conflicts: r.conflicts };
+      },
+      reread: () => readSnapshots(asExcel(context()), { supports: context().supports }),
+    };
+  },
+  { fixtures: Object.keys(FIXTURES), expected: fixtureSnapshots, ignoreSheets: [CHANGE_LOG_SHEET] },
+);
