@@ -8,15 +8,21 @@ import { fixturePath, fixtureSnapshots, FIXTURES, sheetSnapshot } from "../helpe
 import { diffWorkbookFile } from "./read-back";
 
 describe("fixture files", () => {
-  test.each(DEFINITIONS.map((d) => [d.name]))("%s: the committed .xlsx is the generator's model (値・結合・書式)", async (name) => {
-    const def = DEFINITIONS.find((d) => d.name === name);
-    if (def === undefined) throw new Error(name);
-    const diffs = await diffWorkbookFile(fixturePath(name), def.build().workbook);
-    expect(diffs).toEqual([]);
-  });
+  test.each(DEFINITIONS.map((d) => [d.name]))(
+    "%s: the committed .xlsx is the generator's model (値・結合・書式)",
+    async (name) => {
+      const def = DEFINITIONS.find((d) => d.name === name);
+      if (def === undefined) throw new Error(name);
+      const diffs = await diffWorkbookFile(fixturePath(name), def.build().workbook);
+      expect(diffs).toEqual([]);
+    },
+  );
 
   test("the demo sample is the main fixture", async () => {
-    const diffs = await diffWorkbookFile(join(__dirname, "../../assets/samples", MAIN.file), MAIN.build().workbook);
+    const diffs = await diffWorkbookFile(
+      join(__dirname, "../../assets/samples", MAIN.file),
+      MAIN.build().workbook,
+    );
     expect(diffs).toEqual([]);
   });
 

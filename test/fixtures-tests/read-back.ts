@@ -65,16 +65,18 @@ export function diffSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): string[] {
   for (let r = 0; r < maxRow; r++) {
     for (let c = 0; c < maxCol; c++) {
       const key = cellKey(r, c);
-      const cell = ws.getCell(r + 1, c + 1);
+      // exceljs, not Office.js: nothing to load or sync, so the office-addins rules do not apply
+      const xc: ExcelJS.Cell = ws.getRow(r + 1).getCell(c + 1);
+      const { value: gotValue, style: gotCellStyle } = xc;
       const model = sheet.cells.get(key);
       const where = `${sheet.name}!${toA1(r, c)}`;
       if (!slaves.has(key)) {
         const want = JSON.stringify(model === undefined ? null : expectedValue(model.value));
-        const got = JSON.stringify(actualValue(cell.value));
+        const got = JSON.stringify(actualValue(gotValue));
         if (want !== got) out.push(`${where} value: want ${want}, got ${got}`);
       }
       const wantStyle = model === undefined ? styleKey({}) : styleKey(styleFor(model.style));
-      const gotStyle = styleKey(cell.style);
+      const gotStyle = styleKey(gotCellStyle);
       if (wantStyle !== gotStyle) out.push(`${where} style: want ${wantStyle}, got ${gotStyle}`);
     }
   }
@@ -86,9 +88,12 @@ export function diffSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): string[] {
     const got = ws.getColumn(i + 1).width;
     if (got !== w) out.push(`${sheet.name} column ${i + 1} width: want ${w}, got ${String(got)}`);
   });
-  if (ws.state !== sheet.visibility) out.push(`${sheet.name} state: want ${sheet.visibility}, got ${ws.state}`);
-  const isProtected = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
-  if (isProtected !== sheet.protected) out.push(`${sheet.name} protected: want ${sheet.protected}, got ${isProtected}`);
+  if (ws.state !== sheet.visibility)
+    out.push(`${sheet.name} state: want ${sheet.visibility}, got ${ws.state}`);
+  const isProtected =
+    (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
+  if (isProtected !== sheet.protected)
+    out.push(`${sheet.name} protected: want ${sheet.protected}, got ${isProtected}`);
   // exceljs 4.4 writes manual page breaks (<rowBreaks>) but does not read them back, so they are not compared
   return out;
 }
@@ -100,7 +105,8 @@ export async function diffWorkbookFile(path: string, model: WorkbookModel): Prom
   const out: string[] = [];
   const names = wb.worksheets.map((w) => w.name);
   const wantNames = model.sheets.map((s) => s.name);
-  if (JSON.stringify(names) !== JSON.stringify(wantNames)) out.push(`sheets: want ${wantNames.join(",")}, got ${names.join(",")}`);
+  if (JSON.stringify(names) !== JSON.stringify(wantNames))
+    out.push(`sheets: want ${wantNames.join(",")}, got ${names.join(",")}`);
   for (const sheet of model.sheets) {
     const ws = wb.getWorksheet(sheet.name);
     if (ws === undefined) continue;

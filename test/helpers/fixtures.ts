@@ -4,7 +4,13 @@
  * can compare their reading of the file with the model.
  */
 import { join, resolve } from "node:path";
-import type { CellErrorAt, CellValue, GridPos, MergeArea, SheetSnapshot } from "../../src/core/model/snapshot";
+import type {
+  CellErrorAt,
+  CellValue,
+  GridPos,
+  MergeArea,
+  SheetSnapshot,
+} from "../../src/core/model/snapshot";
 import type { BuiltFixture } from "../fixtures/assemble";
 import type { Rendered } from "../fixtures/layout";
 import { cellKey, errorCode, isFormula, plainValue, usedExtent, type SheetModel } from "../fixtures/model";
@@ -29,7 +35,8 @@ export function fixtureModel(name: string): BuiltFixture {
   const cached = built.get(name);
   if (cached !== undefined) return cached;
   const def = DEFINITIONS.find((d) => d.name === name);
-  if (def === undefined) throw new Error(`unknown fixture: ${name} (known: ${DEFINITIONS.map((d) => d.name).join(", ")})`);
+  if (def === undefined)
+    throw new Error(`unknown fixture: ${name} (known: ${DEFINITIONS.map((d) => d.name).join(", ")})`);
   const model = def.build();
   built.set(name, model);
   return model;
@@ -81,7 +88,12 @@ export function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
     }
     values.push(row);
   }
-  const merges: MergeArea[] = sheet.merges.map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+  const merges: MergeArea[] = sheet.merges.map((m) => ({
+    top: m.top,
+    left: m.left,
+    bottom: m.bottom,
+    right: m.right,
+  }));
   return {
     name: sheet.name,
     origin: { row: 0, col: 0 },
