@@ -60,7 +60,8 @@ export function readHeading(
   if (a !== null && a[1] !== undefined) {
     const title = (a[2] ?? "").trim();
     const separateNumber = /^\d{1,3}$/u.test(parts[0] ?? "") && parts.length === 2;
-    if (title !== "" && (separateNumber || title.startsWith("「") || title.includes("向けて"))) {
+    const wordy = /[ぁ-んァ-ヶ一-龠A-Za-z]/u.test(title);
+    if (wordy && (separateNumber || title.startsWith("「") || title.includes("向けて"))) {
       return { level: "area", heading: { number: a[1], title, row } };
     }
   }
