@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { buildFixtures } from "../fixtures/build-fixtures";
 import { DEFINITIONS, MAIN } from "../fixtures/workbooks";
 import { fixturePath, fixtureSnapshots, FIXTURES, sheetSnapshot } from "../helpers/fixtures";
+import { workbookBytes } from "../fixtures/write-xlsx";
 import { diffWorkbookFile } from "./read-back";
 
 describe("fixture files", () => {
@@ -15,6 +16,16 @@ describe("fixture files", () => {
       if (def === undefined) throw new Error(name);
       const diffs = await diffWorkbookFile(fixturePath(name), def.build().workbook);
       expect(diffs).toEqual([]);
+    },
+  );
+
+  test.each(DEFINITIONS.map((d) => [d.name]))(
+    "%s: the committed .xlsx is byte-identical to a fresh generation (run `npm run fixtures` if not)",
+    async (name) => {
+      const def = DEFINITIONS.find((d) => d.name === name);
+      if (def === undefined) throw new Error(name);
+      const fresh = await workbookBytes(def.build().workbook);
+      expect(Buffer.compare(fresh, readFileSync(fixturePath(name)))).toBe(0);
     },
   );
 
