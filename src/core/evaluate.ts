@@ -47,8 +47,12 @@ function sortFindings(findings: Finding[], sheetOrder: ReadonlyMap<string, numbe
  * Evaluate a workbook: recognise its sheets, derive every computed mark with its reasons, validate, and plan
  * the writes. The one entry point every host calls. Never throws on data; throws KuseiUsageError on misuse.
  */
-export function evaluateWorkbook(snapshots: readonly SheetSnapshot[], options: EvaluateOptions = {}): Evaluation {
-  if (!Array.isArray(snapshots)) throw new KuseiUsageError("evaluateWorkbook: snapshots must be an array of SheetSnapshot");
+export function evaluateWorkbook(
+  snapshots: readonly SheetSnapshot[],
+  options: EvaluateOptions = {},
+): Evaluation {
+  if (!Array.isArray(snapshots))
+    throw new KuseiUsageError("evaluateWorkbook: snapshots must be an array of SheetSnapshot");
   if (options === null || typeof options !== "object")
     throw new KuseiUsageError("evaluateWorkbook: options must be an object");
   const profile = options.profile ?? DEFAULT_PROFILE;

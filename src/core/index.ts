@@ -11,7 +11,13 @@ export { evaluateWorkbook, KuseiUsageError } from "./evaluate";
 export type { EvaluateOptions } from "./evaluate";
 
 // profiles
-export { DEFAULT_PROFILE, parseProfile, parseProfileJson, applyProfileOverride, profileOverrideSchema } from "./profile";
+export {
+  DEFAULT_PROFILE,
+  parseProfile,
+  parseProfileJson,
+  applyProfileOverride,
+  profileOverrideSchema,
+} from "./profile";
 export type { Profile, ProfileError, ProfileParseResult, ProfileOverride } from "./profile";
 
 // messages and findings
@@ -41,7 +47,16 @@ export type { Rule, RuleContext, RuleFamily } from "./rules";
 export { columnLetters, columnIndex, toA1, fromA1, gridToA1 } from "./address/a1";
 
 // text, values, layout: what hosts need
-export { normalizeText, foldLabel, readMark, readMarks, formatMark, formatAchievementCell, CIRCLE, CROSS } from "./text";
+export {
+  normalizeText,
+  foldLabel,
+  readMark,
+  readMarks,
+  formatMark,
+  formatAchievementCell,
+  CIRCLE,
+  CROSS,
+} from "./text";
 export type { MarkKind, MarkReading, MarkValue, MarkValues, Qualifier } from "./text";
 export {
   parseTargets,

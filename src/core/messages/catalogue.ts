@@ -54,7 +54,10 @@ export function failureReason(code: ParseFailureCode): LocalizedText {
     case "no-number":
       return { ja: "数値がありません", en: "it holds no number" };
     case "no-comparator":
-      return { ja: "以上・未満などの比較の言葉がありません", en: "it has no comparison word such as 以上 or 未満" };
+      return {
+        ja: "以上・未満などの比較の言葉がありません",
+        en: "it has no comparison word such as 以上 or 未満",
+      };
     case "not-computable":
       return { ja: "数値で判定できる基準ではありません", en: "it is not a numeric criterion" };
     case "relative-needs-previous":
@@ -63,7 +66,10 @@ export function failureReason(code: ParseFailureCode): LocalizedText {
         en: "it is relative to the previous year (増加/減少/維持) and no previous value is given",
       };
     case "ambiguous-wording":
-      return { ja: "「撤退基準達成/該当」はどちらの意味にも読めます", en: "「撤退基準達成/該当」 can be read either way" };
+      return {
+        ja: "「撤退基準達成/該当」はどちらの意味にも読めます",
+        en: "「撤退基準達成/該当」 can be read either way",
+      };
     case "bad-era-year":
       return { ja: "存在しない年号の年です", en: "the era year does not exist" };
     case "too-long":
@@ -99,7 +105,12 @@ const FAILURE_CODES: ReadonlySet<string> = new Set<ParseFailureCode>([
   "bad-era-year",
   "too-long",
 ]);
-const ACTIONS: ReadonlySet<string> = new Set<WithdrawalAction>(["restructure", "reconsider", "abolish", "other"]);
+const ACTIONS: ReadonlySet<string> = new Set<WithdrawalAction>([
+  "restructure",
+  "reconsider",
+  "abolish",
+  "other",
+]);
 
 /** The finding's text in Japanese and English. Exhaustive over FindingCode: a new code cannot ship without text. */
 export function message(code: FindingCode, params: MessageParams): LocalizedText {
@@ -261,9 +272,12 @@ export function message(code: FindingCode, params: MessageParams): LocalizedText
 export type OriginsByName = ReadonlyMap<string, GridPos> | Readonly<Record<string, GridPos>>;
 
 function originOf(origins: OriginsByName, sheet: string): GridPos {
-  if (origins instanceof Map) return (origins as ReadonlyMap<string, GridPos>).get(sheet) ?? { row: 0, col: 0 };
+  if (origins instanceof Map)
+    return (origins as ReadonlyMap<string, GridPos>).get(sheet) ?? { row: 0, col: 0 };
   const rec = origins as Readonly<Record<string, GridPos>>;
-  return Object.prototype.hasOwnProperty.call(rec, sheet) ? (rec[sheet] ?? { row: 0, col: 0 }) : { row: 0, col: 0 };
+  return Object.prototype.hasOwnProperty.call(rec, sheet)
+    ? (rec[sheet] ?? { row: 0, col: 0 })
+    : { row: 0, col: 0 };
 }
 
 /** An Issue (grid position, params) → a Finding (A1 cell, 1-based row, severity, ja/en message). */

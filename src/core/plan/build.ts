@@ -39,7 +39,6 @@ interface Wanted {
   readonly why: LocalizedText;
 }
 
-
 /**
  * Decide one mark cell: skip (protected sheet, duplicate record, formula, error value, not computable),
  * keep (already the derived mark, read tolerantly), write (empty or qualifier only) or conflict.
@@ -65,7 +64,12 @@ function decide(
     current: cell.raw,
   };
   const mark = wanted.marks === null ? null : wanted.marks.join("");
-  const out = (action: PlanAction, value: string | null, reason: LocalizedText, m: string | null = mark): PlannedMark => ({
+  const out = (
+    action: PlanAction,
+    value: string | null,
+    reason: LocalizedText,
+    m: string | null = mark,
+  ): PlannedMark => ({
     ...base,
     mark: m,
     value,
@@ -74,17 +78,41 @@ function decide(
   });
   const label = columnLabel(field);
   if (snapshot?.protected === true)
-    return out("skip", null, ja(`シートが保護されているため書き込みません(${wanted.why.ja})`, `the sheet is protected (${wanted.why.en})`));
+    return out(
+      "skip",
+      null,
+      ja(
+        `シートが保護されているため書き込みません(${wanted.why.ja})`,
+        `the sheet is protected (${wanted.why.en})`,
+      ),
+    );
   if (record.duplicateOf !== null)
     return out(
       "skip",
       null,
-      ja(`${record.duplicateOf} の繰り返し(続きのページ)のため書き込みません`, `repeats ${record.duplicateOf} (continuation page): not written`),
+      ja(
+        `${record.duplicateOf} の繰り返し(続きのページ)のため書き込みません`,
+        `repeats ${record.duplicateOf} (continuation page): not written`,
+      ),
     );
   if (cell.formula)
-    return out("skip", null, ja(`${label.ja}のセルは数式のため上書きしません(${wanted.why.ja})`, `the ${label.en} cell holds a formula: never overwritten (${wanted.why.en})`));
+    return out(
+      "skip",
+      null,
+      ja(
+        `${label.ja}のセルは数式のため上書きしません(${wanted.why.ja})`,
+        `the ${label.en} cell holds a formula: never overwritten (${wanted.why.en})`,
+      ),
+    );
   if (cell.error !== null)
-    return out("skip", null, ja(`セルがエラー値 ${cell.error} のため書き込みません`, `the cell holds the error value ${cell.error}: not written`));
+    return out(
+      "skip",
+      null,
+      ja(
+        `セルがエラー値 ${cell.error} のため書き込みません`,
+        `the cell holds the error value ${cell.error}: not written`,
+      ),
+    );
   if (wanted.marks === null) return out("skip", null, wanted.why, null);
 
   const arrow = (symbolText: string): LocalizedText =>
@@ -100,9 +128,22 @@ function decide(
     if (readings.length === 0 && text.trim() === "") return out("write", value, arrow(shown), value);
     const same =
       readings.length === wanted.marks.length &&
-      readings.every((r, i) => r.status === "mark" && formatMark(kind, r.value, notation) === wanted.marks?.[i]);
-    if (same) return out("keep", null, ja(`${arrow(shown).ja}(入力済み)`, `${arrow(shown).en} (already entered)`), value);
-    return out("conflict", value, ja(`${arrow(shown).ja}(セルには「${text}」)`, `${arrow(shown).en} (the cell holds "${text}")`), value);
+      readings.every(
+        (r, i) => r.status === "mark" && formatMark(kind, r.value, notation) === wanted.marks?.[i],
+      );
+    if (same)
+      return out(
+        "keep",
+        null,
+        ja(`${arrow(shown).ja}(入力済み)`, `${arrow(shown).en} (already entered)`),
+        value,
+      );
+    return out(
+      "conflict",
+      value,
+      ja(`${arrow(shown).ja}(セルには「${text}」)`, `${arrow(shown).en} (the cell holds "${text}")`),
+      value,
+    );
   }
 
   const symbol = wanted.marks[0] ?? "";
@@ -113,7 +154,10 @@ function decide(
         return out(
           "conflict",
           symbol,
-          ja(`${arrow(symbol).ja}(セルには「${reading.placeholder}」)`, `${arrow(symbol).en} (the cell holds "${reading.placeholder}")`),
+          ja(
+            `${arrow(symbol).ja}(セルには「${reading.placeholder}」)`,
+            `${arrow(symbol).en} (the cell holds "${reading.placeholder}")`,
+          ),
         );
       return out("write", symbol, arrow(symbol));
     case "qualifier-only": {
@@ -122,16 +166,30 @@ function decide(
     }
     case "mark": {
       const entered = formatMark(kind, reading.value, notation);
-      if (entered === symbol) return out("keep", null, ja(`${arrow(symbol).ja}(入力済み)`, `${arrow(symbol).en} (already entered)`));
+      if (entered === symbol)
+        return out(
+          "keep",
+          null,
+          ja(`${arrow(symbol).ja}(入力済み)`, `${arrow(symbol).en} (already entered)`),
+        );
       const value = kind === "achievement" ? formatAchievementCell(symbol, text) : symbol;
-      return out("conflict", value, ja(`${arrow(symbol).ja}(入力は「${entered}」)`, `${arrow(symbol).en} (entered: "${entered}")`));
+      return out(
+        "conflict",
+        value,
+        ja(`${arrow(symbol).ja}(入力は「${entered}」)`, `${arrow(symbol).en} (entered: "${entered}")`),
+      );
     }
     case "invalid":
-      return out("conflict", symbol, ja(`${arrow(symbol).ja}(セルには「${text}」)`, `${arrow(symbol).en} (the cell holds "${text}")`));
+      return out(
+        "conflict",
+        symbol,
+        ja(`${arrow(symbol).ja}(セルには「${text}」)`, `${arrow(symbol).en} (the cell holds "${text}")`),
+      );
   }
 }
 
-const anchor = (record: SheetRecord, field: ComputedMarkField): FieldCell | undefined => record.fields[field]?.[0];
+const anchor = (record: SheetRecord, field: ComputedMarkField): FieldCell | undefined =>
+  record.fields[field]?.[0];
 
 /**
  * The write plan (domain.md §6): one PlannedMark per computed mark cell that exists — achievement per
@@ -161,7 +219,10 @@ export function buildPlan(input: PlanInput): PlannedMark[] {
     if (outcomeCell !== undefined) {
       const marks = d?.outcomes.map((o) => o.mark) ?? [];
       const computable = d !== undefined && marks.length > 0 && marks.every((m) => m !== null);
-      const why = d === undefined ? ja("算定対象外", "not derived") : joinExplanations(d.outcomes.map((o) => o.explanation));
+      const why =
+        d === undefined
+          ? ja("算定対象外", "not derived")
+          : joinExplanations(d.outcomes.map((o) => o.explanation));
       plan.push(
         decide("outcome", "outcome", outcomeCell, record, snapshot, notation, {
           marks: computable ? (marks as string[]) : null,
@@ -205,9 +266,13 @@ function joinExplanations(parts: ReadonlyArray<LocalizedText>): LocalizedText {
 function explain(d: InitiativeDerivation): LocalizedText {
   if (d.withdrawalFlag) {
     const fired = d.withdrawals.filter((w) => w.fired === true).map((w) => w.explanation);
-    return ja(`${joinExplanations(fired).ja}(撤退基準に該当)`, `${joinExplanations(fired).en} (withdrawal criterion met)`);
+    return ja(
+      `${joinExplanations(fired).ja}(撤退基準に該当)`,
+      `${joinExplanations(fired).en} (withdrawal criterion met)`,
+    );
   }
-  if (d.achievement === "missed") return joinExplanations(d.targets.filter((t) => t.met === false).map((t) => t.explanation));
+  if (d.achievement === "missed")
+    return joinExplanations(d.targets.filter((t) => t.met === false).map((t) => t.explanation));
   return joinExplanations(d.targets.map((t) => t.explanation));
 }
 

@@ -12,7 +12,9 @@ export interface WriteChoice {
  */
 export function writesFromPlan(plan: ReadonlyArray<PlannedMark>, choice: WriteChoice): CellWrite[] {
   const chosen = (m: PlannedMark): boolean =>
-    typeof choice.overwriteConflicts === "boolean" ? choice.overwriteConflicts : choice.overwriteConflicts.has(m.id);
+    typeof choice.overwriteConflicts === "boolean"
+      ? choice.overwriteConflicts
+      : choice.overwriteConflicts.has(m.id);
   const writes: CellWrite[] = [];
   for (const m of plan) {
     if (m.value === null) continue;

@@ -17,7 +17,10 @@ const jaLocale = z.locales.ja();
 const enLocale = z.locales.en();
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 /** DEFAULT_PROFILE (or `base`) with the override applied, one level deep for the nested groups. */
@@ -79,7 +82,10 @@ export function parseProfile(json: unknown): ProfileParseResult {
         const where = path === "" ? { ja: "プロファイル", en: "profile" } : { ja: path, en: path };
         return {
           path,
-          message: { ja: `${where.ja}: ${issue.message}`, en: `${where.en}: ${enIssues[i]?.message ?? issue.message}` },
+          message: {
+            ja: `${where.ja}: ${issue.message}`,
+            en: `${where.en}: ${enIssues[i]?.message ?? issue.message}`,
+          },
         };
       }),
     };

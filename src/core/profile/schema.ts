@@ -11,7 +11,10 @@ export const profileOverrideSchema = z
   .object({
     $schema: z.string().optional(),
     id: z.string().min(1).max(100).optional(),
-    name: z.object({ ja: z.string().min(1).optional(), en: z.string().min(1).optional() }).strict().optional(),
+    name: z
+      .object({ ja: z.string().min(1).optional(), en: z.string().min(1).optional() })
+      .strict()
+      .optional(),
     evaluationYear: year.optional(),
     periodStartYear: year.optional(),
     notation: z.enum(["circle", "numbered"]).optional(),

@@ -5,7 +5,12 @@ import { enteredMark, enteredMarks } from "./entered";
 import { anchorOf, cellIssue, isBlank } from "./issue";
 import type { Rule, RuleContext } from "./types";
 
-const COMPUTED: ReadonlyArray<ComputedMarkField> = ["achievement", "outcome", "outcomeOverall", "strategyProgress"];
+const COMPUTED: ReadonlyArray<ComputedMarkField> = [
+  "achievement",
+  "outcome",
+  "outcomeOverall",
+  "strategyProgress",
+];
 
 /** consistency.mark-differs: an entered computed mark that is not the derived one (both named, and why). */
 export const markDiffers: Rule = {
@@ -42,7 +47,12 @@ function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Is
   if (d === undefined) return;
   const outcomeCell = anchorOf(record, "outcome");
   const derivedOutcomes = d.outcomes.map((o) => o.mark);
-  if (outcomeCell !== undefined && !outcomeCell.formula && derivedOutcomes.length > 0 && derivedOutcomes.every((m) => m !== null)) {
+  if (
+    outcomeCell !== undefined &&
+    !outcomeCell.formula &&
+    derivedOutcomes.length > 0 &&
+    derivedOutcomes.every((m) => m !== null)
+  ) {
     const entered = enteredMarks(record, "outcome");
     if (entered.length > 0 && entered.join(" ") !== derivedOutcomes.join(" "))
       yield cellIssue("consistency.mark-differs", record, outcomeCell, "outcome", "outcome", {
@@ -53,7 +63,14 @@ function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Is
       });
   }
   const single = [
-    ["outcomeOverall", d.overall, { ja: `個別 ${derivedOutcomes.map((m) => m ?? "?").join(" ")}`, en: `each: ${derivedOutcomes.map((m) => m ?? "?").join(" ")}` }],
+    [
+      "outcomeOverall",
+      d.overall,
+      {
+        ja: `個別 ${derivedOutcomes.map((m) => m ?? "?").join(" ")}`,
+        en: `each: ${derivedOutcomes.map((m) => m ?? "?").join(" ")}`,
+      },
+    ],
     ["strategyProgress", d.progress, d.reason],
   ] as const;
   for (const [field, derived, why] of single) {
@@ -78,12 +95,21 @@ export const effectiveButWithdrawn: Rule = {
     for (const record of ctx.records) {
       if (record.kind !== "initiative" || record.duplicateOf !== null) continue;
       const flagged =
-        ctx.derived.initiativeById.get(record.id)?.withdrawalFlag === true || enteredMark(record, "achievement") === "withdrawal";
+        ctx.derived.initiativeById.get(record.id)?.withdrawalFlag === true ||
+        enteredMark(record, "achievement") === "withdrawal";
       const cell = anchorOf(record, "initiativeEffectiveness");
-      if (!flagged || cell === undefined || enteredMark(record, "initiativeEffectiveness") !== "effective") continue;
-      yield cellIssue("consistency.effective-but-withdrawn", record, cell, "initiativeEffectiveness", "initiativeEffectiveness", {
-        found: cell.text.trim(),
-      });
+      if (!flagged || cell === undefined || enteredMark(record, "initiativeEffectiveness") !== "effective")
+        continue;
+      yield cellIssue(
+        "consistency.effective-but-withdrawn",
+        record,
+        cell,
+        "initiativeEffectiveness",
+        "initiativeEffectiveness",
+        {
+          found: cell.text.trim(),
+        },
+      );
     }
   },
 };
@@ -105,7 +131,13 @@ export const effectiveWithBNoIssue: Rule = {
         d?.outcomes.some((o) => o.mark === "B") === true;
       const issueCells = record.fields.issue;
       if (!hasB || issueCells === undefined || !issueCells.every((c) => isBlank(c.text))) continue;
-      yield cellIssue("consistency.a-with-b-no-issue", record, cell, "strategyEffectiveness", "strategyEffectiveness");
+      yield cellIssue(
+        "consistency.a-with-b-no-issue",
+        record,
+        cell,
+        "strategyEffectiveness",
+        "strategyEffectiveness",
+      );
     }
   },
 };
@@ -121,8 +153,26 @@ export const unlinkedInitiative: Rule = {
       if (ctx.derived.linkedInitiatives.has(record.id)) continue;
       const cell = anchorOf(record, "activity") ?? anchorOf(record, "itemName");
       const params = record.initiativeCode === null ? {} : { code: record.initiativeCode };
-      if (cell !== undefined) yield cellIssue("consistency.unlinked-initiative", record, cell, cell === anchorOf(record, "activity") ? "activity" : "itemName", null, params);
-      else yield { code: "consistency.unlinked-initiative", sheet: record.sheet, gridRow: record.rowStart, gridCol: null, field: null, column: null, input: null, params };
+      if (cell !== undefined)
+        yield cellIssue(
+          "consistency.unlinked-initiative",
+          record,
+          cell,
+          cell === anchorOf(record, "activity") ? "activity" : "itemName",
+          null,
+          params,
+        );
+      else
+        yield {
+          code: "consistency.unlinked-initiative",
+          sheet: record.sheet,
+          gridRow: record.rowStart,
+          gridCol: null,
+          field: null,
+          column: null,
+          input: null,
+          params,
+        };
     }
   },
 };
@@ -136,7 +186,8 @@ export const formulaInMarkCell: Rule = {
       if (record.duplicateOf !== null) continue;
       for (const field of COMPUTED) {
         const cell = anchorOf(record, field);
-        if (cell?.formula === true) yield cellIssue("consistency.formula-in-mark-cell", record, cell, field, field);
+        if (cell?.formula === true)
+          yield cellIssue("consistency.formula-in-mark-cell", record, cell, field, field);
       }
     }
   },

@@ -1,4 +1,9 @@
-import type { AchievementClass, InitiativeDerivation, TargetCheck, WithdrawalCheck } from "../model/evaluation";
+import type {
+  AchievementClass,
+  InitiativeDerivation,
+  TargetCheck,
+  WithdrawalCheck,
+} from "../model/evaluation";
 import type { Issue, LocalizedText } from "../model/findings";
 import type { InitiativeRecord } from "../model/records";
 import type { ResultValue, Target, WithdrawalCriterion } from "../model/values";
@@ -31,15 +36,24 @@ function problemIssue(
   on: "results" | "criteria",
 ): Issue {
   const first = on === "results" ? parsed.results[0] : parsed.criteria[0];
-  const column = on === "results" ? parsed.columns.results : (parsed.columns.criteria ?? "withdrawalCriterion");
+  const column =
+    on === "results" ? parsed.columns.results : (parsed.columns.criteria ?? "withdrawalCriterion");
   if (first !== undefined) return cellIssue(code, record, first.cell, first.column, null, params);
   const anchor = anchorOf(record, column);
-  return anchor === undefined ? rowIssue(code, record, null, params) : cellIssue(code, record, anchor, column, null, params);
+  return anchor === undefined
+    ? rowIssue(code, record, null, params)
+    : cellIssue(code, record, anchor, column, null, params);
 }
 
-function unitMismatchParams(targets: ReadonlyArray<Target>, results: ReadonlyArray<ResultValue>, left: "target" | "criterion"): Record<string, string> {
+function unitMismatchParams(
+  targets: ReadonlyArray<Target>,
+  results: ReadonlyArray<ResultValue>,
+  left: "target" | "criterion",
+): Record<string, string> {
   // the first right item whose unit no left item shares
-  const bad = results.find((r) => !targets.some((t) => t.unit === null || r.unit === null || t.unit === r.unit));
+  const bad = results.find(
+    (r) => !targets.some((t) => t.unit === null || r.unit === null || t.unit === r.unit),
+  );
   return {
     target: targets.map((t) => t.raw).join(" / "),
     result: bad?.raw ?? "",
@@ -76,7 +90,11 @@ export function deriveInitiative(
   const issues: Issue[] = [];
   const targets = parsed.targets.map((t) => t.value);
   const results = parsed.results.map((r) => r.value);
-  const notComputable = (why: LocalizedText, checks: TargetCheck[] = [], withdrawals: WithdrawalCheck[] = []) => {
+  const notComputable = (
+    why: LocalizedText,
+    checks: TargetCheck[] = [],
+    withdrawals: WithdrawalCheck[] = [],
+  ) => {
     const anchor = anchorOf(record, "achievement");
     const params = { whyJa: why.ja, whyEn: why.en };
     issues.push(
@@ -85,19 +103,34 @@ export function deriveInitiative(
         : cellIssue("derive.not-computable", record, anchor, "achievement", "achievement", params),
     );
     return {
-      derivation: { record, targets: checks, withdrawals, achievement: null, withdrawalFlag: false, reason: why },
+      derivation: {
+        record,
+        targets: checks,
+        withdrawals,
+        achievement: null,
+        withdrawalFlag: false,
+        reason: why,
+      },
       issues,
     };
   };
 
   if (record.fields.performanceTarget === undefined)
-    return notComputable({ ja: "業績目標の列が見つかりません", en: "the performance target column is missing" });
+    return notComputable({
+      ja: "業績目標の列が見つかりません",
+      en: "the performance target column is missing",
+    });
   if (record.fields.achievementResult === undefined)
-    return notComputable({ ja: "業績目標の達成状況(実績)の列が見つかりません", en: "the result column is missing" });
+    return notComputable({
+      ja: "業績目標の達成状況(実績)の列が見つかりません",
+      en: "the result column is missing",
+    });
   if (targets.length === 0) {
     const failed = parsed.failures.some((f) => f.what === "target");
     return notComputable(
-      failed ? { ja: "業績目標を読み取れません", en: "the performance target could not be read" } : { ja: "業績目標が空欄です", en: "no performance target" },
+      failed
+        ? { ja: "業績目標を読み取れません", en: "the performance target could not be read" }
+        : { ja: "業績目標が空欄です", en: "no performance target" },
     );
   }
   const errorCell = (record.fields.achievementResult ?? []).find((c) => c.error !== null);
@@ -110,21 +143,38 @@ export function deriveInitiative(
   if (results.length === 0) {
     const failed = parsed.failures.some((f) => f.what === "result");
     return notComputable(
-      failed ? { ja: "実績を読み取れません", en: "the result could not be read" } : { ja: "実績が空欄です", en: "no result" },
+      failed
+        ? { ja: "実績を読み取れません", en: "the result could not be read" }
+        : { ja: "実績が空欄です", en: "no result" },
     );
   }
 
   // targets ↔ results
   const pairing = pairValues(targets, results);
   if (pairing.problem === "unit-mismatch") {
-    issues.push(problemIssue(record, parsed, "parse.unit-mismatch", unitMismatchParams(targets, results, "target"), "results"));
+    issues.push(
+      problemIssue(
+        record,
+        parsed,
+        "parse.unit-mismatch",
+        unitMismatchParams(targets, results, "target"),
+        "results",
+      ),
+    );
   } else if (pairing.problem !== null) {
     issues.push(
       problemIssue(
         record,
         parsed,
         "parse.count-mismatch",
-        { left: targets.length, right: results.length, leftJa: "目標", leftEn: "targets", rightJa: "実績", rightEn: "results" },
+        {
+          left: targets.length,
+          right: results.length,
+          leftJa: "目標",
+          leftEn: "targets",
+          rightJa: "実績",
+          rightEn: "results",
+        },
         "results",
       ),
     );
@@ -142,10 +192,19 @@ export function deriveInitiative(
 
   // criteria ↔ targets (a criterion is judged on its target's results)
   const criteria: ReadonlyArray<Located<WithdrawalCriterion>> = parsed.criteria;
-  const cp = pairCriteria(targets, criteria.map((c) => c.value));
+  const cp = pairCriteria(
+    targets,
+    criteria.map((c) => c.value),
+  );
   if (cp.problem === "unit-mismatch") {
     issues.push(
-      problemIssue(record, parsed, "parse.unit-mismatch", unitMismatchParams(targets, [], "criterion"), "criteria"),
+      problemIssue(
+        record,
+        parsed,
+        "parse.unit-mismatch",
+        unitMismatchParams(targets, [], "criterion"),
+        "criteria",
+      ),
     );
   } else if (cp.problem !== null) {
     issues.push(
@@ -153,7 +212,14 @@ export function deriveInitiative(
         record,
         parsed,
         "parse.count-mismatch",
-        { left: targets.length, right: criteria.length, leftJa: "目標", leftEn: "targets", rightJa: "撤退基準", rightEn: "withdrawal criteria" },
+        {
+          left: targets.length,
+          right: criteria.length,
+          leftJa: "目標",
+          leftEn: "targets",
+          rightJa: "撤退基準",
+          rightEn: "withdrawal criteria",
+        },
         "criteria",
       ),
     );
@@ -200,9 +266,13 @@ export function deriveInitiative(
     basis = checks.map((c) => c.explanation);
   } else {
     const unknown = checks.filter((c) => c.met !== true).map((c) => c.explanation);
-    const why = pairing.problem !== null
-      ? { ja: "目標と実績を対応付けできません", en: "targets and results cannot be paired" }
-      : { ja: `判定できない目標があります(${join(unknown).ja})`, en: `some targets cannot be judged (${join(unknown).en})` };
+    const why =
+      pairing.problem !== null
+        ? { ja: "目標と実績を対応付けできません", en: "targets and results cannot be paired" }
+        : {
+            ja: `判定できない目標があります(${join(unknown).ja})`,
+            en: `some targets cannot be judged (${join(unknown).en})`,
+          };
     return notComputable(why, checks, withdrawals);
   }
   const text = CLASS_TEXT[achievement];

@@ -28,14 +28,28 @@ export function outcomeMark(
 ): Outcome {
   const base = { target, results };
   if (results.length === 0)
-    return { ...base, mark: null, explanation: { ja: `${target.raw}: 対応する実績なし`, en: `${target.raw}: no matching result` } };
+    return {
+      ...base,
+      mark: null,
+      explanation: { ja: `${target.raw}: 対応する実績なし`, en: `${target.raw}: no matching result` },
+    };
   const met = meets(target, results);
   const cmp = describeComparison(target, results);
   if (met === true) return { ...base, mark: "A", explanation: cmp };
-  if (met === null) return { ...base, mark: null, explanation: { ja: `${cmp.ja}(判定できません)`, en: `${cmp.en} (cannot be judged)` } };
+  if (met === null)
+    return {
+      ...base,
+      mark: null,
+      explanation: { ja: `${cmp.ja}(判定できません)`, en: `${cmp.en} (cannot be judged)` },
+    };
   const deadline = target.deadline?.to ?? null;
   // progress toward the deadline only makes sense for a higher-is-better target with a positive value
-  if (deadline !== null && deadline > evaluationYear && !lowerIsBetter(target.comparator) && target.value > 0) {
+  if (
+    deadline !== null &&
+    deadline > evaluationYear &&
+    !lowerIsBetter(target.comparator) &&
+    target.value > 0
+  ) {
     const share = elapsedShare(evaluationYear, periodStart, deadline);
     const comparable = results.every((r) => unitsAgree(target.unit, r.unit));
     const ratios = results.map((r) => r.value / target.value);
@@ -66,7 +80,10 @@ export function outcomeMark(
 }
 
 /** outcomeOverall from the 個別 marks: strict (all A) or majority (more than half A); null when unknown. */
-export function overallMark(marks: ReadonlyArray<"A" | "B" | null>, rule: Profile["outcomeOverallRule"]): "A" | "B" | null {
+export function overallMark(
+  marks: ReadonlyArray<"A" | "B" | null>,
+  rule: Profile["outcomeOverallRule"],
+): "A" | "B" | null {
   if (marks.length === 0) return null;
   const a = marks.filter((m) => m === "A").length;
   const b = marks.filter((m) => m === "B").length;
@@ -80,7 +97,9 @@ export function overallMark(marks: ReadonlyArray<"A" | "B" | null>, rule: Profil
 }
 
 function initiativeName(r: InitiativeRecord): string {
-  return r.initiativeCode !== null ? `[${r.initiativeCode}]` : `${r.itemMark ?? ""}${r.itemName}`.trim() || r.id;
+  return r.initiativeCode !== null
+    ? `[${r.initiativeCode}]`
+    : `${r.itemMark ?? ""}${r.itemName}`.trim() || r.id;
 }
 
 /** strategyProgress: a when every linked initiative is achieved and none flagged; b when one is not. */
@@ -89,12 +108,20 @@ export function progressMark(
   derivations: ReadonlyMap<string, InitiativeDerivation>,
 ): { progress: "a" | "b" | null; reason: LocalizedText } {
   if (linked.length === 0)
-    return { progress: null, reason: { ja: "この戦略に結び付く取組がありません", en: "no initiative is linked to this strategy" } };
+    return {
+      progress: null,
+      reason: { ja: "この戦略に結び付く取組がありません", en: "no initiative is linked to this strategy" },
+    };
   const classes = linked.map((r) => ({ r, d: derivations.get(r.id) }));
-  const bad = classes.filter(({ d }) => d !== undefined && (d.achievement === "missed" || d.achievement === "withdrawal" || d.withdrawalFlag));
+  const bad = classes.filter(
+    ({ d }) =>
+      d !== undefined && (d.achievement === "missed" || d.achievement === "withdrawal" || d.withdrawalFlag),
+  );
   const unknown = classes.filter(({ d }) => d === undefined || d.achievement === null);
-  const names = (xs: typeof classes): string => xs.map(({ r }) => `${initiativeName(r)}(${r.sheet} ${r.rowStart + 1}行)`).join("、");
-  const namesEn = (xs: typeof classes): string => xs.map(({ r }) => `${initiativeName(r)} (${r.sheet} row ${r.rowStart + 1})`).join(", ");
+  const names = (xs: typeof classes): string =>
+    xs.map(({ r }) => `${initiativeName(r)}(${r.sheet} ${r.rowStart + 1}行)`).join("、");
+  const namesEn = (xs: typeof classes): string =>
+    xs.map(({ r }) => `${initiativeName(r)} (${r.sheet} row ${r.rowStart + 1})`).join(", ");
   if (bad.length > 0)
     return {
       progress: "b",
@@ -136,41 +163,90 @@ export function deriveStrategy(
     const anchor = anchorOf(record, field);
     const params = { whyJa: why.ja, whyEn: why.en };
     issues.push(
-      anchor === undefined ? rowIssue("derive.not-computable", record, field, params) : cellIssue("derive.not-computable", record, anchor, field, field, params),
+      anchor === undefined
+        ? rowIssue("derive.not-computable", record, field, params)
+        : cellIssue("derive.not-computable", record, anchor, field, field, params),
     );
   };
 
   let outcomes: Outcome[] = [];
   if (targets.length === 0) {
     if (anchorOf(record, "outcome") !== undefined || anchorOf(record, "outcomeOverall") !== undefined)
-      at("outcome", parsed.failures.some((f) => f.what === "target")
-        ? { ja: "アウトカムの目標を読み取れません", en: "the outcome target could not be read" }
-        : { ja: "アウトカムの目標が空欄です", en: "no outcome target" });
+      at(
+        "outcome",
+        parsed.failures.some((f) => f.what === "target")
+          ? { ja: "アウトカムの目標を読み取れません", en: "the outcome target could not be read" }
+          : { ja: "アウトカムの目標が空欄です", en: "no outcome target" },
+      );
   } else if (results.length === 0) {
-    outcomes = targets.map((t) => ({ target: t, results: [], mark: null, explanation: { ja: `${t.raw}: 実績なし`, en: `${t.raw}: no result` } }));
-    at("outcome", { ja: "アウトカムの達成状況(実績)が空欄か読み取れません", en: "the outcome result is empty or unreadable" });
+    outcomes = targets.map((t) => ({
+      target: t,
+      results: [],
+      mark: null,
+      explanation: { ja: `${t.raw}: 実績なし`, en: `${t.raw}: no result` },
+    }));
+    at("outcome", {
+      ja: "アウトカムの達成状況(実績)が空欄か読み取れません",
+      en: "the outcome result is empty or unreadable",
+    });
   } else {
     const pairing = pairValues(targets, results);
     if (pairing.problem !== null) {
       const first = parsed.results[0];
-      const params = { left: targets.length, right: results.length, leftJa: "アウトカムの目標", leftEn: "outcome targets", rightJa: "実績", rightEn: "results" };
-      if (first !== undefined) issues.push(cellIssue(pairing.problem === "unit-mismatch" ? "parse.unit-mismatch" : "parse.count-mismatch", record, first.cell, first.column, null, pairing.problem === "unit-mismatch" ? {
-        target: targets.map((t) => t.raw).join(" / "), result: first.value.raw, targetUnit: [...new Set(targets.map((t) => t.unit ?? "-"))].join("・"), resultUnit: first.value.unit ?? "-",
-      } : params));
+      const params = {
+        left: targets.length,
+        right: results.length,
+        leftJa: "アウトカムの目標",
+        leftEn: "outcome targets",
+        rightJa: "実績",
+        rightEn: "results",
+      };
+      if (first !== undefined)
+        issues.push(
+          cellIssue(
+            pairing.problem === "unit-mismatch" ? "parse.unit-mismatch" : "parse.count-mismatch",
+            record,
+            first.cell,
+            first.column,
+            null,
+            pairing.problem === "unit-mismatch"
+              ? {
+                  target: targets.map((t) => t.raw).join(" / "),
+                  result: first.value.raw,
+                  targetUnit: [...new Set(targets.map((t) => t.unit ?? "-"))].join("・"),
+                  resultUnit: first.value.unit ?? "-",
+                }
+              : params,
+          ),
+        );
     }
     outcomes = pairing.pairs.map((p) =>
       pairing.problem !== null && p.right.length === 0
-        ? { target: p.left, results: [], mark: null, explanation: { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` } }
+        ? {
+            target: p.left,
+            results: [],
+            mark: null,
+            explanation: { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` },
+          }
         : outcomeMark(p.left, p.right, evaluationYear, profile.periodStartYear),
     );
     // with a pairing problem, a safely paired A/B still stands, but the cell as a whole is not written
     if (outcomes.some((o) => o.mark === null))
       at("outcome", {
-        ja: outcomes.filter((o) => o.mark === null).map((o) => o.explanation.ja).join("、"),
-        en: outcomes.filter((o) => o.mark === null).map((o) => o.explanation.en).join("; "),
+        ja: outcomes
+          .filter((o) => o.mark === null)
+          .map((o) => o.explanation.ja)
+          .join("、"),
+        en: outcomes
+          .filter((o) => o.mark === null)
+          .map((o) => o.explanation.en)
+          .join("; "),
       });
   }
-  const overall = overallMark(outcomes.map((o) => o.mark), profile.outcomeOverallRule);
+  const overall = overallMark(
+    outcomes.map((o) => o.mark),
+    profile.outcomeOverallRule,
+  );
   const { progress, reason } = progressMark(linked, initiativeDerivations);
   if (progress === null && anchorOf(record, "strategyProgress") !== undefined) at("strategyProgress", reason);
   return {

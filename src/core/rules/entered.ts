@@ -18,7 +18,9 @@ export function enteredMarks<K extends MarkKind>(record: SheetRecord, kind: K): 
 }
 
 /** The mark kinds each record kind carries, and how its cells are read (one mark or several). */
-export const MARK_FIELDS: Readonly<Record<SheetRecord["kind"], ReadonlyArray<{ kind: MarkKind; multi: boolean }>>> = {
+export const MARK_FIELDS: Readonly<
+  Record<SheetRecord["kind"], ReadonlyArray<{ kind: MarkKind; multi: boolean }>>
+> = {
   initiative: [
     { kind: "achievement", multi: false },
     { kind: "execution", multi: false },

@@ -29,7 +29,16 @@ export function rowIssue(
   field: ReportField | null,
   params: Readonly<Record<string, string | number>> = {},
 ): Issue {
-  return { code, sheet: record.sheet, gridRow: record.rowStart, gridCol: null, field, column: null, input: null, params };
+  return {
+    code,
+    sheet: record.sheet,
+    gridRow: record.rowStart,
+    gridCol: null,
+    field,
+    column: null,
+    input: null,
+    params,
+  };
 }
 
 /** Empty, or a placeholder such as "-", "ー", "なし". */

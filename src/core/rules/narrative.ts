@@ -17,17 +17,22 @@ function needsNarrative(ctx: RuleContext, record: SheetRecord): LocalizedText | 
     const achievement = derived ?? enteredMark(record, "achievement");
     if (achievement === "missed" || achievement === "withdrawal")
       return said("業績目標の達成状況", "achievement", formatMark("achievement", achievement, notation));
-    if (enteredMark(record, "initiativeEffectiveness") === "not-effective") return said("取組の有効性", "initiative effectiveness", "×");
+    if (enteredMark(record, "initiativeEffectiveness") === "not-effective")
+      return said("取組の有効性", "initiative effectiveness", "×");
     return null;
   }
   const d = ctx.derived.strategyById.get(record.id);
-  const outcomes = d !== undefined && d.outcomes.every((o) => o.mark !== null) && d.outcomes.length > 0
-    ? d.outcomes.map((o) => o.mark)
-    : enteredMarks(record, "outcome");
+  const outcomes =
+    d !== undefined && d.outcomes.every((o) => o.mark !== null) && d.outcomes.length > 0
+      ? d.outcomes.map((o) => o.mark)
+      : enteredMarks(record, "outcome");
   if (outcomes.includes("B")) return said("アウトカム(個別)", "outcome", "B");
-  if ((d?.overall ?? enteredMark(record, "outcomeOverall")) === "B") return said("アウトカム(全体)", "overall outcome", "B");
-  if ((d?.progress ?? enteredMark(record, "strategyProgress")) === "b") return said("戦略の進捗状況", "strategy progress", "b");
-  if (enteredMark(record, "strategyEffectiveness") === "review") return said("戦略の有効性", "strategy effectiveness", "イ");
+  if ((d?.overall ?? enteredMark(record, "outcomeOverall")) === "B")
+    return said("アウトカム(全体)", "overall outcome", "B");
+  if ((d?.progress ?? enteredMark(record, "strategyProgress")) === "b")
+    return said("戦略の進捗状況", "strategy progress", "b");
+  if (enteredMark(record, "strategyEffectiveness") === "review")
+    return said("戦略の有効性", "strategy effectiveness", "イ");
   return null;
 }
 

@@ -23,9 +23,15 @@ export const cellErrors: Rule = {
   *run(ctx: RuleContext): Iterable<Issue> {
     for (const record of ctx.records) {
       if (record.duplicateOf !== null) continue;
-      for (const [column, cells] of Object.entries(record.fields) as [ColumnField, typeof record.fields.issue][]) {
+      for (const [column, cells] of Object.entries(record.fields) as [
+        ColumnField,
+        typeof record.fields.issue,
+      ][]) {
         for (const cell of cells ?? []) {
-          if (cell.error !== null) yield cellIssue("parse.cell-error", record, cell, column, reportField(column), { error: cell.error });
+          if (cell.error !== null)
+            yield cellIssue("parse.cell-error", record, cell, column, reportField(column), {
+              error: cell.error,
+            });
         }
       }
     }
@@ -52,16 +58,32 @@ export const parseFailures: Rule = {
       for (const { what, failure, cell, column } of ctx.parsed(record).failures) {
         if (failure.code === "bad-era-year") continue;
         if (failure.code === "ambiguous-wording") {
-          yield cellIssue("vocabulary.ambiguous-withdrawal-wording", record, cell, column, "withdrawal", { text: failure.raw });
+          yield cellIssue("vocabulary.ambiguous-withdrawal-wording", record, cell, column, "withdrawal", {
+            text: failure.raw,
+          });
           continue;
         }
-        if (what === "criterion" && (failure.code === "not-computable" || failure.code === "no-comparator" || failure.code === "no-number")) {
-          yield cellIssue("parse.criterion-not-computable", record, cell, column, "withdrawal", { text: failure.raw });
+        if (
+          what === "criterion" &&
+          (failure.code === "not-computable" ||
+            failure.code === "no-comparator" ||
+            failure.code === "no-number")
+        ) {
+          yield cellIssue("parse.criterion-not-computable", record, cell, column, "withdrawal", {
+            text: failure.raw,
+          });
           continue;
         }
         const params: Record<string, string> = { text: failure.raw, reason: failure.code };
         if (failure.detail !== undefined && failure.detail !== "") params["detail"] = failure.detail;
-        yield cellIssue(WHAT_CODE[what], record, cell, column, what === "criterion" ? "withdrawal" : null, params);
+        yield cellIssue(
+          WHAT_CODE[what],
+          record,
+          cell,
+          column,
+          what === "criterion" ? "withdrawal" : null,
+          params,
+        );
       }
     }
   },

@@ -17,7 +17,9 @@ export function runRules(rules: ReadonlyArray<Rule>, ctx: RuleContext): Issue[] 
     try {
       issues = [...rule.run(ctx)];
     } catch (e) {
-      throw new Error(`kusei rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(`kusei rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     }
     for (const issue of issues) {
       const k = key(issue);

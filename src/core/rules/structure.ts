@@ -15,11 +15,22 @@ export const protectedSheet: Rule = {
   id: "structure.protected-sheet",
   family: "structure",
   *run(ctx: RuleContext): Iterable<Issue> {
-    const already = new Set(ctx.layoutIssues.filter((i) => i.code === "structure.protected-sheet").map((i) => i.sheet));
+    const already = new Set(
+      ctx.layoutIssues.filter((i) => i.code === "structure.protected-sheet").map((i) => i.sheet),
+    );
     for (const [name, layout] of ctx.layouts) {
       if (layout.kind === "other" || already.has(name)) continue;
       if (ctx.snapshots.get(name)?.protected === true)
-        yield { code: "structure.protected-sheet", sheet: name, gridRow: null, gridCol: null, field: null, column: null, input: null, params: {} };
+        yield {
+          code: "structure.protected-sheet",
+          sheet: name,
+          gridRow: null,
+          gridCol: null,
+          field: null,
+          column: null,
+          input: null,
+          params: {},
+        };
     }
   },
 };

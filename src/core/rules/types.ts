@@ -1,20 +1,20 @@
 import type { InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
 import type { Issue } from "../model/findings";
-import type { ColumnField, FieldCell, InitiativeRecord, SheetLayout, SheetRecord, StrategyRecord } from "../model/records";
+import type {
+  ColumnField,
+  FieldCell,
+  InitiativeRecord,
+  SheetLayout,
+  SheetRecord,
+  StrategyRecord,
+} from "../model/records";
 import type { SheetSnapshot } from "../model/snapshot";
 import type { ParseFailure, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import type { Profile } from "../profile/profile";
 
 /** The families of rules; one file each under src/core/rules. */
 export type RuleFamily =
-  | "structure"
-  | "vocabulary"
-  | "parse"
-  | "consistency"
-  | "narrative"
-  | "values"
-  | "duplicates"
-  | "derive";
+  "structure" | "vocabulary" | "parse" | "consistency" | "narrative" | "values" | "duplicates" | "derive";
 
 /** A parsed value and the cell it came from. */
 export interface Located<T> {
@@ -38,7 +38,11 @@ export interface ParsedRecord {
   readonly criteria: ReadonlyArray<Located<WithdrawalCriterion>>;
   readonly failures: ReadonlyArray<LocatedFailure>;
   /** the columns read (targets, results, criteria); null when the record's kind has none */
-  readonly columns: { readonly targets: ColumnField; readonly results: ColumnField; readonly criteria: ColumnField | null };
+  readonly columns: {
+    readonly targets: ColumnField;
+    readonly results: ColumnField;
+    readonly criteria: ColumnField | null;
+  };
 }
 
 /** The derived marks of the workbook (duplicates excluded), and the issues deriving them raised. */

@@ -7,12 +7,14 @@ import { fromA1 } from "../../../src/core/address/a1";
 import { writesFromPlan } from "../../../src/core/plan/writes";
 import { fixtureSnapshots } from "../../helpers/fixtures";
 
-const text = (r: SheetRecord, field: ColumnField): string => (r.fields[field] ?? []).map((c) => c.text).join("\n");
+const text = (r: SheetRecord, field: ColumnField): string =>
+  (r.fields[field] ?? []).map((c) => c.text).join("\n");
 const initiativeWith = (ev: Evaluation, field: ColumnField, needle: string): InitiativeDerivation[] =>
   ev.initiatives.filter((d) => text(d.record, field).includes(needle));
 const strategyWith = (ev: Evaluation, field: ColumnField, needle: string): OutcomeDerivation[] =>
   ev.strategies.filter((d) => text(d.record, field).includes(needle));
-const planFor = (ev: Evaluation, r: SheetRecord, field: string) => ev.plan.find((m) => m.recordId === r.id && m.field === field);
+const planFor = (ev: Evaluation, r: SheetRecord, field: string) =>
+  ev.plan.find((m) => m.recordId === r.id && m.field === field);
 
 /** A copy of the snapshots with one cell (sheet A1 address) replaced. */
 function withCell(snaps: SheetSnapshot[], sheet: string, address: string, value: CellValue): SheetSnapshot[] {
@@ -22,7 +24,10 @@ function withCell(snaps: SheetSnapshot[], sheet: string, address: string, value:
     if (pos === null) throw new Error(address);
     const r = pos.row - s.origin.row;
     const c = pos.col - s.origin.col;
-    return { ...s, values: s.values.map((row, i) => (i === r ? row.map((v, j) => (j === c ? value : v)) : row)) };
+    return {
+      ...s,
+      values: s.values.map((row, i) => (i === r ? row.map((v, j) => (j === c ? value : v)) : row)),
+    };
   });
 }
 
@@ -82,11 +87,16 @@ describe("evaluateWorkbook on hirano-fy2016 (the seed)", () => {
   });
 
   test("the strategy row whose 有効性 holds A → vocabulary error (ア/イ expected)", () => {
-    const bad = ev.records.filter((r) => r.kind === "strategy" && r.duplicateOf === null && text(r, "strategyEffectiveness").trim() === "A");
+    const bad = ev.records.filter(
+      (r) =>
+        r.kind === "strategy" && r.duplicateOf === null && text(r, "strategyEffectiveness").trim() === "A",
+    );
     expect(bad.length).toBeGreaterThan(0);
     for (const r of bad) {
       const cell = r.fields.strategyEffectiveness?.[0];
-      const f = ev.findings.find((x) => x.code === "vocabulary.not-a-mark" && x.sheet === r.sheet && x.cell === cell?.address);
+      const f = ev.findings.find(
+        (x) => x.code === "vocabulary.not-a-mark" && x.sheet === r.sheet && x.cell === cell?.address,
+      );
       expect(f).toMatchObject({ severity: "error", field: "strategyEffectiveness", input: "A" });
       expect(f?.message.ja).toContain("ア/イ");
     }
@@ -98,14 +108,20 @@ describe("evaluateWorkbook on hirano-fy2016 (the seed)", () => {
     const derivedIds = new Set([...ev.initiatives, ...ev.strategies].map((d) => d.record.id));
     for (const r of dups) {
       expect(derivedIds.has(r.id)).toBe(false);
-      const here = ev.findings.filter((f) => f.sheet === r.sheet && f.row !== null && f.row - 1 >= r.rowStart && f.row - 1 <= r.rowEnd);
+      const here = ev.findings.filter(
+        (f) => f.sheet === r.sheet && f.row !== null && f.row - 1 >= r.rowStart && f.row - 1 <= r.rowEnd,
+      );
       expect(here.map((f) => f.code)).toEqual(["duplicates.repeated-row"]);
       expect(ev.plan.filter((m) => m.recordId === r.id).every((m) => m.action === "skip")).toBe(true);
     }
     // the repeated item appears once among the derivations of its sheet
     for (const r of dups) {
-      const same = ev.initiatives.concat().filter((d) => d.record.sheet === r.sheet && d.record.itemName === r.itemName);
-      const sameS = ev.strategies.filter((d) => d.record.sheet === r.sheet && d.record.itemName === r.itemName);
+      const same = ev.initiatives
+        .concat()
+        .filter((d) => d.record.sheet === r.sheet && d.record.itemName === r.itemName);
+      const sameS = ev.strategies.filter(
+        (d) => d.record.sheet === r.sheet && d.record.itemName === r.itemName,
+      );
       expect(same.length + sameS.length).toBe(1);
     }
   });
@@ -117,7 +133,9 @@ describe("evaluateWorkbook on hirano-fy2016 (the seed)", () => {
       expect(d.progress).toBe("a");
       expect(d.initiatives.length).toBeGreaterThan(0);
     }
-    const [annai] = strategyWith(ev, "outcomeIndicator", "フロアマネージャー").filter((d) => d.record.itemName.includes("庁舎案内"));
+    const [annai] = strategyWith(ev, "outcomeIndicator", "フロアマネージャー").filter((d) =>
+      d.record.itemName.includes("庁舎案内"),
+    );
     expect(annai?.progress).toBe("b"); // its initiative (窓口サービス格付) missed
   });
 
@@ -144,9 +162,13 @@ describe("evaluateWorkbook on hirano-fy2016 (the seed)", () => {
     expect(new Set(ev.plan.map((m) => m.id)).size).toBe(ev.plan.length);
     for (const m of ev.plan) expect(anchors.has(m.id)).toBe(true);
     const writes = writesFromPlan(ev.plan, { overwriteConflicts: true });
-    const allowed = new Set(ev.plan.filter((m) => m.action === "write" || m.action === "conflict").map((m) => m.id));
+    const allowed = new Set(
+      ev.plan.filter((m) => m.action === "write" || m.action === "conflict").map((m) => m.id),
+    );
     for (const w of writes) expect(allowed.has(`${w.sheet}!${w.cell}`)).toBe(true);
-    expect(writesFromPlan(ev.plan, { overwriteConflicts: false }).length).toBe(ev.plan.filter((m) => m.action === "write").length);
+    expect(writesFromPlan(ev.plan, { overwriteConflicts: false }).length).toBe(
+      ev.plan.filter((m) => m.action === "write").length,
+    );
   });
 });
 
@@ -161,7 +183,11 @@ describe("variants", () => {
     for (const m of formulaMarks) {
       expect(m.action).toBe("skip");
       expect(m.reason.ja).toContain("数式");
-      expect(ev.findings.some((f) => f.code === "consistency.formula-in-mark-cell" && f.cell === m.cell && f.sheet === m.sheet)).toBe(true);
+      expect(
+        ev.findings.some(
+          (f) => f.code === "consistency.formula-in-mark-cell" && f.cell === m.cell && f.sheet === m.sheet,
+        ),
+      ).toBe(true);
     }
     const err = ev.findings.find((f) => f.code === "parse.cell-error");
     expect(err?.input).toBe("#DIV/0!");
@@ -171,9 +197,15 @@ describe("variants", () => {
     const ev = evaluateWorkbook(fixtureSnapshots("variant-numbered"));
     const [kakuduke] = initiativeWith(ev, "performanceTarget", "窓口サービス格付");
     const [yarigai] = initiativeWith(ev, "performanceTarget", "やりがい");
-    expect(planFor(ev, kakuduke!.record, "achievement")).toMatchObject({ action: "conflict", mark: "②", value: "②(ⅰ)" });
+    expect(planFor(ev, kakuduke!.record, "achievement")).toMatchObject({
+      action: "conflict",
+      mark: "②",
+      value: "②(ⅰ)",
+    });
     expect(planFor(ev, yarigai!.record, "achievement")).toMatchObject({ action: "keep", mark: "②" });
-    expect(ev.findings.some((f) => f.code === "consistency.mark-differs" && f.message.ja.includes("「②」"))).toBe(true);
+    expect(
+      ev.findings.some((f) => f.code === "consistency.mark-differs" && f.message.ja.includes("「②」")),
+    ).toBe(true);
   });
 
   test("variant-numbered: a fired withdrawal writes ③ and flags the row", () => {
@@ -181,13 +213,22 @@ describe("variants", () => {
     const before = evaluateWorkbook(base);
     const [k] = initiativeWith(before, "performanceTarget", "窓口サービス格付");
     const rec = k!.record;
-    let snaps = withCell(base, rec.sheet, rec.fields.achievementResult![0]!.address, "来庁者等に対する窓口サービス格付結果:2.5");
+    let snaps = withCell(
+      base,
+      rec.sheet,
+      rec.fields.achievementResult![0]!.address,
+      "来庁者等に対する窓口サービス格付結果:2.5",
+    );
     snaps = withCell(snaps, rec.sheet, rec.fields.achievement![0]!.address, "(ⅰ)");
     const ev = evaluateWorkbook(snaps);
     const [d] = initiativeWith(ev, "performanceTarget", "窓口サービス格付");
     expect(d?.achievement).toBe("withdrawal");
     expect(d?.withdrawalFlag).toBe(true);
-    expect(planFor(ev, d!.record, "achievement")).toMatchObject({ action: "write", mark: "③", value: "③(ⅰ)" });
+    expect(planFor(ev, d!.record, "achievement")).toMatchObject({
+      action: "write",
+      mark: "③",
+      value: "③(ⅰ)",
+    });
     const f = ev.findings.find((x) => x.code === "derive.withdrawal-fired");
     expect(f?.field).toBe("withdrawal");
     expect(f?.message.ja).toContain("手法を再検討する");
@@ -196,24 +237,29 @@ describe("variants", () => {
   test("a fired withdrawal in circle notation is × plus the withdrawal finding", () => {
     const base = fixtureSnapshots("hirano-fy2016");
     const [k] = initiativeWith(evaluateWorkbook(base), "performanceTarget", "窓口サービス格付");
-    const ev = evaluateWorkbook(withCell(base, k!.record.sheet, k!.record.fields.achievementResult![0]!.address, "格付結果:2.9"));
+    const ev = evaluateWorkbook(
+      withCell(base, k!.record.sheet, k!.record.fields.achievementResult![0]!.address, "格付結果:2.9"),
+    );
     const [d] = initiativeWith(ev, "performanceTarget", "窓口サービス格付");
     expect(planFor(ev, d!.record, "achievement")).toMatchObject({ action: "write", value: "×" });
     expect(ev.findings.some((x) => x.code === "derive.withdrawal-fired")).toBe(true);
   });
 
-  test.each(["variant-column-order", "variant-extra-column", "variant-header-lower", "variant-fullwidth", "variant-label-typos"])(
-    "%s derives the same achievements as the seed's area 2",
-    (name) => {
-      const ev = evaluateWorkbook(fixtureSnapshots(name));
-      const classes = (e: Evaluation) =>
-        e.initiatives
-          .filter((d) => d.record.sheet === "取組(2)")
-          .map((d) => `${d.record.itemName}:${d.achievement}`)
-          .sort();
-      expect(classes(ev)).toEqual(classes(evaluateWorkbook(fixtureSnapshots("hirano-fy2016"))));
-    },
-  );
+  test.each([
+    "variant-column-order",
+    "variant-extra-column",
+    "variant-header-lower",
+    "variant-fullwidth",
+    "variant-label-typos",
+  ])("%s derives the same achievements as the seed's area 2", (name) => {
+    const ev = evaluateWorkbook(fixtureSnapshots(name));
+    const classes = (e: Evaluation) =>
+      e.initiatives
+        .filter((d) => d.record.sheet === "取組(2)")
+        .map((d) => `${d.record.itemName}:${d.achievement}`)
+        .sort();
+    expect(classes(ev)).toEqual(classes(evaluateWorkbook(fixtureSnapshots("hirano-fy2016"))));
+  });
 });
 
 describe("misuse and robustness", () => {
@@ -224,15 +270,25 @@ describe("misuse and robustness", () => {
 
   test("an empty workbook evaluates to nothing, with the profile's year", () => {
     const ev = evaluateWorkbook([]);
-    expect(ev).toMatchObject({ evaluationYear: 2016, records: [], plan: [], initiatives: [], strategies: [] });
+    expect(ev).toMatchObject({
+      evaluationYear: 2016,
+      records: [],
+      plan: [],
+      initiatives: [],
+      strategies: [],
+    });
   });
 
   test("a protected sheet gets no writes (skip) and an info finding", () => {
-    const snaps = fixtureSnapshots("hirano-fy2016").map((s) => (s.name === "取組(2)" ? { ...s, protected: true } : s));
+    const snaps = fixtureSnapshots("hirano-fy2016").map((s) =>
+      s.name === "取組(2)" ? { ...s, protected: true } : s,
+    );
     const ev = evaluateWorkbook(snaps);
     const onSheet = ev.plan.filter((m) => m.sheet === "取組(2)");
     expect(onSheet.length).toBeGreaterThan(0);
     expect(onSheet.every((m) => m.action === "skip")).toBe(true);
-    expect(ev.findings.some((f) => f.code === "structure.protected-sheet" && f.sheet === "取組(2)")).toBe(true);
+    expect(ev.findings.some((f) => f.code === "structure.protected-sheet" && f.sheet === "取組(2)")).toBe(
+      true,
+    );
   });
 });

@@ -37,9 +37,21 @@ describe("message catalogue", () => {
   });
 
   test.each([
-    ["vocabulary.not-a-mark", { expected: "ア/イ", found: "A", fieldJa: "戦略のアウトカムに対する有効性" }, "「A」は戦略のアウトカムに対する有効性の記号ではありません(ア/イ のいずれかを入力します)。"],
-    ["derive.withdrawal-fired", { criterion: "15%未満であれば、事業を再構築する。", comparisonJa: "10% < 15%", action: "restructure" }, "撤退基準「15%未満であれば、事業を再構築する。」に該当します(10% < 15%)。事業を再構築する必要があります。"],
-    ["parse.target", { text: "増加", reason: "relative-needs-previous" }, "目標「増加」を読み取れません(増加・減少・維持など前年度との比較で、前年度の値がありません)。"],
+    [
+      "vocabulary.not-a-mark",
+      { expected: "ア/イ", found: "A", fieldJa: "戦略のアウトカムに対する有効性" },
+      "「A」は戦略のアウトカムに対する有効性の記号ではありません(ア/イ のいずれかを入力します)。",
+    ],
+    [
+      "derive.withdrawal-fired",
+      { criterion: "15%未満であれば、事業を再構築する。", comparisonJa: "10% < 15%", action: "restructure" },
+      "撤退基準「15%未満であれば、事業を再構築する。」に該当します(10% < 15%)。事業を再構築する必要があります。",
+    ],
+    [
+      "parse.target",
+      { text: "増加", reason: "relative-needs-previous" },
+      "目標「増加」を読み取れません(増加・減少・維持など前年度との比較で、前年度の値がありません)。",
+    ],
   ] as const)("%s reads as expected in Japanese", (code, params, ja) => {
     expect(message(code, params).ja).toBe(ja);
   });
@@ -48,10 +60,23 @@ describe("message catalogue", () => {
 describe("toFinding", () => {
   test("grid position + origin → A1 cell and 1-based row; severity from the code", () => {
     const f = toFinding(
-      issue({ code: "vocabulary.not-a-mark", field: "strategyEffectiveness", column: "strategyEffectiveness", input: "A", params: { expected: "ア/イ" } }),
+      issue({
+        code: "vocabulary.not-a-mark",
+        field: "strategyEffectiveness",
+        column: "strategyEffectiveness",
+        input: "A",
+        params: { expected: "ア/イ" },
+      }),
       new Map([["具体的取組", { row: 2, col: 1 }]]),
     );
-    expect(f).toMatchObject({ cell: "K7", row: 7, severity: "error", sheet: "具体的取組", input: "A", field: "strategyEffectiveness" });
+    expect(f).toMatchObject({
+      cell: "K7",
+      row: 7,
+      severity: "error",
+      sheet: "具体的取組",
+      input: "A",
+      field: "strategyEffectiveness",
+    });
     expect(f.message.ja).toContain("「A」");
     expect(f.message.ja).toContain("ア/イ");
     expect(f.message.en).toContain("strategy effectiveness");
@@ -59,11 +84,16 @@ describe("toFinding", () => {
 
   test("plain-object origins and unknown sheets (origin A1)", () => {
     expect(toFinding(issue({ code: "parse.cell-error", params: { error: "#N/A" } }), {}).cell).toBe("J5");
-    expect(toFinding(issue({ code: "parse.cell-error", sheet: "x" }), { x: { row: 0, col: 2 } }).cell).toBe("L5");
+    expect(toFinding(issue({ code: "parse.cell-error", sheet: "x" }), { x: { row: 0, col: 2 } }).cell).toBe(
+      "L5",
+    );
   });
 
   test("sheet-level issue has no cell or row; an explicit severity wins", () => {
-    const f = toFinding(issue({ code: "structure.unknown-sheet", gridRow: null, gridCol: null, severity: "warning" }), {});
+    const f = toFinding(
+      issue({ code: "structure.unknown-sheet", gridRow: null, gridCol: null, severity: "warning" }),
+      {},
+    );
     expect(f.cell).toBeNull();
     expect(f.row).toBeNull();
     expect(f.severity).toBe("warning");

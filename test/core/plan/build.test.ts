@@ -1,5 +1,14 @@
-import type { AchievementClass, InitiativeDerivation, OutcomeDerivation } from "../../../src/core/model/evaluation";
-import type { InitiativeRecord, SheetLayout, SheetRecord, StrategyRecord } from "../../../src/core/model/records";
+import type {
+  AchievementClass,
+  InitiativeDerivation,
+  OutcomeDerivation,
+} from "../../../src/core/model/evaluation";
+import type {
+  InitiativeRecord,
+  SheetLayout,
+  SheetRecord,
+  StrategyRecord,
+} from "../../../src/core/model/records";
 import type { SheetSnapshot } from "../../../src/core/model/snapshot";
 import type { CellValue } from "../../../src/core/model/snapshot";
 import { buildPlan, markSeparator } from "../../../src/core/plan/build";
@@ -8,16 +17,36 @@ import { initiative, layout, snapshot, strategy, type CellSpec } from "../rules/
 
 const why = { ja: "55.9% ≥ 30%以上、85% ≥ 60%以上", en: "55.9% ≥ 30% or more; 85% ≥ 60% or more" };
 
-function initDerivation(record: InitiativeRecord, achievement: AchievementClass | null): InitiativeDerivation {
+function initDerivation(
+  record: InitiativeRecord,
+  achievement: AchievementClass | null,
+): InitiativeDerivation {
   return {
     record,
     targets: [
-      { target: null as never, results: [], met: achievement === "achieved", explanation: { ja: "55.9% ≥ 30%以上", en: "55.9% ≥ 30%" } },
-      { target: null as never, results: [], met: achievement === "achieved", explanation: { ja: "85% ≥ 60%以上", en: "85% ≥ 60%" } },
+      {
+        target: null as never,
+        results: [],
+        met: achievement === "achieved",
+        explanation: { ja: "55.9% ≥ 30%以上", en: "55.9% ≥ 30%" },
+      },
+      {
+        target: null as never,
+        results: [],
+        met: achievement === "achieved",
+        explanation: { ja: "85% ≥ 60%以上", en: "85% ≥ 60%" },
+      },
     ],
     withdrawals:
       achievement === "withdrawal"
-        ? [{ criterion: null as never, results: [], fired: true, explanation: { ja: "10% < 15%未満", en: "10% < 15%" } }]
+        ? [
+            {
+              criterion: null as never,
+              results: [],
+              fired: true,
+              explanation: { ja: "10% < 15%未満", en: "10% < 15%" },
+            },
+          ]
         : [],
     achievement,
     withdrawalFlag: achievement === "withdrawal",
@@ -25,7 +54,11 @@ function initDerivation(record: InitiativeRecord, achievement: AchievementClass 
   };
 }
 
-function planFor(records: SheetRecord[], ds: { i?: InitiativeDerivation[]; s?: OutcomeDerivation[] }, opts: { layouts?: SheetLayout[]; snapshots?: SheetSnapshot[] } = {}) {
+function planFor(
+  records: SheetRecord[],
+  ds: { i?: InitiativeDerivation[]; s?: OutcomeDerivation[] },
+  opts: { layouts?: SheetLayout[]; snapshots?: SheetSnapshot[] } = {},
+) {
   const layouts = opts.layouts ?? [layout("具体的取組", "initiative"), layout("戦略", "strategy")];
   const snaps = opts.snapshots ?? [snapshot("具体的取組"), snapshot("戦略")];
   return buildPlan({
@@ -53,7 +86,17 @@ describe("write plan: achievement cells", () => {
   ])("%s", (_name, current, cls, action, value) => {
     const r = initiative(5, { achievement: current });
     const [m] = planFor([r], { i: [initDerivation(r, cls)] });
-    expect(m).toMatchObject({ action, value, sheet: "具体的取組", cell: "K6", row: 6, col: 11, field: "achievement", recordId: r.id, id: "具体的取組!K6" });
+    expect(m).toMatchObject({
+      action,
+      value,
+      sheet: "具体的取組",
+      cell: "K6",
+      row: 6,
+      col: 11,
+      field: "achievement",
+      recordId: r.id,
+      id: "具体的取組!K6",
+    });
     expect(m?.reason.ja.length).toBeGreaterThan(0);
     expect(m?.reason.en.length).toBeGreaterThan(0);
   });
@@ -70,42 +113,67 @@ describe("write plan: achievement cells", () => {
     ["withdrawal", "③"],
   ])("①②③ notation: %s → %s", (cls, symbol) => {
     const r = initiative(5, { achievement: "(ⅱ)" });
-    const [m] = planFor([r], { i: [initDerivation(r, cls)] }, { layouts: [layout("具体的取組", "initiative", { notation: "numbered", notationSource: "legend" })] });
+    const [m] = planFor(
+      [r],
+      { i: [initDerivation(r, cls)] },
+      { layouts: [layout("具体的取組", "initiative", { notation: "numbered", notationSource: "legend" })] },
+    );
     expect(m).toMatchObject({ action: "write", mark: symbol, value: `${symbol}(ⅱ)` });
   });
 
   test("①②③ notation: an entered ② where ③ is derived is a conflict; ② entered and derived is kept", () => {
     const l = [layout("具体的取組", "initiative", { notation: "numbered" })];
     const r = initiative(5, { achievement: "②" });
-    expect(planFor([r], { i: [initDerivation(r, "withdrawal")] }, { layouts: l })[0]?.action).toBe("conflict");
+    expect(planFor([r], { i: [initDerivation(r, "withdrawal")] }, { layouts: l })[0]?.action).toBe(
+      "conflict",
+    );
     expect(planFor([r], { i: [initDerivation(r, "missed")] }, { layouts: l })[0]?.action).toBe("keep");
   });
 
   test("protected sheet and duplicate record → skip with a reason", () => {
     const r = initiative(5, {});
     const d = initiative(30, {}, { duplicateOf: r.id });
-    const plan = planFor([r, d], { i: [initDerivation(r, "achieved"), initDerivation(d, "achieved")] }, { snapshots: [snapshot("具体的取組", { protected: true })] });
+    const plan = planFor(
+      [r, d],
+      { i: [initDerivation(r, "achieved"), initDerivation(d, "achieved")] },
+      { snapshots: [snapshot("具体的取組", { protected: true })] },
+    );
     expect(plan.map((m) => m.action)).toEqual(["skip", "skip"]);
     expect(plan[0]?.reason.ja).toContain("保護");
   });
 
   test("no achievement column → no planned mark (nothing to address)", () => {
     const r = initiative(5, {});
-    const { achievement: _drop, ...rest } = r.fields;
+    const rest = { ...r.fields };
+    delete rest.achievement;
     expect(planFor([{ ...r, fields: rest }], { i: [initDerivation(r, "achieved")] })).toEqual([]);
   });
 
   test("the sheet origin shifts row/col but the address is the sheet's own", () => {
     const r = initiative(5, {});
-    const [m] = planFor([r], { i: [initDerivation(r, "achieved")] }, { snapshots: [snapshot("具体的取組", { origin: { row: 3, col: 2 } })] });
+    const [m] = planFor(
+      [r],
+      { i: [initDerivation(r, "achieved")] },
+      { snapshots: [snapshot("具体的取組", { origin: { row: 3, col: 2 } })] },
+    );
     expect(m).toMatchObject({ row: 9, col: 13 });
   });
 });
 
-function stratDerivation(record: StrategyRecord, marks: ("A" | "B" | null)[], overall: "A" | "B" | null, progress: "a" | "b" | null): OutcomeDerivation {
+function stratDerivation(
+  record: StrategyRecord,
+  marks: ("A" | "B" | null)[],
+  overall: "A" | "B" | null,
+  progress: "a" | "b" | null,
+): OutcomeDerivation {
   return {
     record,
-    outcomes: marks.map((mark) => ({ target: null, results: [], mark, explanation: { ja: "95.9% ≥ 60%", en: "95.9% ≥ 60%" } })),
+    outcomes: marks.map((mark) => ({
+      target: null,
+      results: [],
+      mark,
+      explanation: { ja: "95.9% ≥ 60%", en: "95.9% ≥ 60%" },
+    })),
     overall,
     progress,
     initiatives: [],
@@ -157,13 +225,23 @@ describe("writesFromPlan", () => {
     expect(plan.map((m) => m.action)).toEqual(["write", "conflict", "keep", "skip"]);
     expect(writesFromPlan(plan, { overwriteConflicts: false }).map((w) => w.cell)).toEqual(["K6"]);
     expect(writesFromPlan(plan, { overwriteConflicts: true }).map((w) => w.cell)).toEqual(["K6", "K7"]);
-    expect(writesFromPlan(plan, { overwriteConflicts: new Set(["具体的取組!K7"]) }).map((w) => w.cell)).toEqual(["K6", "K7"]);
-    expect(writesFromPlan(plan, { overwriteConflicts: new Set(["具体的取組!K9"]) }).map((w) => w.cell)).toEqual(["K6"]);
+    expect(
+      writesFromPlan(plan, { overwriteConflicts: new Set(["具体的取組!K7"]) }).map((w) => w.cell),
+    ).toEqual(["K6", "K7"]);
+    expect(
+      writesFromPlan(plan, { overwriteConflicts: new Set(["具体的取組!K9"]) }).map((w) => w.cell),
+    ).toEqual(["K6"]);
   });
 
   test("a write carries what the plan saw and the reason", () => {
     const [w1, w2] = writesFromPlan(plan, { overwriteConflicts: true });
-    expect(w1).toEqual({ sheet: "具体的取組", cell: "K6", expected: null, value: "○", reason: "55.9% ≥ 30%以上、85% ≥ 60%以上 → ○" });
+    expect(w1).toEqual({
+      sheet: "具体的取組",
+      cell: "K6",
+      expected: null,
+      value: "○",
+      reason: "55.9% ≥ 30%以上、85% ≥ 60%以上 → ○",
+    });
     expect(w2?.expected).toBe("×");
   });
 });

@@ -12,7 +12,13 @@ describe("parseProfile: good profiles merge over the default", () => {
     ],
     [
       "another ward and year",
-      { id: "osaka-ward-2023", name: { ja: "令和5年度" }, evaluationYear: 2023, periodStartYear: 2022, defaultEra: "reiwa" },
+      {
+        id: "osaka-ward-2023",
+        name: { ja: "令和5年度" },
+        evaluationYear: 2023,
+        periodStartYear: 2022,
+        defaultEra: "reiwa",
+      },
       {
         ...DEFAULT_PROFILE,
         id: "osaka-ward-2023",
@@ -36,7 +42,11 @@ describe("parseProfile: bad profiles are rejected with a path and ja/en reasons"
     ["confidence above 1", { header: { minConfidence: 1.5 } }, "header.minConfidence"],
     ["year not an integer", { evaluationYear: 2016.5 }, "evaluationYear"],
     ["year as a string", { evaluationYear: "2016" }, "evaluationYear"],
-    ["weak below min (cross-field)", { header: { minConfidence: 0.9, weakConfidence: 0.6 } }, "header.weakConfidence"],
+    [
+      "weak below min (cross-field)",
+      { header: { minConfidence: 0.9, weakConfidence: 0.6 } },
+      "header.weakConfidence",
+    ],
     ["period starts after the evaluation year", { periodStartYear: 2020 }, "periodStartYear"],
   ])("%s", (_name, json, path) => {
     const r = parseProfile(json);
@@ -53,7 +63,8 @@ describe("parseProfile: bad profiles are rejected with a path and ja/en reasons"
   test("every problem is listed, not only the first", () => {
     const r = parseProfile({ notation: "x", outcomeOverallRule: "y", maxCellLength: -1 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.path).sort()).toEqual(["maxCellLength", "notation", "outcomeOverallRule"]);
+    if (!r.ok)
+      expect(r.errors.map((e) => e.path).sort()).toEqual(["maxCellLength", "notation", "outcomeOverallRule"]);
   });
 });
 

@@ -62,7 +62,10 @@ export function fieldCell(row: number, col: number, spec: CellValue | CellSpec):
 
 function fields(row: number, spec: FieldSpec): RecordFields {
   const out: Partial<Record<ColumnField, FieldCell[]>> = {};
-  for (const [k, v] of Object.entries(spec) as [ColumnField, CellValue | CellSpec | ReadonlyArray<CellValue>][]) {
+  for (const [k, v] of Object.entries(spec) as [
+    ColumnField,
+    CellValue | CellSpec | ReadonlyArray<CellValue>,
+  ][]) {
     const col = COL[k];
     if (Array.isArray(v)) out[k] = v.map((x, i) => fieldCell(row + i, col, x as CellValue));
     else out[k] = [fieldCell(row, col, v as CellValue | CellSpec)];
@@ -118,7 +121,11 @@ export function strategy(
   };
 }
 
-export function layout(sheet: string, kind: "strategy" | "initiative", over: Partial<SheetLayout> = {}): SheetLayout {
+export function layout(
+  sheet: string,
+  kind: "strategy" | "initiative",
+  over: Partial<SheetLayout> = {},
+): SheetLayout {
   return {
     sheet,
     kind,

@@ -19,8 +19,10 @@ interface Case {
 const CASES: ReadonlyArray<Case> = [
   {
     name: "[3-1] 30%以上・60%以上 に 55.9%・85% → 目標達成、撤退なし",
-    target: "地域活動協議会の活動に参加したことがある区民の割合30%以上\n区役所の支援が地域にとって適切であると感じる小学校区等地域の割合60%以上",
-    result: "地域活動協議会の活動に参加したことがある区民の割合55.9%(地域活動協議会の活動を知っている方)\n区役所の支援が地域にとって適切であると感じる小学校区等地域の割合85%",
+    target:
+      "地域活動協議会の活動に参加したことがある区民の割合30%以上\n区役所の支援が地域にとって適切であると感じる小学校区等地域の割合60%以上",
+    result:
+      "地域活動協議会の活動に参加したことがある区民の割合55.9%(地域活動協議会の活動を知っている方)\n区役所の支援が地域にとって適切であると感じる小学校区等地域の割合85%",
     criterion: "15%未満であれば、事業を再構築する。\n30%以下であれば、手法を再検討する。",
     achievement: "achieved",
     reason: ["55.9% ≥ 30%以上", "85% ≥ 60%以上", "目標達成"],
@@ -78,10 +80,30 @@ const CASES: ReadonlyArray<Case> = [
     achievement: "missed",
   },
   { name: "以上の目標は等しい値で達成", target: "3.5以上", result: "3.5", achievement: "achieved" },
-  { name: "以下の目標(低いほど良い)", target: "待ち時間 15日以内", result: "待ち時間 12日", achievement: "achieved" },
-  { name: "未満の目標を超えた → 未達成", target: "事故件数 5件未満", result: "事故件数 5件", achievement: "missed" },
-  { name: "2回の調査はどちらも目標を満たす必要がある", target: "満足度80%以上", result: "第1回 85%\n第2回 79%", achievement: "missed" },
-  { name: "2回とも満たせば達成", target: "満足度80%以上", result: "第1回 85%\n第2回 80%", achievement: "achieved" },
+  {
+    name: "以下の目標(低いほど良い)",
+    target: "待ち時間 15日以内",
+    result: "待ち時間 12日",
+    achievement: "achieved",
+  },
+  {
+    name: "未満の目標を超えた → 未達成",
+    target: "事故件数 5件未満",
+    result: "事故件数 5件",
+    achievement: "missed",
+  },
+  {
+    name: "2回の調査はどちらも目標を満たす必要がある",
+    target: "満足度80%以上",
+    result: "第1回 85%\n第2回 79%",
+    achievement: "missed",
+  },
+  {
+    name: "2回とも満たせば達成",
+    target: "満足度80%以上",
+    result: "第1回 85%\n第2回 80%",
+    achievement: "achieved",
+  },
   {
     name: "一方が未達成なら、他方が判定不能でも未達成",
     target: "参加者数 100人以上\n満足度 前年度比増加",
@@ -109,7 +131,13 @@ const CASES: ReadonlyArray<Case> = [
     achievement: null,
     codes: ["parse.count-mismatch", "derive.not-computable"],
   },
-  { name: "実績が空欄 → 記号なし", target: "30%以上", result: "", achievement: null, codes: ["derive.not-computable"] },
+  {
+    name: "実績が空欄 → 記号なし",
+    target: "30%以上",
+    result: "",
+    achievement: null,
+    codes: ["derive.not-computable"],
+  },
   {
     name: "「左記目標が」は同じ位置の目標を指す",
     target: "参加率60%以上\n開催回数 4回以上",
@@ -123,8 +151,14 @@ const CASES: ReadonlyArray<Case> = [
 
 describe("achievement derivation (domain.md §4)", () => {
   test.each(CASES.map((c) => [c.name, c]))("%s", (_name, c) => {
-    const spec: Parameters<typeof initiative>[1] = { performanceTarget: c.target, achievementResult: c.result };
-    const record = initiative(7, c.criterion === undefined ? spec : { ...spec, withdrawalCriterion: c.criterion });
+    const spec: Parameters<typeof initiative>[1] = {
+      performanceTarget: c.target,
+      achievementResult: c.result,
+    };
+    const record = initiative(
+      7,
+      c.criterion === undefined ? spec : { ...spec, withdrawalCriterion: c.criterion },
+    );
     const { ctx, issues } = run([record]);
     const d = ctx.derived.initiativeById.get(record.id);
     expect(d).toBeDefined();
@@ -153,7 +187,13 @@ describe("achievement derivation (domain.md §4)", () => {
       withdrawalCriterion: "15%未満であれば、事業を再構築する。",
     });
     const fired = run([record]).findings.find((f) => f.code === "derive.withdrawal-fired");
-    expect(fired).toMatchObject({ field: "withdrawal", cell: "G8", row: 8, column: "withdrawalCriterion", severity: "warning" });
+    expect(fired).toMatchObject({
+      field: "withdrawal",
+      cell: "G8",
+      row: 8,
+      column: "withdrawalCriterion",
+      severity: "warning",
+    });
     expect(fired?.message.ja).toContain("15%未満であれば、事業を再構築する。");
     expect(fired?.message.ja).toContain("事業を再構築する必要があります");
     expect(fired?.message.en).toContain("restructure");
@@ -166,6 +206,10 @@ describe("achievement derivation (domain.md §4)", () => {
       withdrawalCriterion: "職員提案への提案件数(平成26年度実績 1件)",
     });
     const f = run([record]).findings.find((x) => x.code === "parse.criterion-not-computable");
-    expect(f).toMatchObject({ cell: "G8", field: "withdrawal", input: "職員提案への提案件数(平成26年度実績 1件)" });
+    expect(f).toMatchObject({
+      cell: "G8",
+      field: "withdrawal",
+      input: "職員提案への提案件数(平成26年度実績 1件)",
+    });
   });
 });

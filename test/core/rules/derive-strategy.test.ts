@@ -1,7 +1,12 @@
 import type { InitiativeDerivation } from "../../../src/core/model/evaluation";
 import type { InitiativeRecord } from "../../../src/core/model/records";
 import type { Target } from "../../../src/core/model/values";
-import { elapsedShare, outcomeMark, overallMark, progressMark } from "../../../src/core/rules/derive-strategy";
+import {
+  elapsedShare,
+  outcomeMark,
+  overallMark,
+  progressMark,
+} from "../../../src/core/rules/derive-strategy";
 import { linkInitiatives } from "../../../src/core/rules/derive";
 import { DEFAULT_PROFILE } from "../../../src/core/profile/profile";
 import { initiative, strategy } from "./builders";
@@ -18,7 +23,13 @@ const target = (value: number, over: Partial<Target> = {}): Target => ({
   note: null,
   ...over,
 });
-const result = (value: number, unit: string | null = "%") => ({ raw: `${value}${unit ?? ""}`, label: null, value, unit, note: null });
+const result = (value: number, unit: string | null = "%") => ({
+  raw: `${value}${unit ?? ""}`,
+  label: null,
+  value,
+  unit,
+  note: null,
+});
 const by2019 = { from: 2019, to: 2019, endOfYear: true };
 
 describe("outcome (個別)", () => {
@@ -32,14 +43,29 @@ describe("outcome (個別)", () => {
     ["met → A", target(60, { deadline: by2019 }), [86.3], "A"],
     ["not met, deadline later, 30/60 = 50% ≥ 40% elapsed → A", target(60, { deadline: by2019 }), [30], "A"],
     ["not met, deadline later, 20/60 = 33% < 40% elapsed → B", target(60, { deadline: by2019 }), [20], "B"],
-    ["not met, deadline this year → B", target(60, { deadline: { from: 2016, to: 2016, endOfYear: true } }), [59], "B"],
+    [
+      "not met, deadline this year → B",
+      target(60, { deadline: { from: 2016, to: 2016, endOfYear: true } }),
+      [59],
+      "B",
+    ],
     ["not met, no deadline → B", target(60), [59], "B"],
-    ["lower-is-better target not met → B (no elapsed-share credit)", target(10, { comparator: "lte", raw: "10%以下", deadline: by2019 }), [12], "B"],
+    [
+      "lower-is-better target not met → B (no elapsed-share credit)",
+      target(10, { comparator: "lte", raw: "10%以下", deadline: by2019 }),
+      [12],
+      "B",
+    ],
     ["two rounds must both meet", target(60), [70, 50], "B"],
     ["no result → not computable", target(60), [], null],
     ["relative target → not computable", target(0, { comparator: "increase", raw: "増加" }), [50], null],
   ])("%s", (_n, t, values, mark) => {
-    const o = outcomeMark(t, values.map((v) => result(v)), 2016, 2015);
+    const o = outcomeMark(
+      t,
+      values.map((v) => result(v)),
+      2016,
+      2015,
+    );
     expect(o.mark).toBe(mark);
     expect(o.explanation.ja.length).toBeGreaterThan(0);
   });
@@ -70,11 +96,17 @@ describe("outcomeOverall", () => {
 describe("strategyProgress and links", () => {
   const i1 = initiative(7, {}, { sheet: "取組A", initiativeCode: "3-1" });
   const i2 = initiative(8, {}, { sheet: "取組B", initiativeCode: "3-2" });
-  const d = (r: InitiativeRecord, achievement: InitiativeDerivation["achievement"], withdrawalFlag = false): [string, InitiativeDerivation] => [
+  const d = (
+    r: InitiativeRecord,
+    achievement: InitiativeDerivation["achievement"],
+    withdrawalFlag = false,
+  ): [string, InitiativeDerivation] => [
     r.id,
     { record: r, targets: [], withdrawals: [], achievement, withdrawalFlag, reason: { ja: "", en: "" } },
   ];
-  test.each<[string, InitiativeDerivation["achievement"], InitiativeDerivation["achievement"], "a" | "b" | null]>([
+  test.each<
+    [string, InitiativeDerivation["achievement"], InitiativeDerivation["achievement"], "a" | "b" | null]
+  >([
     ["all achieved → a", "achieved", "achieved", "a"],
     ["one missed → b", "achieved", "missed", "b"],
     ["one withdrawal → b", "withdrawal", "achieved", "b"],
@@ -91,18 +123,41 @@ describe("strategyProgress and links", () => {
 
   test("links: [3] ← [3-1] across sheets, else the same item; others stay unlinked", () => {
     const s3 = strategy(5, {}, { sheet: "戦略", strategyCode: "3" });
-    const sItem = strategy(9, {}, { sheet: "戦略", strategyCode: null, itemMark: "イ", itemName: "区民の参画と協働による区政運営" });
-    const byItem = initiative(12, {}, { sheet: "取組B", initiativeCode: null, itemMark: "イ", itemName: "区民の参画と協働による区政運営" });
-    const lonely = initiative(14, {}, { sheet: "取組B", initiativeCode: "9-1", itemMark: "ウ", itemName: "ほか" });
+    const sItem = strategy(
+      9,
+      {},
+      { sheet: "戦略", strategyCode: null, itemMark: "イ", itemName: "区民の参画と協働による区政運営" },
+    );
+    const byItem = initiative(
+      12,
+      {},
+      { sheet: "取組B", initiativeCode: null, itemMark: "イ", itemName: "区民の参画と協働による区政運営" },
+    );
+    const lonely = initiative(
+      14,
+      {},
+      { sheet: "取組B", initiativeCode: "9-1", itemMark: "ウ", itemName: "ほか" },
+    );
     const links = linkInitiatives([s3, sItem], [i1, i2, byItem, lonely]);
     expect(links.get(s3.id)?.map((r) => r.id)).toEqual([i1.id, i2.id]);
     expect(links.get(sItem.id)?.map((r) => r.id)).toEqual([byItem.id]);
   });
 
   test("a strategy derives a/b from its linked initiatives' derived achievements", () => {
-    const s = strategy(5, { outcomeIndicator: "満足度:平成31年度末までに60%", outcomeResult: "満足度 86.3%" });
-    const good = initiative(7, { performanceTarget: "参加率30%以上", achievementResult: "参加率55.9%" }, { initiativeCode: "3-1" });
-    const bad = initiative(8, { performanceTarget: "格付結果:3.5以上", achievementResult: "格付結果:3.2" }, { initiativeCode: "3-2" });
+    const s = strategy(5, {
+      outcomeIndicator: "満足度:平成31年度末までに60%",
+      outcomeResult: "満足度 86.3%",
+    });
+    const good = initiative(
+      7,
+      { performanceTarget: "参加率30%以上", achievementResult: "参加率55.9%" },
+      { initiativeCode: "3-1" },
+    );
+    const bad = initiative(
+      8,
+      { performanceTarget: "格付結果:3.5以上", achievementResult: "格付結果:3.2" },
+      { initiativeCode: "3-2" },
+    );
     const { ctx } = run([s, good, bad]);
     const sd = ctx.derived.strategyById.get(s.id);
     expect(sd?.outcomes.map((o) => o.mark)).toEqual(["A"]);
@@ -120,7 +175,10 @@ describe("strategyProgress and links", () => {
     const late = run([s], { layouts: [layout("戦略", "strategy", { titleYear: 2018 })] });
     expect(late.ctx.evaluationYear).toBe(2018);
     expect(late.ctx.derived.strategyById.get(s.id)?.outcomes[0]?.mark).toBe("B");
-    const untitled = run([s], { layouts: [layout("戦略", "strategy", { titleYear: null })], profile: { ...DEFAULT_PROFILE, evaluationYear: 2018 } });
+    const untitled = run([s], {
+      layouts: [layout("戦略", "strategy", { titleYear: null })],
+      profile: { ...DEFAULT_PROFILE, evaluationYear: 2018 },
+    });
     expect(untitled.ctx.evaluationYear).toBe(2018);
     expect(untitled.ctx.derived.strategyById.get(s.id)?.outcomes[0]?.mark).toBe("B");
   });

@@ -18,7 +18,12 @@ export interface Run {
 
 export function run(
   records: SheetRecord[],
-  opts: { profile?: Profile; layouts?: SheetLayout[]; snapshots?: SheetSnapshot[]; layoutIssues?: Issue[] } = {},
+  opts: {
+    profile?: Profile;
+    layouts?: SheetLayout[];
+    snapshots?: SheetSnapshot[];
+    layoutIssues?: Issue[];
+  } = {},
 ): Run {
   const sheets = [...new Set(records.map((r) => r.sheet))];
   const layouts =
@@ -32,5 +37,9 @@ export function run(
     layoutIssues: opts.layoutIssues ?? [],
   });
   const issues = runRules(RULES, ctx);
-  return { ctx, issues, findings: issues.map((i) => toFinding(i, new Map(snapshots.map((s) => [s.name, s.origin])))) };
+  return {
+    ctx,
+    issues,
+    findings: issues.map((i) => toFinding(i, new Map(snapshots.map((s) => [s.name, s.origin])))),
+  };
 }

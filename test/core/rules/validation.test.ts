@@ -35,7 +35,10 @@ describe("vocabulary", () => {
   test.each<[string, SheetRecord]>([
     ["㋐ (circled) is ア", strategy(5, { strategyEffectiveness: "㋐" })],
     ["full-width Ａ/ｂ", strategy(5, { outcome: "Ａ\nＡ", strategyProgress: "ｂ", ...NARRATIVE })],
-    ["〇(ⅰ) and ✕", initiative(5, { ...ACHIEVED, achievement: "〇(ⅰ)", initiativeEffectiveness: "✕", ...NARRATIVE })],
+    [
+      "〇(ⅰ) and ✕",
+      initiative(5, { ...ACHIEVED, achievement: "〇(ⅰ)", initiativeEffectiveness: "✕", ...NARRATIVE }),
+    ],
     ["a dash is not a vocabulary error", strategy(5, { strategyEffectiveness: "-" })],
   ])("%s: no vocabulary finding", (_n, record) => {
     expect(codesOf([record])).not.toContain("vocabulary.not-a-mark");
@@ -59,11 +62,15 @@ describe("consistency", () => {
   });
 
   test("entered mark equal to the derived one (other spelling) → no finding", () => {
-    expect(codesOf([initiative(5, { ...ACHIEVED, achievement: "〇" })])).not.toContain("consistency.mark-differs");
+    expect(codesOf([initiative(5, { ...ACHIEVED, achievement: "〇" })])).not.toContain(
+      "consistency.mark-differs",
+    );
   });
 
   test("circle notation: × on a withdrawal row agrees", () => {
-    expect(codesOf([initiative(5, { ...WITHDRAWN, achievement: "×", ...NARRATIVE })])).not.toContain("consistency.mark-differs");
+    expect(codesOf([initiative(5, { ...WITHDRAWN, achievement: "×", ...NARRATIVE })])).not.toContain(
+      "consistency.mark-differs",
+    );
   });
 
   test("○ effectiveness on a withdrawal-flagged row", () => {
@@ -76,11 +83,13 @@ describe("consistency", () => {
   });
 
   test("ア with B and no 課題", () => {
-    const codes = codesOf([strategy(5, { strategyEffectiveness: "ア", outcome: "B", issue: "", plan: "改善する" })]);
+    const codes = codesOf([
+      strategy(5, { strategyEffectiveness: "ア", outcome: "B", issue: "", plan: "改善する" }),
+    ]);
     expect(codes).toContain("consistency.a-with-b-no-issue");
-    expect(codesOf([strategy(5, { strategyEffectiveness: "ア", outcome: "B", issue: "課題", plan: "改善する" })])).not.toContain(
-      "consistency.a-with-b-no-issue",
-    );
+    expect(
+      codesOf([strategy(5, { strategyEffectiveness: "ア", outcome: "B", issue: "課題", plan: "改善する" })]),
+    ).not.toContain("consistency.a-with-b-no-issue");
   });
 
   test("an initiative linked to no strategy (when the workbook has strategies)", () => {
@@ -98,16 +107,35 @@ describe("consistency", () => {
 
   test("a formula in a computed mark cell", () => {
     const { findings } = run([initiative(5, { ...ACHIEVED, achievement: { value: "○", formula: true } })]);
-    expect(findings.find((f) => f.code === "consistency.formula-in-mark-cell")).toMatchObject({ cell: "K6", field: "achievement" });
+    expect(findings.find((f) => f.code === "consistency.formula-in-mark-cell")).toMatchObject({
+      cell: "K6",
+      field: "achievement",
+    });
   });
 });
 
 describe("narrative", () => {
   test.each<[string, SheetRecord, FindingCode[]]>([
-    ["× (derived) with empty 課題 and '-' 改善策", initiative(5, { ...MISSED, issue: "", plan: "-" }), ["narrative.missing-issue", "narrative.missing-plan"]],
-    ["× effectiveness with 課題 but no 改善策", initiative(5, { ...ACHIEVED, initiativeEffectiveness: "×", issue: "課題", plan: "" }), ["narrative.missing-plan"]],
-    ["イ with nothing written", strategy(5, { strategyEffectiveness: "イ", issue: "ー", plan: "" }), ["narrative.missing-issue", "narrative.missing-plan"]],
-    ["b entered (not derivable) with nothing written", strategy(5, { strategyProgress: "b", issue: "", plan: "" }), ["narrative.missing-issue", "narrative.missing-plan"]],
+    [
+      "× (derived) with empty 課題 and '-' 改善策",
+      initiative(5, { ...MISSED, issue: "", plan: "-" }),
+      ["narrative.missing-issue", "narrative.missing-plan"],
+    ],
+    [
+      "× effectiveness with 課題 but no 改善策",
+      initiative(5, { ...ACHIEVED, initiativeEffectiveness: "×", issue: "課題", plan: "" }),
+      ["narrative.missing-plan"],
+    ],
+    [
+      "イ with nothing written",
+      strategy(5, { strategyEffectiveness: "イ", issue: "ー", plan: "" }),
+      ["narrative.missing-issue", "narrative.missing-plan"],
+    ],
+    [
+      "b entered (not derivable) with nothing written",
+      strategy(5, { strategyProgress: "b", issue: "", plan: "" }),
+      ["narrative.missing-issue", "narrative.missing-plan"],
+    ],
     ["○ with nothing written: fine", initiative(5, { ...ACHIEVED, issue: "", plan: "" }), []],
     ["× with both written: fine", initiative(5, { ...MISSED, ...NARRATIVE }), []],
   ])("%s", (_n, record, expected) => {
@@ -116,7 +144,9 @@ describe("narrative", () => {
   });
 
   test("the message says which mark needs the narrative", () => {
-    const f = run([initiative(5, { ...MISSED, issue: "", plan: "改善" })]).findings.find((x) => x.code === "narrative.missing-issue");
+    const f = run([initiative(5, { ...MISSED, issue: "", plan: "改善" })]).findings.find(
+      (x) => x.code === "narrative.missing-issue",
+    );
     expect(f?.message.ja).toBe("業績目標の達成状況が「×」の行ですが、課題が空欄です。");
     expect(f?.cell).toBe("N6");
   });
@@ -124,11 +154,36 @@ describe("narrative", () => {
 
 describe("values and parse", () => {
   test.each<[string, FindingCode, string, SheetRecord]>([
-    ["a percentage above 100", "values.percent-out-of-range", "J6", initiative(5, { performanceTarget: "参加率30%以上", achievementResult: "参加率120%" })],
-    ["a negative count", "values.negative-count", "J6", initiative(5, { performanceTarget: "参加者 10人以上", achievementResult: "参加者 -3人" })],
-    ["平成32年度 does not exist", "values.bad-era-year", "F6", initiative(5, { performanceTarget: "平成32年度までに30%以上", achievementResult: "40%" })],
-    ["#N/A in a result cell", "parse.cell-error", "J6", initiative(5, { performanceTarget: "30%以上", achievementResult: { value: null, error: "#N/A" } })],
-    ["a target with no number", "parse.target", "F6", initiative(5, { performanceTarget: "着実に実施する", achievementResult: "実施した" })],
+    [
+      "a percentage above 100",
+      "values.percent-out-of-range",
+      "J6",
+      initiative(5, { performanceTarget: "参加率30%以上", achievementResult: "参加率120%" }),
+    ],
+    [
+      "a negative count",
+      "values.negative-count",
+      "J6",
+      initiative(5, { performanceTarget: "参加者 10人以上", achievementResult: "参加者 -3人" }),
+    ],
+    [
+      "平成32年度 does not exist",
+      "values.bad-era-year",
+      "F6",
+      initiative(5, { performanceTarget: "平成32年度までに30%以上", achievementResult: "40%" }),
+    ],
+    [
+      "#N/A in a result cell",
+      "parse.cell-error",
+      "J6",
+      initiative(5, { performanceTarget: "30%以上", achievementResult: { value: null, error: "#N/A" } }),
+    ],
+    [
+      "a target with no number",
+      "parse.target",
+      "F6",
+      initiative(5, { performanceTarget: "着実に実施する", achievementResult: "実施した" }),
+    ],
   ])("%s → %s at %s", (_n, code, cell, record) => {
     const f = run([record]).findings.find((x) => x.code === code);
     expect(f).toBeDefined();
@@ -137,9 +192,9 @@ describe("values and parse", () => {
   });
 
   test("bad era year suggests the right spelling", () => {
-    const f = run([initiative(5, { performanceTarget: "平成32年度までに30%以上", achievementResult: "40%" })]).findings.find(
-      (x) => x.code === "values.bad-era-year",
-    );
+    const f = run([
+      initiative(5, { performanceTarget: "平成32年度までに30%以上", achievementResult: "40%" }),
+    ]).findings.find((x) => x.code === "values.bad-era-year");
     expect(f?.message.ja).toContain("令和2年度");
   });
 });
