@@ -8,6 +8,7 @@ import type { Issue, LocalizedText } from "../model/findings";
 import type { InitiativeRecord } from "../model/records";
 import type { ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import { describeComparison, fires, meets, pairValues } from "../values";
+import { judgedResults } from "./cumulative";
 import { cellIssue, rowIssue, anchorOf } from "./issue";
 import type { Located, ParsedRecord } from "./types";
 
@@ -180,15 +181,18 @@ export function deriveInitiative(
     );
   }
   // with a pairing problem, only pairs the pairing made safely are judged; the rest stay unknown
-  const checks: TargetCheck[] = pairing.pairs.map((p) => ({
-    target: p.left,
-    results: p.right,
-    met: p.right.length === 0 ? null : meets(p.left, p.right),
-    explanation:
-      p.right.length === 0
-        ? { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` }
-        : describeComparison(p.left, p.right),
-  }));
+  const checks: TargetCheck[] = pairing.pairs.map((p) => {
+    const judged = judgedResults(p.left, p.right);
+    return {
+      target: p.left,
+      results: judged,
+      met: judged.length === 0 ? null : meets(p.left, judged),
+      explanation:
+        judged.length === 0
+          ? { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` }
+          : describeComparison(p.left, judged),
+    };
+  });
 
   // criteria ↔ targets (a criterion is judged on its target's results)
   const criteria: ReadonlyArray<Located<WithdrawalCriterion>> = parsed.criteria;

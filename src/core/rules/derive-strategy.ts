@@ -4,6 +4,7 @@ import type { InitiativeRecord, StrategyRecord } from "../model/records";
 import type { ResultValue, Target } from "../model/values";
 import type { Profile } from "../profile/profile";
 import { describeComparison, formatQuantity, lowerIsBetter, meets, pairValues, unitsAgree } from "../values";
+import { judgedResults } from "./cumulative";
 import { anchorOf, cellIssue, rowIssue } from "./issue";
 import type { ParsedRecord } from "./types";
 
@@ -228,7 +229,7 @@ export function deriveStrategy(
             mark: null,
             explanation: { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` },
           }
-        : outcomeMark(p.left, p.right, evaluationYear, profile.periodStartYear),
+        : outcomeMark(p.left, judgedResults(p.left, p.right), evaluationYear, profile.periodStartYear),
     );
     // with a pairing problem, a safely paired A/B still stands, but the cell as a whole is not written
     if (outcomes.some((o) => o.mark === null))

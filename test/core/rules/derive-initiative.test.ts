@@ -132,6 +132,19 @@ const CASES: ReadonlyArray<Case> = [
     codes: ["parse.count-mismatch", "derive.not-computable"],
   },
   {
+    name: "累計の目標は実績の合計と比べる(3,000+4,000+3,500 = 10,500 ≥ 10,000)",
+    target: "10,000世帯以上(R3~R5作成合計目標)",
+    result: "R3年度 3,000世帯\nR4年度 4,000世帯\nR5年度 3,500世帯",
+    achievement: "achieved",
+    reason: ["10,500世帯 ≥ 10,000世帯以上"],
+  },
+  {
+    name: "累計の目標に合計が届かない → 未達成",
+    target: "10,000世帯以上(R3~R5作成合計目標)",
+    result: "R3年度 3,000世帯\nR4年度 4,000世帯\nR5年度 2,500世帯",
+    achievement: "missed",
+  },
+  {
     name: "実績が空欄 → 記号なし",
     target: "30%以上",
     result: "",
