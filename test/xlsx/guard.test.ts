@@ -1,0 +1,52 @@
+import JSZip from "jszip";
+import { readWorkbook, WorkbookReadError, type WorkbookReadErrorCode } from "../../src/xlsx";
+import { sampleWorkbookBytes } from "./build";
+
+async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, text] of Object.entries(files)) zip.file(name, text);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function codeOf(bytes: Uint8Array, maxUncompressedBytes?: number): Promise<WorkbookReadErrorCode | "ok"> {
+  try {
+    await readWorkbook(bytes, maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes });
+    return "ok";
+  } catch (e) {
+    if (e instanceof WorkbookReadError) {
+      expect(e.messages.ja.length).toBeGreaterThan(0);
+      expect(e.messages.en.length).toBeGreaterThan(0);
+      return e.code;
+    }
+    throw e;
+  }
+}
+
+describe("readWorkbook は壊れた入力を型付きの誤りで拒む", () => {
+  test.each<[string, () => Promise<Uint8Array>, WorkbookReadErrorCode | "ok", number | undefined]>([
+    ["正常なブック", sampleWorkbookBytes, "ok", undefined],
+    ["空のファイル", async () => new Uint8Array(0), "empty", undefined],
+    ["暗号化 / .xls (CFB)", async () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "encrypted", undefined],
+    ["テキストファイル", async () => new TextEncoder().encode("氏名,点数\n平野,3\n"), "not-zip", undefined],
+    ["PK で始まるだけ", async () => new TextEncoder().encode("PKzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), "not-zip", undefined],
+    ["途中で切れた zip", async () => (await sampleWorkbookBytes()).slice(0, 3000), "truncated", undefined],
+    ["末尾を少し欠いた zip", async () => { const b = await sampleWorkbookBytes(); return b.slice(0, b.length - 10); }, "truncated", undefined],
+    ["ブックでない zip (docx)", () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), "not-workbook", undefined],
+    ["空の zip", () => zipOf({}), "not-workbook", undefined],
+    ["上限を超える大きさ", sampleWorkbookBytes, "too-large", 1000],
+    ["中身が壊れたブック", () => zipOf({ "[Content_Types].xml": "<Types", "xl/workbook.xml": "<<<not xml", "xl/_rels/workbook.xml.rels": "??" }), "corrupt", undefined],
+  ])("%s → %s", async (_label, make, want, limit) => {
+    expect(await codeOf(await make(), limit)).toBe(want);
+  });
+
+  test("上限は引き上げられる", async () => {
+    expect(await codeOf(await sampleWorkbookBytes(), 10 * 1024 * 1024)).toBe("ok");
+  });
+
+  test("ArrayBuffer も受け付ける", async () => {
+    const b = await sampleWorkbookBytes();
+    const ab = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    const { snapshots } = await readWorkbook(ab);
+    expect(snapshots.length).toBe(4);
+  });
+});
