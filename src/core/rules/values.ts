@@ -1,7 +1,29 @@
 import type { Issue } from "../model/findings";
-import { valueProblems } from "../values";
+import type { FieldCell, SheetRecord } from "../model/records";
+import type { ParseFailure, Target } from "../model/values";
+import { parseTargets, valueProblems } from "../values";
 import { cellIssue } from "./issue";
 import type { Rule, RuleContext } from "./types";
+
+/** The 成果指標と目標値 cells (目標値 「H29年度までに50%以上」): not derived, but checked for impossible values. */
+function indicatorTargets(
+  ctx: RuleContext,
+  record: SheetRecord,
+): { items: { value: Target; cell: FieldCell }[]; failures: { failure: ParseFailure; cell: FieldCell }[] } {
+  const items: { value: Target; cell: FieldCell }[] = [];
+  const failures: { failure: ParseFailure; cell: FieldCell }[] = [];
+  for (const cell of record.fields.indicatorTarget ?? []) {
+    if (cell.error !== null || cell.text.trim() === "") continue;
+    const parsed = parseTargets(cell.text, {
+      evaluationYear: ctx.yearOf(record.sheet),
+      defaultEra: ctx.profile.defaultEra,
+      maxLength: ctx.profile.maxCellLength,
+    });
+    for (const value of parsed.items) items.push({ value, cell });
+    for (const failure of parsed.failures) failures.push({ failure, cell });
+  }
+  return { items, failures };
+}
 
 /** values.percent-out-of-range / values.negative-count: impossible numbers in targets, results, criteria. */
 export const impossibleValues: Rule = {
@@ -11,7 +33,11 @@ export const impossibleValues: Rule = {
     for (const record of ctx.records) {
       if (record.duplicateOf !== null) continue;
       const p = ctx.parsed(record);
-      for (const located of [...p.targets, ...p.results, ...p.criteria]) {
+      const indicator = indicatorTargets(ctx, record).items.map((i) => ({
+        ...i,
+        column: "indicatorTarget" as const,
+      }));
+      for (const located of [...p.targets, ...p.results, ...p.criteria, ...indicator]) {
         for (const problem of valueProblems(located.value)) {
           yield cellIssue(problem.code, record, located.cell, located.column, null, {
             text: problem.params.raw,
@@ -31,7 +57,11 @@ export const badEraYears: Rule = {
   *run(ctx: RuleContext): Iterable<Issue> {
     for (const record of ctx.records) {
       if (record.duplicateOf !== null) continue;
-      for (const { failure, cell, column } of ctx.parsed(record).failures) {
+      const indicator = indicatorTargets(ctx, record).failures.map((f) => ({
+        ...f,
+        column: "indicatorTarget" as const,
+      }));
+      for (const { failure, cell, column } of [...ctx.parsed(record).failures, ...indicator]) {
         if (failure.code !== "bad-era-year") continue;
         const params: Record<string, string> = { text: failure.raw };
         if (failure.detail !== undefined && failure.detail !== "") params["suggestion"] = failure.detail;

@@ -191,6 +191,13 @@ describe("values and parse", () => {
     expect(f?.message.ja.length).toBeGreaterThan(0);
   });
 
+  test("the 目標値 of 成果指標と目標値 is checked for era years too", () => {
+    const f = run([initiative(5, { ...ACHIEVED, indicatorTarget: "H32年度までに50%以上" })]).findings.find(
+      (x) => x.code === "values.bad-era-year",
+    );
+    expect(f).toMatchObject({ cell: "D6", column: "indicatorTarget" });
+  });
+
   test("bad era year suggests the right spelling", () => {
     const f = run([
       initiative(5, { performanceTarget: "平成32年度までに30%以上", achievementResult: "40%" }),
