@@ -77,3 +77,4 @@ export { recognizeWorkbook, recognizeSheet, cellText } from "./layout";
 export type { Recognition, SheetOverride } from "./layout";
 
 // ---- change log (helper X appends its export below this line) ----
+export * from "./changelog";
