@@ -29,8 +29,14 @@ interface Draft {
   readonly itemName: string;
 }
 
-const STRATEGY_CODE = /\[\s*(\d{1,3})\s*\]/u;
-const INITIATIVE_CODE = /\[\s*(\d{1,3})\s*[-ー－‐]\s*(\d{1,3})\s*\]/u;
+// half- or full-width brackets and digits, matched on the raw text (normalising long cells is costly)
+const STRATEGY_CODE = /[[［]\s*([0-9０-９]{1,3})\s*[\]］]/u;
+const INITIATIVE_CODE = /[[［]\s*([0-9０-９]{1,3})\s*[-ー－‐‑–—−]\s*([0-9０-９]{1,3})\s*[\]］]/u;
+
+/** "３" → "3", "03" → "3". */
+function digits(s: string): string {
+  return String(Number(s.normalize("NFKC")));
+}
 const NOTE = /^[※＊*注]/u;
 
 /**
@@ -198,8 +204,8 @@ function finish(
 function strategyCode(fields: RecordFields): string | null {
   for (const f of ["strategy", "state", "outcomeIndicator"] as const) {
     for (const cell of fields[f] ?? []) {
-      const m = STRATEGY_CODE.exec(normalizeText(cell.text));
-      if (m?.[1] !== undefined) return String(Number(m[1]));
+      const m = STRATEGY_CODE.exec(cell.text);
+      if (m?.[1] !== undefined) return digits(m[1]);
     }
   }
   return null;
@@ -207,8 +213,8 @@ function strategyCode(fields: RecordFields): string | null {
 
 function initiativeCode(fields: RecordFields): [string, string] | null {
   for (const cell of fields.activity ?? []) {
-    const m = INITIATIVE_CODE.exec(normalizeText(cell.text));
-    if (m?.[1] !== undefined && m[2] !== undefined) return [String(Number(m[1])), String(Number(m[2]))];
+    const m = INITIATIVE_CODE.exec(cell.text);
+    if (m?.[1] !== undefined && m[2] !== undefined) return [digits(m[1]), digits(m[2])];
   }
   return null;
 }

@@ -1,9 +1,12 @@
 import type { Issue } from "../model/findings";
 import type { SheetRecord } from "../model/records";
-import { fold } from "./labels";
+/** Whitespace-free text: a repeated row is a copy, so nothing more needs folding (and it stays cheap). */
+function squeeze(t: string): string {
+  return t.replace(/[\s\u3000]+/g, "");
+}
 
 function fieldText(record: SheetRecord, field: "indicator" | "activity"): string {
-  return (record.fields[field] ?? []).map((c) => fold(c.text)).join("|");
+  return (record.fields[field] ?? []).map((c) => squeeze(c.text)).join("|");
 }
 
 /**
@@ -14,7 +17,7 @@ function fieldText(record: SheetRecord, field: "indicator" | "activity"): string
 export function recordKey(record: SheetRecord): string | null {
   const indicator = fieldText(record, "indicator");
   const activity = record.kind === "initiative" ? fieldText(record, "activity") : "";
-  const name = fold(record.itemName);
+  const name = squeeze(record.itemName);
   if (
     record.itemMark === null &&
     name === "" &&

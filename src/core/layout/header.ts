@@ -84,6 +84,8 @@ function isUnderRow(
       legend = true;
       continue;
     }
+    // a legend symbol in a cell of its own (② | 目標未達成)
+    if (t.length <= 3 && foldHeader(t) === "") continue;
     if (oracle.score(t) < STRONG) return { under: false, legend: false };
   }
   return { under: filled > 0 || coveredFromAbove, legend };
