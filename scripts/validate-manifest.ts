@@ -18,11 +18,18 @@ export interface ManifestValidation {
 
 /** Validates manifest XML text against the schemas (OfficeAppManifestV1_1.xsd plus the ones it imports). */
 export async function validateManifest(xml: string, fileName = "manifest.xml"): Promise<ManifestValidation> {
-  const schemaFile = (name: string) => ({ fileName: name, contents: readFileSync(join(SCHEMA_DIR, name), "utf8") });
+  const schemaFile = (name: string) => ({
+    fileName: name,
+    contents: readFileSync(join(SCHEMA_DIR, name), "utf8"),
+  });
   const preload = readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith(".xsd") && f !== MAIN_SCHEMA)
     .map(schemaFile);
-  const result = await validateXML({ xml: [{ fileName, contents: xml }], schema: [schemaFile(MAIN_SCHEMA)], preload });
+  const result = await validateXML({
+    xml: [{ fileName, contents: xml }],
+    schema: [schemaFile(MAIN_SCHEMA)],
+    preload,
+  });
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }
 

@@ -40,29 +40,49 @@ function count(n: number, ja: string, en: string): LocalizedText {
 
 /** 検証: validate the whole workbook, highlight the findings in place, and open the task pane on them. */
 async function validate(deps: CommandDeps): Promise<void> {
-  const { read, highlight } = await deps.run((context) => validateInExcel(context, { supports: deps.supports, lang: deps.lang }));
+  const { read, highlight } = await deps.run((context) =>
+    validateInExcel(context, { supports: deps.supports, lang: deps.lang }),
+  );
   const findings = read.evaluation.findings;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const e = count(errors, "件のエラー", "errors");
   const w = count(warnings, "件の警告", "warnings");
-  const lines: LocalizedText[] = [{ ja: `検証しました: ${e.ja}、${w.ja}、全 ${findings.length} 件。`, en: `Validated: ${e.en}, ${w.en}, ${findings.length} findings in all.` }];
+  const lines: LocalizedText[] = [
+    {
+      ja: `検証しました: ${e.ja}、${w.ja}、全 ${findings.length} 件。`,
+      en: `Validated: ${e.en}, ${w.en}, ${findings.length} findings in all.`,
+    },
+  ];
   if (highlight.unsupported.includes("highlight")) {
-    lines.push({ ja: "この Excel では強調表示が使えません (ExcelApi 1.6 が必要)。", en: "This Excel cannot highlight cells (needs ExcelApi 1.6)." });
+    lines.push({
+      ja: "この Excel では強調表示が使えません (ExcelApi 1.6 が必要)。",
+      en: "This Excel cannot highlight cells (needs ExcelApi 1.6).",
+    });
   }
   if (highlight.error) lines.push(highlight.error.message);
   const summary = { ja: lines.map((l) => l.ja).join("\n"), en: lines.map((l) => l.en).join("\n") };
   deps.remember({ command: "validate", time: new Date().toISOString(), summary });
   const shown = await deps.showTaskpane();
   if (!shown || highlight.error) {
-    const hint = shown ? { ja: "", en: "" } : { ja: "\n詳しくは「作業ウィンドウ」ボタンで開いてください。", en: "\nOpen the task pane for the details." };
-    await deps.notify({ ja: summary.ja + hint.ja, en: summary.en + hint.en }, highlight.error ? "error" : "info");
+    const hint = shown
+      ? { ja: "", en: "" }
+      : {
+          ja: "\n詳しくは「作業ウィンドウ」ボタンで開いてください。",
+          en: "\nOpen the task pane for the details.",
+        };
+    await deps.notify(
+      { ja: summary.ja + hint.ja, en: summary.en + hint.en },
+      highlight.error ? "error" : "info",
+    );
   }
 }
 
 /** 一括再計算: derive every mark, write those that change, and report what changed. */
 async function recalculate(deps: CommandDeps): Promise<void> {
-  const { read, apply } = await deps.run((context) => recalculateInExcel(context, { supports: deps.supports, lang: deps.lang }));
+  const { read, apply } = await deps.run((context) =>
+    recalculateInExcel(context, { supports: deps.supports, lang: deps.lang }),
+  );
   const summary = recalcSummary(read, apply);
   deps.remember({ command: "recalculate", time: new Date().toISOString(), summary });
   await deps.notify(summary, apply.error ? "error" : "info");
@@ -72,7 +92,9 @@ async function recalculate(deps: CommandDeps): Promise<void> {
  * The ribbon's function commands. Each reports its outcome or its error to the user (never only the
  * console) and always calls event.completed(), as Office requires.
  */
-export function makeCommands(deps: CommandDeps): Record<keyof typeof FUNCTION_IDS, (event: CommandEvent) => Promise<void>> {
+export function makeCommands(
+  deps: CommandDeps,
+): Record<keyof typeof FUNCTION_IDS, (event: CommandEvent) => Promise<void>> {
   const wrap =
     (body: (d: CommandDeps) => Promise<void>) =>
     async (event: CommandEvent): Promise<void> => {

@@ -29,7 +29,11 @@ export function messageFromUrl(href: string): (LocalizedText & { kind: "info" | 
 }
 
 /** Renders a message (Japanese first, then English) and an OK button into the dialog page. */
-export function renderMessage(doc: Document, message: LocalizedText & { kind: "info" | "error" }, onClose: () => void): void {
+export function renderMessage(
+  doc: Document,
+  message: LocalizedText & { kind: "info" | "error" },
+  onClose: () => void,
+): void {
   const main = doc.createElement("main");
   main.setAttribute("role", message.kind === "error" ? "alert" : "status");
   const title = doc.createElement("h1");

@@ -106,7 +106,11 @@ function parseRecord(setting: Excel.Setting): HighlightRecord {
   }
   if (typeof parsed !== "object" || parsed === null) return empty;
   const rec = parsed as Partial<HighlightRecord>;
-  return { v: 1, cfs: Array.isArray(rec.cfs) ? rec.cfs : [], notes: Array.isArray(rec.notes) ? rec.notes : [] };
+  return {
+    v: 1,
+    cfs: Array.isArray(rec.cfs) ? rec.cfs : [],
+    notes: Array.isArray(rec.notes) ? rec.notes : [],
+  };
 }
 
 /** Address lists for getRanges, each short enough for one call. */
@@ -199,7 +203,8 @@ export async function showHighlights(
     }
     const noteObjs = new Map<string, Excel.Note>();
     if (supports(API.notes)) {
-      for (const key of noteKeys) noteObjs.set(key, context.workbook.notes.getItemOrNullObject(key).load("content"));
+      for (const key of noteKeys)
+        noteObjs.set(key, context.workbook.notes.getItemOrNullObject(key).load("content"));
     }
     if (cfSheets.length > 0 || noteObjs.size > 0) await context.sync();
 
@@ -271,7 +276,11 @@ export async function showHighlights(
 
     // Sync D: record what was added (the format ids are known only now).
     if (added.length > 0 || notesAdded.length > 0) {
-      const record: HighlightRecord = { v: 1, cfs: added.map((a) => ({ sheet: a.sheet, id: a.cf.id })), notes: notesAdded };
+      const record: HighlightRecord = {
+        v: 1,
+        cfs: added.map((a) => ({ sheet: a.sheet, id: a.cf.id })),
+        notes: notesAdded,
+      };
       context.workbook.settings.add(HIGHLIGHTS_SETTING, JSON.stringify(record));
       await context.sync();
     }
@@ -282,12 +291,19 @@ export async function showHighlights(
 }
 
 /** Removes every highlight and note kusei added (and nothing else); notes a person has edited are kept. */
-export async function clearHighlights(context: Excel.RequestContext, opts: HighlightOptions = {}): Promise<HighlightResult> {
+export async function clearHighlights(
+  context: Excel.RequestContext,
+  opts: HighlightOptions = {},
+): Promise<HighlightResult> {
   return showHighlights(context, [], opts);
 }
 
 /** Activates the sheet and selects the cell (or range), to jump to a finding. */
-export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<ExcelFailure | null> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheet: string,
+  address: string,
+): Promise<ExcelFailure | null> {
   try {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();

@@ -4,9 +4,23 @@ export { applyWrites, groupWrites } from "./write";
 export type { ApplyOptions, ExcelApplyResult, WriteConflict, WriteConflictReason } from "./write";
 export { revertLastApply } from "./revert";
 export type { ExcelRevertResult } from "./revert";
-export { showHighlights, clearHighlights, highlightTargets, selectCell, HIGHLIGHT_FILL, HIGHLIGHTS_SETTING, NOTE_PREFIX } from "./highlight";
+export {
+  showHighlights,
+  clearHighlights,
+  highlightTargets,
+  selectCell,
+  HIGHLIGHT_FILL,
+  HIGHLIGHTS_SETTING,
+  NOTE_PREFIX,
+} from "./highlight";
 export type { HighlightKind, HighlightOptions, HighlightResult, HighlightTarget } from "./highlight";
-export { loadWorkbookSettings, saveMappingOverrides, saveProfileJson, parseOverrides, SETTINGS_KEYS } from "./settings";
+export {
+  loadWorkbookSettings,
+  saveMappingOverrides,
+  saveProfileJson,
+  parseOverrides,
+  SETTINGS_KEYS,
+} from "./settings";
 export type { WorkbookSettings } from "./settings";
 export { describeExcelError } from "./errors";
 export type { ExcelFailure } from "./errors";

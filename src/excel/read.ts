@@ -1,4 +1,11 @@
-import type { CellErrorAt, CellValue, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core/model";
+import type {
+  CellErrorAt,
+  CellValue,
+  GridPos,
+  MergeArea,
+  SheetSnapshot,
+  SheetVisibility,
+} from "../core/model";
 import { intersect, parseAreas, rectLocal, type Rect } from "./address";
 import { API, officeSupports, type Supports } from "./capabilities";
 
@@ -69,7 +76,8 @@ function cellsIn(rects: ReadonlyArray<Rect>, bounds: Rect): GridPos[] {
     const clipped = intersect(r, bounds);
     if (!clipped) continue;
     for (let row = clipped.top; row <= clipped.bottom; row++) {
-      for (let col = clipped.left; col <= clipped.right; col++) out.push({ row: row - bounds.top, col: col - bounds.left });
+      for (let col = clipped.left; col <= clipped.right; col++)
+        out.push({ row: row - bounds.top, col: col - bounds.left });
     }
   }
   return out;
@@ -91,7 +99,10 @@ function jsonBytes(rows: unknown[][]): number {
  * its formula/error maps and merged areas; sheets longer than that follow in row blocks, grouped so no sync
  * is estimated above the byte budget (extra syncs grow with data volume, never with the number of sheets).
  */
-export async function readSnapshots(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<SheetSnapshot[]> {
+export async function readSnapshots(
+  context: Excel.RequestContext,
+  opts: ReadOptions = {},
+): Promise<SheetSnapshot[]> {
   const supports = opts.supports ?? officeSupports;
   const special = supports(API.specialCells);
   const mergedApi = supports(API.mergedAreas);
@@ -113,7 +124,7 @@ export async function readSnapshots(context: Excel.RequestContext, opts: ReadOpt
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
     const window = used.getIntersectionOrNullObject(`1:${windowRows}`);
-    window.load(`${cellProps},rowIndex,rowCount`);
+    window.load([...cellProps.split(","), "rowIndex", "rowCount"]);
     const areas = (a: Excel.RangeAreas): Excel.RangeAreas => a.load("address");
     return {
       ws,
@@ -181,6 +192,8 @@ export async function readSnapshots(context: Excel.RequestContext, opts: ReadOpt
       const ws = handles[g.sheet]?.ws;
       if (ws) queued.push({ ...g, range: ws.getRange(rectLocal(g.rect)).load(cellProps) });
     }
+    // One sync per group on purpose: a group is what fits under the byte budget.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const b of queued) bySheet.set(b.sheet, [...(bySheet.get(b.sheet) ?? []), b]);
   }
@@ -213,23 +226,35 @@ function assemble(h: SheetHandles, blocks: ReadonlyArray<Block>, special: boolea
   const formulas: GridPos[] = [];
 
   const errorCells = new Set(
-    special ? cellsIn([...areasOf(h.formulaErrors), ...areasOf(h.constantErrors)], bounds).map((p) => `${p.row},${p.col}`) : [],
+    special
+      ? cellsIn([...areasOf(h.formulaErrors), ...areasOf(h.constantErrors)], bounds).map(
+          (p) => `${p.row},${p.col}`,
+        )
+      : [],
   );
-  const put = (top: number, vals: ReadonlyArray<ReadonlyArray<unknown>>, fx: ReadonlyArray<ReadonlyArray<unknown>> | null): void => {
+  const put = (
+    top: number,
+    vals: ReadonlyArray<ReadonlyArray<unknown>>,
+    fx: ReadonlyArray<ReadonlyArray<unknown>> | null,
+  ): void => {
     vals.forEach((row, r) => {
       const gr = top - bounds.top + r;
       const target = values[gr];
       if (!target) return;
       row.forEach((v, c) => {
-        const isError = special ? errorCells.has(`${gr},${c}`) : typeof v === "string" && EXCEL_ERROR_TEXTS.has(v);
+        const isError = special
+          ? errorCells.has(`${gr},${c}`)
+          : typeof v === "string" && EXCEL_ERROR_TEXTS.has(v);
         if (isError) errors.push({ row: gr, col: c, code: String(v) });
-        else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") target[c] = v === "" ? null : v;
+        else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+          target[c] = v === "" ? null : v;
         const f = fx?.[r]?.[c];
         if (!special && typeof f === "string" && f.startsWith("=")) formulas.push({ row: gr, col: c });
       });
     });
   };
-  if (!h.window.isNullObject && h.window.values) put(h.window.rowIndex, h.window.values, special ? null : h.window.formulas);
+  if (!h.window.isNullObject && h.window.values)
+    put(h.window.rowIndex, h.window.values, special ? null : h.window.formulas);
   for (const b of blocks) put(b.rect.top, b.range.values, special ? null : b.range.formulas);
   if (special) formulas.push(...cellsIn(areasOf(h.formulas), bounds));
 

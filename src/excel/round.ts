@@ -22,13 +22,19 @@ export interface WorkbookRead {
 }
 
 /** Reads every sheet and the saved settings (2 syncs: the settings ride on the first) and evaluates them. */
-export async function readAndEvaluate(context: Excel.RequestContext, opts: RoundOptions = {}): Promise<WorkbookRead> {
+export async function readAndEvaluate(
+  context: Excel.RequestContext,
+  opts: RoundOptions = {},
+): Promise<WorkbookRead> {
   const finishSettings = queueSettingsLoad(context);
   const all = await readSnapshots(context, { supports: opts.supports ?? officeSupports });
   const settings = finishSettings();
   const snapshots = all.filter((s) => s.name !== CHANGE_LOG_SHEET);
   const profile = settings.profile?.ok ? settings.profile.profile : undefined;
-  const evaluation = evaluateWorkbook(snapshots, { overrides: settings.overrides, ...(profile ? { profile } : {}) });
+  const evaluation = evaluateWorkbook(snapshots, {
+    overrides: settings.overrides,
+    ...(profile ? { profile } : {}),
+  });
   return { snapshots, settings, evaluation };
 }
 
@@ -51,7 +57,10 @@ export async function recalculateInExcel(
 ): Promise<{ read: WorkbookRead; apply: ExcelApplyResult }> {
   const read = await readAndEvaluate(context, opts);
   const writes = writesFromPlan(read.evaluation.plan, { overwriteConflicts: false });
-  const apply = await applyWrites(context, writes, { supports: opts.supports ?? officeSupports, ...(opts.now ? { now: opts.now } : {}) });
+  const apply = await applyWrites(context, writes, {
+    supports: opts.supports ?? officeSupports,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   return { read, apply };
 }
 

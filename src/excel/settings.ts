@@ -11,7 +11,12 @@ export const SETTINGS_KEYS = {
 const columnsSchema = z.record(z.string(), z.number().int().min(0).nullable());
 const overridesSchema = z.record(
   z.string(),
-  z.object({ kind: z.enum(["strategy", "initiative", "other"]).optional(), columns: columnsSchema.optional() }).strict(),
+  z
+    .object({
+      kind: z.enum(["strategy", "initiative", "other"]).optional(),
+      columns: columnsSchema.optional(),
+    })
+    .strict(),
 );
 
 /** The per-workbook settings kusei keeps. */
@@ -30,20 +35,34 @@ function text(v: unknown): string | null {
 }
 
 /** Checks a MappingOverrides value (from settings or the task pane) and returns it typed, or the problem. */
-export function parseOverrides(value: unknown): { ok: true; overrides: MappingOverrides } | { ok: false; problem: LocalizedText } {
+export function parseOverrides(
+  value: unknown,
+): { ok: true; overrides: MappingOverrides } | { ok: false; problem: LocalizedText } {
   let json: unknown = value;
   if (typeof value === "string") {
     try {
       json = JSON.parse(value);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      return { ok: false, problem: { ja: `列の対応設定が JSON として読めません: ${detail}`, en: `The column mapping is not valid JSON: ${detail}` } };
+      return {
+        ok: false,
+        problem: {
+          ja: `列の対応設定が JSON として読めません: ${detail}`,
+          en: `The column mapping is not valid JSON: ${detail}`,
+        },
+      };
     }
   }
   const parsed = overridesSchema.safeParse(json);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    return { ok: false, problem: { ja: `列の対応設定が正しくありません: ${detail}`, en: `The column mapping is not valid: ${detail}` } };
+    return {
+      ok: false,
+      problem: {
+        ja: `列の対応設定が正しくありません: ${detail}`,
+        en: `The column mapping is not valid: ${detail}`,
+      },
+    };
   }
   return { ok: true, overrides: parsed.data as MappingOverrides };
 }
@@ -57,6 +76,8 @@ export function queueSettingsLoad(context: Excel.RequestContext): () => Workbook
   const p = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.profile);
   o.load("value");
   p.load("value");
+  // The caller syncs before calling this; the lint rule cannot see across the closure.
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return () => {
     const problems: LocalizedText[] = [];
     let overrides: MappingOverrides = {};
@@ -70,6 +91,7 @@ export function queueSettingsLoad(context: Excel.RequestContext): () => Workbook
     if (profile && !profile.ok) problems.push(...profile.errors.map((e) => e.message));
     return { overrides, profileJson, profile, problems };
   };
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
 
 /** Reads the column-map overrides and the profile saved with this workbook (one sync). */
@@ -80,17 +102,27 @@ export async function loadWorkbookSettings(context: Excel.RequestContext): Promi
 }
 
 /** Saves the column-map overrides with the workbook; an empty map removes the setting. */
-export async function saveMappingOverrides(context: Excel.RequestContext, overrides: MappingOverrides): Promise<void> {
+export async function saveMappingOverrides(
+  context: Excel.RequestContext,
+  overrides: MappingOverrides,
+): Promise<void> {
   const checked = parseOverrides(overrides);
   if (!checked.ok) throw new Error(`${checked.problem.ja} / ${checked.problem.en}`);
-  await putSetting(context, SETTINGS_KEYS.overrides, Object.keys(overrides).length === 0 ? null : JSON.stringify(overrides));
+  await putSetting(
+    context,
+    SETTINGS_KEYS.overrides,
+    Object.keys(overrides).length === 0 ? null : JSON.stringify(overrides),
+  );
 }
 
 /**
  * Saves a profile JSON with the workbook after validating it (null removes it: the default profile).
  * Returns the validation result; an invalid profile is not saved.
  */
-export async function saveProfileJson(context: Excel.RequestContext, json: string | null): Promise<ProfileParseResult | null> {
+export async function saveProfileJson(
+  context: Excel.RequestContext,
+  json: string | null,
+): Promise<ProfileParseResult | null> {
   const parsed = json === null ? null : parseProfileJson(json);
   if (parsed && !parsed.ok) return parsed;
   await putSetting(context, SETTINGS_KEYS.profile, json);

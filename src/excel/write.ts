@@ -12,7 +12,8 @@ import { API, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";
 
 /** Why a planned write was left alone. */
-export type WriteConflictReason = "changed" | "formula" | "merged" | "protected" | "missing-sheet" | "bad-address";
+export type WriteConflictReason =
+  "changed" | "formula" | "merged" | "protected" | "missing-sheet" | "bad-address";
 
 export interface WriteConflict {
   readonly write: CellWrite;
@@ -54,14 +55,26 @@ const CONFLICT_TEXT: Readonly<Record<WriteConflictReason, LocalizedText>> = {
     ja: "読み取り後にセルが変更されたため、書き込みませんでした(共同編集者の変更を上書きしません)。",
     en: "The cell changed after it was read, so kusei left it alone (a co-author's edit is never overwritten).",
   },
-  formula: { ja: "セルに数式があるため、書き込みませんでした。", en: "The cell holds a formula, so kusei left it alone." },
+  formula: {
+    ja: "セルに数式があるため、書き込みませんでした。",
+    en: "The cell holds a formula, so kusei left it alone.",
+  },
   merged: {
     ja: "結合セルの左上以外のセルのため、書き込みませんでした。",
     en: "The cell is inside a merged area but not its top-left cell, so kusei left it alone.",
   },
-  protected: { ja: "シートが保護されているため、書き込みませんでした。", en: "The sheet is protected, so kusei left it alone." },
-  "missing-sheet": { ja: "シートが見つからないため、書き込みませんでした。", en: "The sheet is gone, so kusei left the cell alone." },
-  "bad-address": { ja: "セル番地が正しくないため、書き込みませんでした。", en: "The cell address is not valid, so kusei left it alone." },
+  protected: {
+    ja: "シートが保護されているため、書き込みませんでした。",
+    en: "The sheet is protected, so kusei left it alone.",
+  },
+  "missing-sheet": {
+    ja: "シートが見つからないため、書き込みませんでした。",
+    en: "The sheet is gone, so kusei left the cell alone.",
+  },
+  "bad-address": {
+    ja: "セル番地が正しくないため、書き込みませんでした。",
+    en: "The cell address is not valid, so kusei left it alone.",
+  },
 };
 
 interface Planned {
@@ -87,7 +100,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Groups writes by sheet and column into row runs no more than maxGap apart. */
-export function groupWrites(writes: ReadonlyArray<CellWrite>, maxGap: number): { groups: Group[]; bad: CellWrite[] } {
+export function groupWrites(
+  writes: ReadonlyArray<CellWrite>,
+  maxGap: number,
+): { groups: Group[]; bad: CellWrite[] } {
   const bad: CellWrite[] = [];
   const byColumn = new Map<string, Planned[]>();
   for (const write of writes) {
@@ -107,7 +123,11 @@ export function groupWrites(writes: ReadonlyArray<CellWrite>, maxGap: number): {
       const first = run[0];
       const last = run[run.length - 1];
       if (first && last) {
-        groups.push({ sheet: first.write.sheet, rect: { top: first.row, left: first.col, bottom: last.row, right: first.col }, cells: run });
+        groups.push({
+          sheet: first.write.sheet,
+          rect: { top: first.row, left: first.col, bottom: last.row, right: first.col },
+          cells: run,
+        });
       }
       run = [];
     };
@@ -180,7 +200,12 @@ export async function applyWrites(
   const time = (opts.now ?? (() => new Date()))().toISOString();
   const withLog = opts.log ?? true;
   const { groups, bad } = groupWrites(writes, opts.maxGap ?? 20);
-  const conflicts: WriteConflict[] = bad.map((write) => ({ write, found: null, why: "bad-address", message: CONFLICT_TEXT["bad-address"] }));
+  const conflicts: WriteConflict[] = bad.map((write) => ({
+    write,
+    found: null,
+    why: "bad-address",
+    message: CONFLICT_TEXT["bad-address"],
+  }));
   const merged = supports(API.mergedAreas);
 
   // Sync 1: re-read. A sheet deleted since the plan makes getItem fail: then learn the names and re-read.
@@ -190,7 +215,14 @@ export async function applyWrites(
   } catch (error) {
     const failure = describeExcelError(error);
     if (failure.code !== "ItemNotFound") {
-      return { applyId: opts.applyId ?? `${time}#0`, written: [], conflicts, notWritten: [...writes], error: failure, requests: 0 };
+      return {
+        applyId: opts.applyId ?? `${time}#0`,
+        written: [],
+        conflicts,
+        notWritten: [...writes],
+        error: failure,
+        requests: 0,
+      };
     }
     const all = context.workbook.worksheets.load("items/name");
     await context.sync();
@@ -208,7 +240,13 @@ export async function applyWrites(
     const read = pre.reads.find((r) => r.group === g);
     const ws = pre.protectedSheets.get(g.sheet);
     if (!read || !ws) {
-      for (const p of g.cells) conflicts.push({ write: p.write, found: null, why: "missing-sheet", message: CONFLICT_TEXT["missing-sheet"] });
+      for (const p of g.cells)
+        conflicts.push({
+          write: p.write,
+          found: null,
+          why: "missing-sheet",
+          message: CONFLICT_TEXT["missing-sheet"],
+        });
       continue;
     }
     const mergedRects = read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [];
@@ -217,7 +255,9 @@ export async function applyWrites(
       const r = p.row - g.rect.top;
       const found = norm(read.range.values[r]?.[0]);
       const formula = read.range.formulas[r]?.[0];
-      const inMerge = mergedRects.find((m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right);
+      const inMerge = mergedRects.find(
+        (m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right,
+      );
       let why: WriteConflictReason | null = null;
       if (ws.protection.protected) why = "protected";
       else if (typeof formula === "string" && formula.startsWith("=")) why = "formula";
@@ -231,7 +271,8 @@ export async function applyWrites(
 
   const goWrites = go.flatMap((g) => g.cells.map((c) => c.write));
   const entries = entriesForApply(goWrites, goWrites, applyId, time, opts.op ?? "apply");
-  if (goWrites.length === 0) return { applyId, written: [], conflicts, notWritten: [], error: null, requests: 0 };
+  if (goWrites.length === 0)
+    return { applyId, written: [], conflicts, notWritten: [], error: null, requests: 0 };
 
   // Sync 2: write. A block (nulls for untouched cells) when it saves requests, else cell by cell.
   if (supports(API.conditionalFormats)) context.application.suspendApiCalculationUntilNextSync();
@@ -240,7 +281,10 @@ export async function applyWrites(
     const ws = pre.protectedSheets.get(g.group.sheet);
     if (!ws) continue;
     if (g.cells.length >= 2) {
-      const rows: (string | number | boolean | null)[][] = Array.from({ length: g.group.rect.bottom - g.group.rect.top + 1 }, () => [null]);
+      const rows: (string | number | boolean | null)[][] = Array.from(
+        { length: g.group.rect.bottom - g.group.rect.top + 1 },
+        () => [null],
+      );
       for (const c of g.cells) {
         const row = rows[c.row - g.group.rect.top];
         if (row) row[0] = literal(writeValueOf(c.write));
@@ -259,12 +303,26 @@ export async function applyWrites(
   try {
     await context.sync();
   } catch (error) {
-    return recoverFailedWrite(context, go, conflicts, applyId, time, opts, describeExcelError(error), requests, withLog);
+    return recoverFailedWrite(
+      context,
+      go,
+      conflicts,
+      applyId,
+      time,
+      opts,
+      describeExcelError(error),
+      requests,
+      withLog,
+    );
   }
   return { applyId, written: entries, conflicts, notWritten: [], error: null, requests };
 }
 
-function queueLogAppend(context: Excel.RequestContext, log: Preflight["log"], entries: ReadonlyArray<ChangeLogEntry>): void {
+function queueLogAppend(
+  context: Excel.RequestContext,
+  log: Preflight["log"],
+  entries: ReadonlyArray<ChangeLogEntry>,
+): void {
   if (entries.length === 0) return;
   const rows: CellValue[][] = changeLogRows(entries);
   let ws: Excel.Worksheet;
@@ -299,7 +357,10 @@ async function recoverFailedWrite(
 ): Promise<ExcelApplyResult> {
   // A failed batch is not atomic: learn which cells hold the new value now, and log exactly those.
   const checks = go.flatMap((g) =>
-    g.cells.map((c) => ({ c, range: context.workbook.worksheets.getItem(c.write.sheet).getRange(c.write.cell).load("values") })),
+    g.cells.map((c) => ({
+      c,
+      range: context.workbook.worksheets.getItem(c.write.sheet).getRange(c.write.cell).load("values"),
+    })),
   );
   const logWs = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
   logWs.load("name");
@@ -310,11 +371,21 @@ async function recoverFailedWrite(
     // The cells cannot even be read back: report every planned cell as not known to be written.
     const detail = describeExcelError(readBack);
     const notWritten = go.flatMap((g) => g.cells.map((c) => c.write));
-    const error = { code: failure.code, message: { ja: `${failure.message.ja}(確認も失敗: ${detail.code})`, en: `${failure.message.en} (read-back failed too: ${detail.code})` } };
+    const error = {
+      code: failure.code,
+      message: {
+        ja: `${failure.message.ja}(確認も失敗: ${detail.code})`,
+        en: `${failure.message.en} (read-back failed too: ${detail.code})`,
+      },
+    };
     return { applyId, written: [], conflicts, notWritten, error, requests };
   }
-  const done = checks.filter(({ c, range }) => same(range.values[0]?.[0], writeValueOf(c.write))).map(({ c }) => c.write);
-  const notWritten = checks.filter(({ c, range }) => !same(range.values[0]?.[0], writeValueOf(c.write))).map(({ c }) => c.write);
+  const done = checks
+    .filter(({ c, range }) => same(range.values[0]?.[0], writeValueOf(c.write)))
+    .map(({ c }) => c.write);
+  const notWritten = checks
+    .filter(({ c, range }) => !same(range.values[0]?.[0], writeValueOf(c.write)))
+    .map(({ c }) => c.write);
   const written = entriesForApply(done, done, applyId, time, opts.op ?? "apply");
   const logged = !logUsed.isNullObject && logUsed.values.some((row) => row[0] === applyId);
   if (withLog && written.length > 0 && !logged) {

@@ -116,7 +116,11 @@ describe("ribbon commands", () => {
 
 describe("the message dialog (commands.html?message=…)", () => {
   test("round-trips a message through the URL and renders ja first, then en, with an OK button", () => {
-    const url = messageUrl("https://intranet.example/kusei/commands.html?x=1#y", { ja: "書き込みました", en: "Written" }, "info");
+    const url = messageUrl(
+      "https://intranet.example/kusei/commands.html?x=1#y",
+      { ja: "書き込みました", en: "Written" },
+      "info",
+    );
     expect(url.startsWith("https://intranet.example/kusei/commands.html?message=")).toBe(true);
     const m = messageFromUrl(url);
     expect(m).toEqual({ ja: "書き込みました", en: "Written", kind: "info" });
@@ -142,7 +146,6 @@ describe("commands.ts registers the manifest's function ids with Office", () => 
       context: { displayLanguage: "ja-JP", requirements: { isSetSupported: () => false } },
     };
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require("../../src/commands/commands");
     });
     await Promise.resolve();

@@ -55,7 +55,17 @@ export interface CfModel {
   fill: string | null;
 }
 
-const ERROR_TEXTS = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
+const ERROR_TEXTS = new Set([
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+]);
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -167,7 +177,12 @@ export class SheetModel {
     for (const key of this.cells.keys()) {
       const [r, c] = key.split(",").map(Number) as [number, number];
       box = box
-        ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) }
+        ? {
+            top: Math.min(box.top, r),
+            left: Math.min(box.left, c),
+            bottom: Math.max(box.bottom, r),
+            right: Math.max(box.right, c),
+          }
         : { top: r, left: c, bottom: r, right: c };
     }
     return box;
@@ -265,7 +280,9 @@ export class FakeContext {
     const want = version.split(".").map(Number);
     return this.apiLevel.some((have) => {
       const h = have.split(".").map(Number);
-      return (h[0] ?? 0) > (want[0] ?? 0) || ((h[0] ?? 0) === (want[0] ?? 0) && (h[1] ?? 0) >= (want[1] ?? 0));
+      return (
+        (h[0] ?? 0) > (want[0] ?? 0) || ((h[0] ?? 0) === (want[0] ?? 0) && (h[1] ?? 0) >= (want[1] ?? 0))
+      );
     });
   };
 
@@ -290,7 +307,8 @@ export class FakeContext {
 
   /** @internal */
   requireApi(version: string, what: string): void {
-    if (!this.supports(version)) throw new Error(`${what} needs ExcelApi ${version}, which this fake host lacks`);
+    if (!this.supports(version))
+      throw new Error(`${what} needs ExcelApi ${version}, which this fake host lacks`);
   }
 
   async sync(): Promise<void> {
@@ -351,7 +369,8 @@ export abstract class FakeObject<T> {
   }
 
   get isNullObject(): boolean {
-    if (this.nullState === null) throw new PropertyNotLoadedError(`${this.constructor.name}.isNullObject (no sync yet)`);
+    if (this.nullState === null)
+      throw new PropertyNotLoadedError(`${this.constructor.name}.isNullObject (no sync yet)`);
     return this.nullState;
   }
 
@@ -365,9 +384,14 @@ export abstract class FakeObject<T> {
   }
 
   load(spec?: string | string[]): this {
-    if (spec === undefined) throw new Error("load() without property names loads everything: name the properties");
+    if (spec === undefined)
+      throw new Error("load() without property names loads everything: name the properties");
     const paths = (Array.isArray(spec) ? spec : spec.split(",")).map((p) => p.trim()).filter((p) => p !== "");
-    this.ctx.enqueue({ bytes: bytesOf(paths), mutates: false, run: () => paths.forEach((p) => this.loadPath(p.split("/"))) });
+    this.ctx.enqueue({
+      bytes: bytesOf(paths),
+      mutates: false,
+      run: () => paths.forEach((p) => this.loadPath(p.split("/"))),
+    });
     return this;
   }
 
@@ -424,7 +448,8 @@ export abstract class FakeObject<T> {
     });
   }
 
-  protected navigate(_name: string): FakeObject<unknown> | null {
+  protected navigate(name: string): FakeObject<unknown> | null {
+    void name;
     return null;
   }
 
@@ -545,7 +570,13 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolver();
-      return s ? { sheet: s, rect: address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseRect(address) } : null;
+      return s
+        ? {
+            sheet: s,
+            rect:
+              address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseRect(address),
+          }
+        : null;
     });
   }
   getRanges(address: string): FakeRangeAreas {
@@ -603,7 +634,8 @@ export class FakeRange extends FakeObject<RangeTarget> {
   /** number formats are not modelled beyond their shape; the write is counted like any other */
   set numberFormat(v: string[][]) {
     this.set("numberFormat", v, (t) => {
-      if (v.length !== t.rect.bottom - t.rect.top + 1) throw new FakeRichApiError("InvalidArgument", "numberFormat shape");
+      if (v.length !== t.rect.bottom - t.rect.top + 1)
+        throw new FakeRichApiError("InvalidArgument", "numberFormat shape");
       if (t.sheet.protected) throw new FakeRichApiError("AccessDenied", `sheet ${t.sheet.name} is protected`);
     });
   }
@@ -611,7 +643,8 @@ export class FakeRange extends FakeObject<RangeTarget> {
   protected read(t: RangeTarget, name: string): unknown {
     const { rect, sheet } = t;
     const grid = <V>(f: (r: number, c: number) => V): V[][] => {
-      if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000) return null as unknown as V[][];
+      if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000)
+        return null as unknown as V[][];
       const rows: V[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {
         const row: V[] = [];
@@ -654,7 +687,17 @@ export class FakeRange extends FakeObject<RangeTarget> {
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.ctx, () => {
       const t = this.resolver();
-      return t ? { sheet: t.sheet, rect: { top: t.rect.top + row, left: t.rect.left + col, bottom: t.rect.top + row, right: t.rect.left + col } } : null;
+      return t
+        ? {
+            sheet: t.sheet,
+            rect: {
+              top: t.rect.top + row,
+              left: t.rect.left + col,
+              bottom: t.rect.top + row,
+              right: t.rect.left + col,
+            },
+          }
+        : null;
     });
   }
 
@@ -669,9 +712,12 @@ export class FakeRange extends FakeObject<RangeTarget> {
         if (r < t.rect.top || r > t.rect.bottom || c < t.rect.left || c > t.rect.right) continue;
         const isFormula = cell.formula !== null;
         if ((cellType === "Formulas") !== isFormula) continue;
-        if (cellType !== "Formulas" && cellType !== "Constants") throw new Error(`special cells ${cellType} not modelled`);
-        if (valueType === "Errors" && !(typeof cell.value === "string" && ERROR_TEXTS.has(cell.value))) continue;
-        if (valueType !== undefined && valueType !== "Errors") throw new Error(`special value type ${valueType} not modelled`);
+        if (cellType !== "Formulas" && cellType !== "Constants")
+          throw new Error(`special cells ${cellType} not modelled`);
+        if (valueType === "Errors" && !(typeof cell.value === "string" && ERROR_TEXTS.has(cell.value)))
+          continue;
+        if (valueType !== undefined && valueType !== "Errors")
+          throw new Error(`special value type ${valueType} not modelled`);
         rects.push({ top: r, left: c, bottom: r, right: c });
       }
       return rects.length ? { sheet: t.sheet, rects } : null;
@@ -685,7 +731,8 @@ export class FakeRange extends FakeObject<RangeTarget> {
       if (!t) return null;
       // Like Excel: only areas whose top-left cell lies inside the range are found.
       const rects = t.sheet.merges.filter(
-        (m) => m.top >= t.rect.top && m.top <= t.rect.bottom && m.left >= t.rect.left && m.left <= t.rect.right,
+        (m) =>
+          m.top >= t.rect.top && m.top <= t.rect.bottom && m.left >= t.rect.left && m.left <= t.rect.right,
       );
       return rects.length ? { sheet: t.sheet, rects } : null;
     });
@@ -711,7 +758,10 @@ function writeValues(model: WorkbookModel, t: RangeTarget, v: (Scalar | null)[][
   const rows = t.rect.bottom - t.rect.top + 1;
   const cols = t.rect.right - t.rect.left + 1;
   if (v.length !== rows || v.some((r) => r.length !== cols)) {
-    throw new FakeRichApiError("InvalidArgument", `values are ${v.length}×${v[0]?.length ?? 0}, range is ${rows}×${cols}`);
+    throw new FakeRichApiError(
+      "InvalidArgument",
+      `values are ${v.length}×${v[0]?.length ?? 0}, range is ${rows}×${cols}`,
+    );
   }
   if (t.sheet.protected) throw new FakeRichApiError("AccessDenied", `sheet ${t.sheet.name} is protected`);
   v.forEach((row, r) =>
@@ -719,13 +769,16 @@ function writeValues(model: WorkbookModel, t: RangeTarget, v: (Scalar | null)[][
       if (value === null) return;
       const rr = t.rect.top + r;
       const cc = t.rect.left + c;
-      const inMerge = t.sheet.merges.find((m) => rr >= m.top && rr <= m.bottom && cc >= m.left && cc <= m.right);
+      const inMerge = t.sheet.merges.find(
+        (m) => rr >= m.top && rr <= m.bottom && cc >= m.left && cc <= m.right,
+      );
       if (inMerge && (inMerge.top !== rr || inMerge.left !== cc)) {
         throw new FakeRichApiError("MergedRangeConflict", `${a1(rr, cc)} is inside a merged area`);
       }
       const before = t.sheet.cell(rr, cc);
       if (value === "") t.sheet.cells.delete(`${rr},${cc}`);
-      else if (typeof value === "string" && value.startsWith("=")) throw new Error("the fake does not evaluate formulas");
+      else if (typeof value === "string" && value.startsWith("="))
+        throw new Error("the fake does not evaluate formulas");
       else t.sheet.cells.set(`${rr},${cc}`, { value, formula: null });
       model.changes.push({
         sheet: t.sheet.name,
@@ -770,7 +823,9 @@ export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
     const t = this.resolver();
     // Like Excel: the collection of a range holds the formats that intersect it.
     const cfs = t ? t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((q) => overlap(r, q)))) : [];
-    const items = cfs.map((cf) => new FakeConditionalFormat(this.ctx, () => (t ? { sheet: t.sheet, cf } : null)));
+    const items = cfs.map(
+      (cf) => new FakeConditionalFormat(this.ctx, () => (t ? { sheet: t.sheet, cf } : null)),
+    );
     items.forEach((i) => i.settle());
     this.setLoaded("items", items);
     const rest = path.slice(1);
@@ -781,7 +836,13 @@ export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
     let created: CfModel | null = null;
     this.call("add", type, true, (t) => {
       if (t.sheet.protected) throw new FakeRichApiError("AccessDenied", `sheet ${t.sheet.name} is protected`);
-      created = { id: this.ctx.model.newId(), rects: t.rects.map((r) => ({ ...r })), type, formula: "", fill: null };
+      created = {
+        id: this.ctx.model.newId(),
+        rects: t.rects.map((r) => ({ ...r })),
+        type,
+        formula: "",
+        fill: null,
+      };
       t.sheet.cfs.push(created);
       this.ctx.model.events.push(`addCF ${t.sheet.name}`);
     });
@@ -906,8 +967,14 @@ export class FakeNoteCollection extends FakeObject<Map<string, string>> {
 
 function normaliseCellKey(address: string): string {
   const bang = address.lastIndexOf("!");
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-  return `${sheet}!${address.slice(bang + 1).replace(/\$/g, "").toUpperCase()}`;
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return `${sheet}!${address
+    .slice(bang + 1)
+    .replace(/\$/g, "")
+    .toUpperCase()}`;
 }
 
 export class FakeNote extends FakeObject<{ key: string }> {

@@ -1,5 +1,14 @@
 import type { Evaluation, Finding, InitiativeDerivation } from "../../src/core/model";
-import { clearHighlights, highlightTargets, HIGHLIGHT_FILL, HIGHLIGHTS_SETTING, NOTE_PREFIX, selectCell, showHighlights, type HighlightTarget } from "../../src/excel/highlight";
+import {
+  clearHighlights,
+  highlightTargets,
+  HIGHLIGHT_FILL,
+  HIGHLIGHTS_SETTING,
+  NOTE_PREFIX,
+  selectCell,
+  showHighlights,
+  type HighlightTarget,
+} from "../../src/excel/highlight";
 import { asExcel, FakeContext, WorkbookModel, type CfModel } from "./fake-excel";
 import { sampleSheet } from "./workbooks";
 
@@ -30,7 +39,13 @@ function state(m: WorkbookModel): unknown {
 describe("highlights", () => {
   test("show adds kusei's own formats and notes; clear removes them without a trace", async () => {
     const m = workbook();
-    const userCf: CfModel = { id: "{user}", rects: [{ top: 3, left: 5, bottom: 8, right: 5 }], type: "Custom", formula: "=F4=\"×\"", fill: "#FF0000" };
+    const userCf: CfModel = {
+      id: "{user}",
+      rects: [{ top: 3, left: 5, bottom: 8, right: 5 }],
+      type: "Custom",
+      formula: '=F4="×"',
+      fill: "#FF0000",
+    };
     m.sheet("取組1")?.cfs.push(userCf);
     m.notes.set("取組2!A1", "担当者のメモ");
     const before = state(m);
@@ -40,7 +55,12 @@ describe("highlights", () => {
     expect(shown.highlighted).toBe(5);
     expect(shown.formatsAdded).toBe(4); // 取組1: withdrawal, warning, error; 取組2: info
     const cfs = m.sheet("取組1")?.cfs ?? [];
-    expect(cfs.map((c) => c.fill)).toEqual(["#FF0000", HIGHLIGHT_FILL.withdrawal, HIGHLIGHT_FILL.warning, HIGHLIGHT_FILL.error]);
+    expect(cfs.map((c) => c.fill)).toEqual([
+      "#FF0000",
+      HIGHLIGHT_FILL.withdrawal,
+      HIGHLIGHT_FILL.warning,
+      HIGHLIGHT_FILL.error,
+    ]);
     expect(cfs[3]?.rects).toEqual([
       { top: 4, left: 5, bottom: 4, right: 5 },
       { top: 5, left: 5, bottom: 5, right: 5 },
@@ -130,14 +150,35 @@ describe("highlights", () => {
 
 describe("highlightTargets", () => {
   test("findings with a cell, and the whole row span of a withdrawal-flagged initiative", () => {
-    const cell = (address: string, row: number, col: number) => ({ row, col, address, raw: null, text: "", formula: false, error: null });
+    const cell = (address: string, row: number, col: number) => ({
+      row,
+      col,
+      address,
+      raw: null,
+      text: "",
+      formula: false,
+      error: null,
+    });
     const derivation = {
       withdrawalFlag: true,
-      record: { sheet: "取組1", rowStart: 5, rowEnd: 6, fields: { activity: [cell("B8", 5, 1)], achievement: [cell("F8", 5, 5)] } },
+      record: {
+        sheet: "取組1",
+        rowStart: 5,
+        rowEnd: 6,
+        fields: { activity: [cell("B8", 5, 1)], achievement: [cell("F8", 5, 5)] },
+      },
     } as unknown as InitiativeDerivation;
-    const finding = { sheet: "取組1", cell: "F8", severity: "error", message: { ja: "違います", en: "differs" } } as unknown as Finding;
+    const finding = {
+      sheet: "取組1",
+      cell: "F8",
+      severity: "error",
+      message: { ja: "違います", en: "differs" },
+    } as unknown as Finding;
     const sheetLevel = { ...finding, cell: null } as Finding;
-    const evaluation = { initiatives: [derivation, { ...derivation, withdrawalFlag: false }], findings: [finding, sheetLevel] } as unknown as Evaluation;
+    const evaluation = {
+      initiatives: [derivation, { ...derivation, withdrawalFlag: false }],
+      findings: [finding, sheetLevel],
+    } as unknown as Evaluation;
     expect(highlightTargets(evaluation, "en")).toEqual([
       { sheet: "取組1", address: "B8:F9", kind: "withdrawal", note: null },
       { sheet: "取組1", address: "F8", kind: "error", note: "differs" },

@@ -20,10 +20,15 @@ function settingsWorkbook(overrides: string | null, profile: string | null): Off
   });
 }
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- reading unloaded properties on purpose */
 describe("office-addin-mock, made strict", () => {
   test("plain office-addin-mock hides a missing load behind a string; the strict wrapper throws", async () => {
-    const plain = settingsWorkbook('{"x":{}}', null) as unknown as { workbook: { settings: { getItemOrNullObject(k: string): { value: unknown } } } };
-    expect(plain.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.overrides).value).toBe("Error, property was not loaded");
+    const plain = settingsWorkbook('{"x":{}}', null) as unknown as {
+      workbook: { settings: { getItemOrNullObject(k: string): { value: unknown } } };
+    };
+    expect(plain.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.overrides).value).toBe(
+      "Error, property was not loaded",
+    );
 
     const strict = strictOfficeMock<Excel.RequestContext>(settingsWorkbook('{"x":{}}', null));
     const item = strict.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.overrides);
@@ -35,7 +40,9 @@ describe("office-addin-mock, made strict", () => {
   });
 
   test("loadWorkbookSettings loads what it reads, in one sync", async () => {
-    const context = strictOfficeMock<Excel.RequestContext>(settingsWorkbook('{"戦略":{"kind":"strategy","columns":{"outcome":9}}}', null));
+    const context = strictOfficeMock<Excel.RequestContext>(
+      settingsWorkbook('{"戦略":{"kind":"strategy","columns":{"outcome":9}}}', null),
+    );
     const settings = await loadWorkbookSettings(context);
     expect(context.syncCount).toBe(1);
     expect(settings.overrides).toEqual({ 戦略: { kind: "strategy", columns: { outcome: 9 } } });
@@ -61,3 +68,4 @@ describe("office-addin-mock, made strict", () => {
     expect(context.syncCount).toBe(1);
   });
 });
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */

@@ -8,6 +8,7 @@ function workbook(sheets: number, rows = 6): WorkbookModel {
   return m;
 }
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read -- reading unloaded properties on purpose */
 describe("the strict fake", () => {
   test("a property read without load throws PropertyNotLoaded", async () => {
     const ctx = new FakeContext(workbook(1));
@@ -25,6 +26,7 @@ describe("the strict fake", () => {
     expect(() => r.values).toThrow(PropertyNotLoadedError);
   });
 });
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read */
 
 describe("readSnapshots", () => {
   test.each([1, 10, 100])("%i sheets: 2 syncs", async (n) => {
@@ -67,7 +69,11 @@ describe("readSnapshots", () => {
 
   test("a long sheet is read in row blocks, each sync under the byte budget", async () => {
     const ctx = new FakeContext(workbook(3, 3000));
-    const snaps = await readSnapshots(asExcel(ctx), { supports: ctx.supports, rowBudget: 300, byteBudget: 200_000 });
+    const snaps = await readSnapshots(asExcel(ctx), {
+      supports: ctx.supports,
+      rowBudget: 300,
+      byteBudget: 200_000,
+    });
     expect(ctx.syncCount).toBeGreaterThan(2);
     for (const st of ctx.stats.slice(2)) expect(st.responseBytes).toBeLessThan(200_000);
     expect(snaps[2]?.values).toHaveLength(3003);
@@ -84,6 +90,12 @@ describe("readSnapshots", () => {
     const ctx = new FakeContext(m);
     const snaps = await readSnapshots(asExcel(ctx), { supports: ctx.supports });
     expect(snaps[1]).toMatchObject({ name: "空", values: [], origin: { row: 0, col: 0 } });
-    expect(snaps[2]).toMatchObject({ name: "隠し", origin: { row: 5, col: 2 }, values: [["x"]], visibility: "veryHidden", protected: true });
+    expect(snaps[2]).toMatchObject({
+      name: "隠し",
+      origin: { row: 5, col: 2 },
+      values: [["x"]],
+      visibility: "veryHidden",
+      protected: true,
+    });
   });
 });

@@ -18,9 +18,13 @@ describe("one read–derive–apply round in Excel (Hirano FY2016)", () => {
     const { model, ctx } = hirano();
     const { read, apply } = await recalculateInExcel(asExcel(ctx), { supports: ctx.supports, now: NOW });
     expect(ctx.syncCount).toBe(4);
-    const planned = read.evaluation.plan.filter((m) => m.action === "write").map((m) => `${m.sheet}!${m.cell}`);
+    const planned = read.evaluation.plan
+      .filter((m) => m.action === "write")
+      .map((m) => `${m.sheet}!${m.cell}`);
     expect(planned.length).toBeGreaterThan(0);
-    const changed = model.changes.filter((c) => c.sheet !== CHANGE_LOG_SHEET).map((c) => `${c.sheet}!${c.cell}`);
+    const changed = model.changes
+      .filter((c) => c.sheet !== CHANGE_LOG_SHEET)
+      .map((c) => `${c.sheet}!${c.cell}`);
     expect(changed.sort()).toEqual(planned.sort());
     expect(apply.written).toHaveLength(planned.length);
     expect(recalcSummary(read, apply).ja).toContain(`${planned.length} 件を書き込みました`);
@@ -38,7 +42,9 @@ describe("one read–derive–apply round in Excel (Hirano FY2016)", () => {
     expect(read.snapshots.map((s) => s.name)).not.toContain(CHANGE_LOG_SHEET);
     const r = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: NOW });
     expect(r.conflicts).toEqual([]);
-    expect(model.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET).map((s) => [s.name, [...s.cells.entries()]])).toEqual(before);
+    expect(
+      model.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET).map((s) => [s.name, [...s.cells.entries()]]),
+    ).toEqual(before);
   });
 
   test("validate highlights every finding cell and withdrawal row; clear leaves no trace", async () => {

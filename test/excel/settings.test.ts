@@ -1,4 +1,9 @@
-import { loadWorkbookSettings, saveMappingOverrides, saveProfileJson, SETTINGS_KEYS } from "../../src/excel/settings";
+import {
+  loadWorkbookSettings,
+  saveMappingOverrides,
+  saveProfileJson,
+  SETTINGS_KEYS,
+} from "../../src/excel/settings";
 import { asExcel, FakeContext, WorkbookModel } from "./fake-excel";
 
 describe("workbook settings", () => {

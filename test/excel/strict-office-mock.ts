@@ -26,7 +26,9 @@ export function strictOfficeMock<T extends object>(root: OfficeMockObject): T & 
         if (typeof value === "string" && NOT_LOADED.has(value)) {
           if (prop === "isNullObject" && syncs > 0) {
             // office-addin-mock keeps the value of a scalar property in its _properties map.
-            const inner = (obj as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties.get("isNullObject");
+            const inner = (
+              obj as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> }
+            )._properties.get("isNullObject");
             return inner?._valueBeforeLoaded;
           }
           throw new PropertyNotLoadedError(`${String(prop)} (office-addin-mock)`);

@@ -6,11 +6,15 @@ export function modelFromSnapshots(snapshots: ReadonlyArray<SheetSnapshot>): Wor
   const model = new WorkbookModel();
   for (const snap of snapshots) {
     const sheet = model.addSheet(snap.name);
-    sheet.visibility = snap.visibility === "hidden" ? "Hidden" : snap.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+    sheet.visibility =
+      snap.visibility === "hidden" ? "Hidden" : snap.visibility === "veryHidden" ? "VeryHidden" : "Visible";
     sheet.protected = snap.protected;
     sheet.put(snap.origin.row, snap.origin.col, snap.values as ReadonlyArray<ReadonlyArray<Scalar | null>>);
     for (const e of snap.errors) {
-      sheet.cells.set(`${snap.origin.row + e.row},${snap.origin.col + e.col}`, { value: e.code, formula: null });
+      sheet.cells.set(`${snap.origin.row + e.row},${snap.origin.col + e.col}`, {
+        value: e.code,
+        formula: null,
+      });
     }
     for (const f of snap.formulas) {
       const row = snap.origin.row + f.row;
@@ -19,7 +23,9 @@ export function modelFromSnapshots(snapshots: ReadonlyArray<SheetSnapshot>): Wor
       sheet.cells.set(`${row},${col}`, { value: cached, formula: `=N(${JSON.stringify(String(cached))})` });
     }
     for (const m of snap.merges) {
-      sheet.merge(`${a1(snap.origin.row + m.top, snap.origin.col + m.left)}:${a1(snap.origin.row + m.bottom, snap.origin.col + m.right)}`);
+      sheet.merge(
+        `${a1(snap.origin.row + m.top, snap.origin.col + m.left)}:${a1(snap.origin.row + m.bottom, snap.origin.col + m.right)}`,
+      );
     }
   }
   return model;
@@ -32,7 +38,16 @@ export function sampleSheet(model: WorkbookModel, name: string, rows = 6): void 
   s.merge("A1:F1");
   s.put(2, 0, [["項目", "取組内容", "業績目標", "撤退基準", "取組実績", "達成状況"]]);
   for (let i = 0; i < rows; i++) {
-    s.put(3 + i, 0, [[`㋐ 項目${i + 1}`, `[1-${i + 1}] 取組`, "満足度 60%以上", "30%未満であれば再構築", `満足度 ${50 + i * 5}%`, null]]);
+    s.put(3 + i, 0, [
+      [
+        `㋐ 項目${i + 1}`,
+        `[1-${i + 1}] 取組`,
+        "満足度 60%以上",
+        "30%未満であれば再構築",
+        `満足度 ${50 + i * 5}%`,
+        null,
+      ],
+    ]);
   }
   s.formula("G4", "=1+1", 2);
   s.put(4, 6, [["#N/A"]]);

@@ -18,7 +18,14 @@ function workbook(sheets: number, rows = 6): WorkbookModel {
 function markWrites(sheets: number, rows = 6, mark = "○"): CellWrite[] {
   const out: CellWrite[] = [];
   for (let s = 0; s < sheets; s++) {
-    for (let r = 0; r < rows; r++) out.push({ sheet: `取組${s + 1}`, cell: `F${4 + r}`, expected: null, value: mark, reason: "55% ≥ 60%以上 → ○" });
+    for (let r = 0; r < rows; r++)
+      out.push({
+        sheet: `取組${s + 1}`,
+        cell: `F${4 + r}`,
+        expected: null,
+        value: mark,
+        reason: "55% ≥ 60%以上 → ○",
+      });
   }
   return out;
 }
@@ -112,8 +119,15 @@ describe("applyWrites", () => {
     expect(written).toEqual(["取組1!F4"]);
     expect(written.length + notWritten.length).toBe(writes.length);
     expect(written.sort()).toEqual(cellsChanged(m).sort());
-    const [log] = await readSnapshots(asExcel(ctx), { supports: ctx.supports }).then((s) => s.filter((x) => x.name === CHANGE_LOG_SHEET));
-    expect(log && readChangeLog(log).map((e) => `${e.sheet}!${e.cell}`).sort()).toEqual(written.sort());
+    const [log] = await readSnapshots(asExcel(ctx), { supports: ctx.supports }).then((s) =>
+      s.filter((x) => x.name === CHANGE_LOG_SHEET),
+    );
+    expect(
+      log &&
+        readChangeLog(log)
+          .map((e) => `${e.sheet}!${e.cell}`)
+          .sort(),
+    ).toEqual(written.sort());
   });
 
   test("a sheet deleted since the plan: its cells are conflicts, the others are written", async () => {
@@ -129,7 +143,13 @@ describe("applyWrites", () => {
   test("per-cell writes when cells are far apart, a block with nulls when they are close", async () => {
     const m = workbook(1, 60);
     const ctx = new FakeContext(m);
-    const writes: CellWrite[] = ["F4", "F5", "F7", "F60"].map((cell) => ({ sheet: "取組1", cell, expected: null, value: "○", reason: "r" }));
+    const writes: CellWrite[] = ["F4", "F5", "F7", "F60"].map((cell) => ({
+      sheet: "取組1",
+      cell,
+      expected: null,
+      value: "○",
+      reason: "r",
+    }));
     const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, maxGap: 5 });
     expect(res.requests).toBe(2);
     expect(cellsChanged(m).sort()).toEqual(["取組1!F4", "取組1!F5", "取組1!F60", "取組1!F7"]);
@@ -151,7 +171,9 @@ describe("change log and revert", () => {
     await applyWrites(asExcel(ctx), markWrites(1).slice(0, 2), { supports: ctx.supports, now: NOW });
     await applyWrites(asExcel(ctx), markWrites(1).slice(2, 3), { supports: ctx.supports, now: NOW });
     expect(m.events.filter((e) => e.startsWith("addSheet"))).toEqual([`addSheet ${CHANGE_LOG_SHEET}`]);
-    const log = (await readSnapshots(asExcel(ctx), { supports: ctx.supports })).find((s) => s.name === CHANGE_LOG_SHEET);
+    const log = (await readSnapshots(asExcel(ctx), { supports: ctx.supports })).find(
+      (s) => s.name === CHANGE_LOG_SHEET,
+    );
     const entries = log ? readChangeLog(log) : [];
     expect(entries.map((e) => [e.cell, e.old, e.new, e.op])).toEqual([
       ["F4", null, "○", "apply"],
@@ -167,7 +189,10 @@ describe("change log and revert", () => {
     m.userEdit("取組1", "F4", 1);
     const ctx = new FakeContext(m);
     const before = new Map(m.sheet("取組1")?.cells);
-    await applyWrites(asExcel(ctx), [{ sheet: "取組1", cell: "F4", expected: 1, value: "○", reason: "r" }], { supports: ctx.supports, now: NOW });
+    await applyWrites(asExcel(ctx), [{ sheet: "取組1", cell: "F4", expected: 1, value: "○", reason: "r" }], {
+      supports: ctx.supports,
+      now: NOW,
+    });
     const afterFirst = new Map(m.sheet("取組1")?.cells);
     await applyWrites(asExcel(ctx), markWrites(1).slice(1), { supports: ctx.supports, now: NOW });
     const r1 = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: NOW });

@@ -25,7 +25,6 @@ function rewritten(base: string | undefined): string {
   if (base === undefined) delete process.env.ADDIN_BASE_URL;
   else process.env.ADDIN_BASE_URL = base;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require("../../webpack.config.js") as { rewriteManifest(content: string): string };
     return config.rewriteManifest(MANIFEST);
   } finally {
@@ -44,7 +43,10 @@ describe("manifest.xml", () => {
   test("the validator does reject a broken manifest (<Requirements> before <Hosts>)", async () => {
     const requirements = /\s*<Requirements>[\s\S]*?<\/Requirements>/.exec(MANIFEST)?.[0] ?? "";
     expect(requirements).not.toBe("");
-    const broken = MANIFEST.replace(requirements, "").replace("  <Hosts>\n    <Host Name=\"Workbook\" />", `${requirements}\n  <Hosts>\n    <Host Name="Workbook" />`);
+    const broken = MANIFEST.replace(requirements, "").replace(
+      '  <Hosts>\n    <Host Name="Workbook" />',
+      `${requirements}\n  <Hosts>\n    <Host Name="Workbook" />`,
+    );
     expect(broken).not.toBe(MANIFEST);
     const result = await validateManifest(broken);
     expect(result.valid).toBe(false);
@@ -76,8 +78,13 @@ describe("manifest.xml", () => {
     const strings = all(doc, "String");
     expect(strings.length).toBeGreaterThan(5);
     for (const s of strings) {
-      const en = Array.from(s.children).find((c) => c.localName === "Override" && c.getAttribute("Locale") === "en-US");
-      expect({ id: s.getAttribute("id"), en: Boolean(en?.getAttribute("Value")) }).toEqual({ id: s.getAttribute("id"), en: true });
+      const en = Array.from(s.children).find(
+        (c) => c.localName === "Override" && c.getAttribute("Locale") === "en-US",
+      );
+      expect({ id: s.getAttribute("id"), en: Boolean(en?.getAttribute("Value")) }).toEqual({
+        id: s.getAttribute("id"),
+        en: true,
+      });
       expect(s.getAttribute("DefaultValue")).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
   });
@@ -85,8 +92,12 @@ describe("manifest.xml", () => {
   test("pages: task pane and commands.html; three buttons on the Home tab", () => {
     const doc = parse(MANIFEST);
     const urls = new Map(all(doc, "Url").map((u) => [u.getAttribute("id"), u.getAttribute("DefaultValue")]));
-    expect(all(doc, "SourceLocation")[0]?.getAttribute("DefaultValue")).toBe("https://localhost:3000/taskpane.html");
-    expect(urls.get(all(doc, "FunctionFile")[0]?.getAttribute("resid") ?? "")).toBe("https://localhost:3000/commands.html");
+    expect(all(doc, "SourceLocation")[0]?.getAttribute("DefaultValue")).toBe(
+      "https://localhost:3000/taskpane.html",
+    );
+    expect(urls.get(all(doc, "FunctionFile")[0]?.getAttribute("resid") ?? "")).toBe(
+      "https://localhost:3000/commands.html",
+    );
     expect(all(doc, "OfficeTab")[0]?.getAttribute("id")).toBe("TabHome");
     const actions = all(doc, "Action").map((a) => a.getAttribute("xsi:type"));
     expect(actions).toEqual(["ExecuteFunction", "ExecuteFunction", "ShowTaskpane"]);
@@ -95,7 +106,12 @@ describe("manifest.xml", () => {
   test("every icon is a real PNG in assets/ of the declared size", () => {
     const doc = parse(MANIFEST);
     const images = all(doc, "Image").filter((i) => i.getAttribute("DefaultValue"));
-    const icons = [...images.map((i) => ({ size: Number(/(\d+)x\d+/.exec(i.getAttribute("id") ?? "")?.[1]), url: i.getAttribute("DefaultValue") ?? "" }))];
+    const icons = [
+      ...images.map((i) => ({
+        size: Number(/(\d+)x\d+/.exec(i.getAttribute("id") ?? "")?.[1]),
+        url: i.getAttribute("DefaultValue") ?? "",
+      })),
+    ];
     icons.push({ size: 32, url: all(doc, "IconUrl")[0]?.getAttribute("DefaultValue") ?? "" });
     icons.push({ size: 80, url: all(doc, "HighResolutionIconUrl")[0]?.getAttribute("DefaultValue") ?? "" });
     for (const { size, url } of icons) {
@@ -108,11 +124,13 @@ describe("manifest.xml", () => {
 
   test("<FunctionName>s equal the ids commands.ts passes to Office.actions.associate", () => {
     const doc = parse(MANIFEST);
-    const inManifest = all(doc, "FunctionName").map((f) => f.textContent).sort();
+    const inManifest = all(doc, "FunctionName")
+      .map((f) => f.textContent)
+      .sort();
     const source = readFileSync(resolve(ROOT, "src/commands/commands.ts"), "utf8");
-    const associated = [...source.matchAll(/Office\.actions\.associate\(\s*(?:FUNCTION_IDS\.(\w+)|"([^"]+)")/g)].map((m) =>
-      m[1] ? FUNCTION_IDS[m[1] as keyof typeof FUNCTION_IDS] : m[2],
-    );
+    const associated = [
+      ...source.matchAll(/Office\.actions\.associate\(\s*(?:FUNCTION_IDS\.(\w+)|"([^"]+)")/g),
+    ].map((m) => (m[1] ? FUNCTION_IDS[m[1] as keyof typeof FUNCTION_IDS] : m[2]));
     expect(associated.sort()).toEqual(inManifest);
     expect(inManifest).toEqual(Object.values(FUNCTION_IDS).sort());
   });
