@@ -1,0 +1,242 @@
+import { mkdir, open as openFile, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { Presets, SingleBar } from "cli-progress";
+import { Command, CommanderError, Option } from "commander";
+import { DEFAULT_PROFILE, parseProfileJson, type Profile } from "../core";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../xlsx";
+import { fsReason } from "./files";
+import { fileSection, reportHead, reportTail } from "./html-report";
+import { humanReport } from "./human";
+import { t, type Lang } from "./i18n";
+import { jsonOf, type FileReport } from "./report-model";
+import { checkFile, recalcFile, revertFile, type RunOptions, type WriteTarget } from "./run-file";
+
+/** Where the CLI writes, and what it knows about its terminal (tests and the bench pass their own). */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** stderr is a terminal: a progress bar may be shown */
+  readonly isTTY: boolean;
+  readonly now?: () => Date;
+}
+
+/** Exit statuses of issue 3. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE_OR_UNREADABLE = 2;
+
+/** More files than this on a terminal get a progress bar. */
+const PROGRESS_MIN_FILES = 5;
+
+class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+interface CommonOptions {
+  json?: boolean;
+  report?: string;
+  profile?: string;
+  lang: string;
+  maxSize?: string;
+}
+
+function langOf(o: CommonOptions): Lang {
+  if (o.lang !== "ja" && o.lang !== "en") throw new UsageError(t("ja", "badLang") + " / " + t("en", "badLang"));
+  return o.lang;
+}
+
+async function profileOf(o: CommonOptions, lang: Lang): Promise<Profile> {
+  if (o.profile === undefined) return DEFAULT_PROFILE;
+  let text: string;
+  try {
+    text = await readFile(o.profile, "utf8");
+  } catch (e) {
+    throw new UsageError(`${t(lang, "badProfile")}: ${o.profile}: ${fsReason(e, lang)}`);
+  }
+  const parsed = parseProfileJson(text);
+  if (!parsed.ok) {
+    const why = parsed.errors.map((err) => `${err.path === "" ? "" : `${err.path}: `}${err.message[lang]}`).join("; ");
+    throw new UsageError(`${t(lang, "badProfile")}: ${o.profile}: ${why}`);
+  }
+  return parsed.profile;
+}
+
+function maxBytesOf(o: CommonOptions, lang: Lang): number {
+  if (o.maxSize === undefined) return DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const mb = Number(o.maxSize);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(t(lang, "badMaxSize"));
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** The --report file, written as the files are processed (bounded memory) and renamed into place at the end. */
+class ReportStream {
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly temp: string,
+    readonly path: string,
+  ) {}
+
+  static async open(path: string, lang: Lang, command: string, now: Date): Promise<ReportStream> {
+    const target = resolve(path);
+    await mkdir(dirname(target), { recursive: true });
+    const temp = `${target}.kusei-${process.pid}.tmp`;
+    const handle = await openFile(temp, "w");
+    const stream = new ReportStream(handle, temp, target);
+    await stream.write(reportHead(lang, command, now.toISOString()));
+    return stream;
+  }
+
+  async write(text: string): Promise<void> {
+    await this.handle.write(`${text}\n`);
+  }
+
+  async close(): Promise<void> {
+    await this.write(reportTail());
+    await this.handle.close();
+    await rename(this.temp, this.path);
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined); // closing twice is harmless; the temp goes next
+    await unlink(this.temp).catch(() => undefined);
+  }
+}
+
+type Mode = "check" | "recalc" | "revert";
+
+/** Runs one command over its files, one at a time, printing as it goes; returns the exit status. */
+async function runFiles(
+  mode: Mode,
+  files: ReadonlyArray<string>,
+  o: CommonOptions,
+  io: CliIO,
+  processOne: (file: string, run: RunOptions) => Promise<FileReport>,
+  command: string,
+): Promise<number> {
+  const lang = langOf(o);
+  const run: RunOptions = {
+    lang,
+    profile: await profileOf(o, lang),
+    maxUncompressedBytes: maxBytesOf(o, lang),
+    now: io.now ?? (() => new Date()),
+  };
+  const report = o.report === undefined ? null : await ReportStream.open(o.report, lang, command, run.now());
+  const bar = io.isTTY && !o.json && files.length >= PROGRESS_MIN_FILES ? new SingleBar({ clearOnComplete: true, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  // With a bar on screen, the summaries wait until it is gone (they are small: no grids).
+  const held: string[] = [];
+  let unreadable = 0;
+  let withErrors = 0;
+  try {
+    if (o.json) io.stdout('{"version":1,"files":[');
+    bar?.start(files.length, 0);
+    for (const [i, file] of files.entries()) {
+      const r = await processOne(file, run);
+      if (r.error !== null) unreadable++;
+      if (r.findings.some((f) => f.severity === "error") || ("conflicts" in r && typeof r.conflicts === "number" && r.conflicts > 0)) withErrors++;
+      if (o.json) io.stdout(`${i > 0 ? "," : ""}${JSON.stringify(jsonOf(r))}`);
+      else if (bar) held.push(humanReport(r, lang, mode));
+      else io.stdout(`${humanReport(r, lang, mode)}\n`);
+      if (r.error !== null && o.json) io.stderr(`kusei: ${file}: ${r.error}\n`);
+      await report?.write(fileSection(r, lang));
+      bar?.increment();
+    }
+    if (o.json) io.stdout("]}\n");
+    bar?.stop();
+    for (const text of held) io.stdout(`${text}\n`);
+    await report?.close();
+  } catch (e) {
+    bar?.stop();
+    await report?.abort();
+    throw e;
+  }
+  if (!o.json) {
+    if (files.length > 1) io.stdout(`${t(lang, "summaryFiles", { n: files.length, e: withErrors, u: unreadable })}\n`);
+    if (report) io.stdout(`${t(lang, "reportAt")}: ${report.path}\n`);
+  }
+  if (unreadable > 0) return EXIT_USAGE_OR_UNREADABLE;
+  return withErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option("--json", "print the result as JSON on stdout")
+    .option("--report <file>", "write a self-contained HTML report")
+    .option("--profile <file>", "profile JSON (overrides the default profile)")
+    .addOption(new Option("--lang <lang>", "language of the output").choices(["ja", "en"]).default("ja"))
+    .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)");
+}
+
+/**
+ * Runs the kusei command line with `argv` (without node and the script) and returns the exit status:
+ * 0 no error finding, 1 an error finding (or an unrevertable cell), 2 usage error or unreadable file.
+ */
+export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
+  let status = EXIT_OK;
+  const program = new Command("kusei")
+    .description("区政運営基本方針の評価シートを検証し、マークを算定する / check evaluation sheets and derive their marks")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+
+  const command = `kusei ${argv.join(" ")}`;
+  common(program.command("check").description("検証のみ (何も書き込まない) / validate, write nothing").argument("<files...>", ".xlsx files")).action(
+    async (files: string[], o: CommonOptions) => {
+      status = await runFiles("check", files, o, io, checkFile, command);
+    },
+  );
+  common(
+    program
+      .command("recalc")
+      .description("マークを算定して書き込む / derive and write the marks")
+      .argument("<files...>", ".xlsx files")
+      .option("--out <dir>", "write DIR/<name>.xlsx")
+      .option("--in-place", "replace each file (only after the new one is fully written)")
+      .option("--overwrite-conflicts", "also overwrite marks that differ from the derived ones"),
+  ).action(async (files: string[], o: CommonOptions & { out?: string; inPlace?: boolean; overwriteConflicts?: boolean }) => {
+    const lang = langOf(o);
+    if ((o.out === undefined) === (o.inPlace !== true)) throw new UsageError(t(lang, "outOrInPlace"));
+    if (o.out !== undefined) await mkdir(o.out, { recursive: true });
+    const target: WriteTarget = { outDir: o.out ?? null, written: new Set() };
+    const overwrite = o.overwriteConflicts === true;
+    status = await runFiles("recalc", files, o, io, (file, run) => recalcFile(file, run, target, overwrite), command);
+  });
+  common(
+    program
+      .command("revert")
+      .description("最後の再計算をちょうど元に戻す / undo the last recalc of the file, exactly")
+      .argument("<file>", ".xlsx file")
+      .option("--out <dir>", "write DIR/<name>.xlsx instead of replacing the file"),
+  ).action(async (file: string, o: CommonOptions & { out?: string }) => {
+    if (o.out !== undefined) await mkdir(o.out, { recursive: true });
+    const target: WriteTarget = { outDir: o.out ?? null, written: new Set() };
+    status = await runFiles("revert", [file], o, io, (f, run) => revertFile(f, run, target), command);
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has printed its message already; help and version are not errors.
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT_OK : EXIT_USAGE_OR_UNREADABLE;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`kusei: ${e.message}\n`);
+      return EXIT_USAGE_OR_UNREADABLE;
+    }
+    // A failure outside any one file (e.g. the report or --out folder cannot be written): one line, no stack.
+    const msg = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
+    io.stderr(`kusei: ${msg}\n`);
+    return EXIT_USAGE_OR_UNREADABLE;
+  }
+}
+
+/** The `kusei` bin: process argv and streams, and the exit status. */
+export async function main(): Promise<void> {
+  const io: CliIO = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}
