@@ -32,8 +32,11 @@ export const EXCEL_ERROR_TEXTS: ReadonlySet<string> = new Set([
 export interface ReadOptions {
   /** requirement-set check (defaults to Office.context.requirements) */
   readonly supports?: Supports;
-  /** rows read in the second sync, shared by all sheets (default 50 000): beyond it, row blocks follow */
-  readonly rowBudget?: number;
+  /**
+   * cells read in the second sync, shared by all sheets (default 100 000, about 4 MB of text-heavy cells);
+   * each sheet gets its share as rows of an assumed 16 columns; rows beyond it follow in row blocks
+   */
+  readonly windowCells?: number;
   /** estimated response bytes per sync for the row blocks (default 4 000 000, under Excel on the web's 5 MB) */
   readonly byteBudget?: number;
   /** sheet names to leave out */
@@ -95,9 +98,10 @@ function jsonBytes(rows: unknown[][]): number {
 
 /**
  * Reads every worksheet's used range into SheetSnapshots in a constant number of context.sync() calls:
- * one for the sheet list, one for every used range, its first rows (the row budget shared by the sheets),
- * its formula/error maps and merged areas; sheets longer than that follow in row blocks, grouped so no sync
- * is estimated above the byte budget (extra syncs grow with data volume, never with the number of sheets).
+ * one for the sheet list, one for every used range, its first rows (a cell budget shared by the sheets),
+ * its formula/error maps and merged areas. Rows beyond that follow in row blocks sized by rowCount ×
+ * columnCount and the bytes per cell seen so far, grouped so no sync is estimated above the byte budget:
+ * extra syncs grow with the volume of cell data (about one per 4 MB), never with the number of sheets.
  */
 export async function readSnapshots(
   context: Excel.RequestContext,
@@ -115,7 +119,8 @@ export async function readSnapshots(
   await context.sync();
 
   const list = sheets.items.filter((ws) => !exclude.has(ws.name));
-  const windowRows = Math.max(20, Math.floor((opts.rowBudget ?? 50_000) / Math.max(1, list.length)));
+  // The sheets' widths are unknown until this sync: their share assumes 16 columns.
+  const windowRows = Math.max(20, Math.floor((opts.windowCells ?? 100_000) / 16 / Math.max(1, list.length)));
   // Without getSpecialCells the formula map comes from `formulas`, which doubles what is read.
   const cellProps = special ? "values" : "values,formulas";
 

@@ -71,7 +71,7 @@ describe("readSnapshots", () => {
     const ctx = new FakeContext(workbook(3, 3000));
     const snaps = await readSnapshots(asExcel(ctx), {
       supports: ctx.supports,
-      rowBudget: 300,
+      windowCells: 300 * 16,
       byteBudget: 200_000,
     });
     expect(ctx.syncCount).toBeGreaterThan(2);
