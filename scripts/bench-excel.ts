@@ -17,7 +17,13 @@ import { fixtureSnapshots } from "../test/helpers/fixtures";
 const ROWS = 200;
 
 /** A sheet of `rows` rows: the base sheet's header, then its data rows repeated (item names numbered). */
-function tiled(base: SheetSnapshot, name: string, dataStart: number, itemCol: number | null, rows: number): SheetSnapshot {
+function tiled(
+  base: SheetSnapshot,
+  name: string,
+  dataStart: number,
+  itemCol: number | null,
+  rows: number,
+): SheetSnapshot {
   const header = base.values.slice(0, dataStart);
   const data = base.values.slice(dataStart);
   const dataMerges = base.merges.filter((m) => m.top >= dataStart);
@@ -27,7 +33,11 @@ function tiled(base: SheetSnapshot, name: string, dataStart: number, itemCol: nu
     const offset = values.length - dataStart;
     if (values.length + data.length > rows && k > 0) break;
     for (const row of data) {
-      values.push(row.map((v, c) => (k > 0 && c === itemCol && typeof v === "string" && v !== "" ? `${v} ${k + 1}` : v)));
+      values.push(
+        row.map((v, c) =>
+          k > 0 && c === itemCol && typeof v === "string" && v !== "" ? `${v} ${k + 1}` : v,
+        ),
+      );
     }
     for (const m of dataMerges) merges.push({ ...m, top: m.top + offset, bottom: m.bottom + offset });
   }
