@@ -265,8 +265,9 @@ export function recognizeWorkbook(
       overrideFor(overrides, typeof s.name === "string" ? s.name : String(s.name)),
     );
     layouts.push(one.layout);
-    records.push(...one.records);
-    issues.push(...one.issues);
+    // no spread: a sheet may hold more records than a call may take arguments
+    for (const r of one.records) records.push(r);
+    for (const i of one.issues) issues.push(i);
   }
   const dedup = markDuplicates(records);
   return { layouts, records: dedup.records, issues: [...issues, ...dedup.issues] };
