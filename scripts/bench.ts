@@ -1,0 +1,151 @@
+/**
+ * npm run bench: generate realistic workbooks (24 ward workbooks of a strategy and an initiative sheet of a
+ * few hundred rows each, and one 20,000-row initiative sheet), then time `kusei recalc` (in-process) beside a
+ * bare exceljs read + write of the same files (the floor), each in a fresh child process so peak memory is
+ * per case. Prints `bench <case> kusei_ms=… floor_ms=… ratio=… kusei_peak_mb=… floor_peak_mb=…`, and the
+ * scale case `scale files=<n> peak_rss_mb=<n> total_ms=<n>` (recalc over many workbooks in one process).
+ *
+ * Options: --quick (fewer rows, 40 scale files), --scale-files N, --no-scale, --runs N (best of N, default 2).
+ */
+import { fork } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as ExcelJS from "exceljs";
+import { runCli } from "../src/cli/main";
+import { bigWorkbook, wardWorkbook, WARDS } from "./bench-lib/generate";
+
+interface ChildResult {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly peakMb: number;
+  readonly exit: number;
+}
+
+type Mode = "kusei" | "floor";
+
+/** In the child: run one mode over the files and report time and peak memory. */
+async function child(mode: Mode, files: string[], outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let exit = 0;
+  if (mode === "kusei") {
+    exit = await runCli(["recalc", ...files, "--out", outDir], { stdout: () => undefined, stderr: (s) => process.stderr.write(s), isTTY: false });
+  } else {
+    // The floor: what any exceljs tool pays to open and save the same files, one at a time.
+    for (const file of files) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
+      const out = await wb.xlsx.writeBuffer();
+      await writeFile(join(outDir, file.split("/").pop() ?? "out.xlsx"), new Uint8Array(out as ArrayBuffer));
+    }
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const result: ChildResult = { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024, exit };
+  process.send?.(result);
+}
+
+function runChild(mode: Mode, files: string[], outDir: string): Promise<ChildResult> {
+  return new Promise((resolvePromise, reject) => {
+    const argsFile = join(outDir + ".args.json");
+    writeFile(argsFile, JSON.stringify({ mode, files, outDir }))
+      .then(() => {
+        const proc = fork(__filename, ["--child", argsFile], {
+          execArgv: ["-r", "ts-node/register/transpile-only", "--max-old-space-size=2048"],
+          stdio: ["ignore", "inherit", "inherit", "ipc"],
+        });
+        let result: ChildResult | null = null;
+        proc.on("message", (m) => (result = m as ChildResult));
+        proc.on("error", reject);
+        proc.on("exit", (code) => (result ? resolvePromise(result) : reject(new Error(`bench child (${mode}) exited ${code}`))));
+      })
+      .catch(reject);
+  });
+}
+
+async function bestOf(runs: number, mode: Mode, files: string[], outDir: string): Promise<ChildResult> {
+  let best: ChildResult | null = null;
+  for (let i = 0; i < runs; i++) {
+    await rm(outDir, { recursive: true, force: true });
+    const r = await runChild(mode, files, outDir);
+    if (best === null || r.ms < best.ms) best = { ...r, peakMb: Math.max(r.peakMb, best?.peakMb ?? 0) };
+  }
+  if (!best) throw new Error("no run");
+  return best;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick");
+  const runs = Number(args[args.indexOf("--runs") + 1] ?? 2) || 2;
+  const scaleFiles = args.includes("--scale-files") ? Number(args[args.indexOf("--scale-files") + 1]) : quick ? 40 : 200;
+  const wardRows = quick ? 100 : 300;
+  const bigRows = quick ? 5000 : 20000;
+
+  const root = await mkdtemp(join(tmpdir(), "kusei-bench-"));
+  try {
+    const t0 = performance.now();
+    const wardsDir = join(root, "wards");
+    await mkdir(wardsDir);
+    const wardFiles: string[] = [];
+    for (const [i, ward] of WARDS.entries()) {
+      const file = join(wardsDir, `${String(i + 1).padStart(2, "0")}-${ward}.xlsx`);
+      await writeFile(file, await wardWorkbook(ward, wardRows, i));
+      wardFiles.push(file);
+    }
+    const bigFile = join(root, `initiative-${bigRows}.xlsx`);
+    await writeFile(bigFile, await bigWorkbook("initiative", bigRows));
+    console.log(`generated ${wardFiles.length} ward workbooks (~${wardRows} rows per sheet, 2 sheets) and one ${bigRows}-row sheet in ${Math.round(performance.now() - t0)} ms (${root})`);
+
+    const cases: Array<[string, string[]]> = [
+      [`wards24x${wardRows}`, wardFiles],
+      [`rows${bigRows}`, [bigFile]],
+    ];
+    for (const [name, files] of cases) {
+      const floor = await bestOf(runs, "floor", files, join(root, `out-floor-${name}`));
+      const kusei = await bestOf(runs, "kusei", files, join(root, `out-kusei-${name}`));
+      const ratio = kusei.ms / floor.ms;
+      console.log(
+        `bench ${name} kusei_ms=${Math.round(kusei.ms)} floor_ms=${Math.round(floor.ms)} ratio=${ratio.toFixed(2)} ` +
+          `kusei_cpu_ms=${Math.round(kusei.cpuMs)} floor_cpu_ms=${Math.round(floor.cpuMs)} cpu_ratio=${(kusei.cpuMs / floor.cpuMs).toFixed(2)} ` +
+          `kusei_peak_mb=${Math.round(kusei.peakMb)} floor_peak_mb=${Math.round(floor.peakMb)} kusei_exit=${kusei.exit}`,
+      );
+    }
+
+    if (!args.includes("--no-scale") && scaleFiles > 0) {
+      const scaleDir = join(root, "scale");
+      await mkdir(scaleDir);
+      const files: string[] = [];
+      for (let i = 0; i < scaleFiles; i++) {
+        const src = wardFiles[i % wardFiles.length] ?? "";
+        const dst = join(scaleDir, `${String(i + 1).padStart(3, "0")}.xlsx`);
+        await copyFile(src, dst);
+        files.push(dst);
+      }
+      const r = await runChild("kusei", files, join(root, "out-scale"));
+      const written = (await readdir(join(root, "out-scale"))).length;
+      console.log(`scale files=${scaleFiles} peak_rss_mb=${Math.round(r.peakMb)} total_ms=${Math.round(r.ms)} written=${written} exit=${r.exit}`);
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--child") {
+  readFile(process.argv[3] ?? "", "utf8")
+    .then((text) => {
+      const { mode, files, outDir } = JSON.parse(text) as { mode: Mode; files: string[]; outDir: string };
+      return child(mode, files, outDir);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
