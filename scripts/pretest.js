@@ -1,2 +1,80 @@
-// Runs before `npm test`. The task-pane issue extends it (Chromium for the browser tests, a fresh build).
-console.log("pretest: nothing to prepare yet");
+/* eslint-disable no-undef */
+// Runs before `npm test`: makes sure the browser tests can run on a fresh machine.
+//  1. Chromium (Debian's package, never a downloaded browser) and a Japanese font: installed with apt-get when
+//     /usr/bin/chromium is missing and we are root; otherwise a clear message and exit 1.
+//  2. dist/: built with `webpack --mode production` when missing or older than its sources.
+// size.js and the e2e tests reuse ensureDist() from here.
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const CHROMIUM = "/usr/bin/chromium";
+// Without a Japanese font the screenshots show boxes instead of text.
+const JA_FONT_DIR = "/usr/share/fonts/opentype/ipafont-gothic";
+const DIST_MARK = path.join(ROOT, "dist", "taskpane.html");
+// Everything the bundle is built from.
+const SOURCES = ["src", "webpack.config.js", "package-lock.json", "tsconfig.json", "manifest.xml", "assets"];
+
+function run(cmd, args) {
+  console.log(`pretest: $ ${[cmd, ...args].join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit" });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`pretest: ${cmd} ${args.join(" ")} exited with ${r.status}`);
+}
+
+function newestMtime(p) {
+  let st;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+/** True when dist/ is missing or older than any of its sources. */
+function distIsStale() {
+  if (!fs.existsSync(DIST_MARK)) return true;
+  const built = fs.statSync(DIST_MARK).mtimeMs;
+  return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
+}
+
+/** Builds dist/ (production) unless it is fresh. */
+function ensureDist() {
+  if (!distIsStale()) {
+    console.log("pretest: dist/ is up to date");
+    return;
+  }
+  run(process.execPath, [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"]);
+}
+
+/** Installs Chromium and the IPA Gothic font with apt-get when Chromium is missing. */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM) && fs.existsSync(JA_FONT_DIR)) {
+    console.log(`pretest: ${CHROMIUM} and the IPA Gothic font present`);
+    return;
+  }
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root) {
+    console.error(
+      `pretest: ${CHROMIUM} or fonts-ipafont-gothic is missing and this user is not root. Install it once with\n` +
+        "  sudo apt-get update && sudo apt-get install -y chromium fonts-ipafont-gothic\n" +
+        "then run npm test again.",
+    );
+    process.exit(1);
+  }
+  console.log("pretest: Chromium or its Japanese font is missing; installing Debian's chromium and fonts-ipafont-gothic with apt-get");
+  run("apt-get", ["update"]);
+  run("apt-get", ["install", "-y", "chromium", "fonts-ipafont-gothic"]);
+}
+
+module.exports = { ensureDist, ensureChromium, distIsStale, CHROMIUM };
+
+if (require.main === module) {
+  ensureChromium();
+  ensureDist();
+}

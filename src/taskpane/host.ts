@@ -1,10 +1,12 @@
-import type { CellValue, CellWrite, Evaluation, GridPos, MappingOverrides } from "../core/model";
+import type { CellValue, CellWrite, Evaluation, GridPos, LocalizedText, MappingOverrides } from "../core/model";
 
 /** What one validation run gives the UI. */
 export interface CheckResult {
   readonly evaluation: Evaluation;
   /** sheet name → origin of its snapshot (to show sheet rows and column letters of a layout) */
   readonly origins: Readonly<Record<string, GridPos>>;
+  /** things the user should know that did not stop the check (e.g. highlights unavailable, bad settings) */
+  readonly notices?: ReadonlyArray<LocalizedText>;
 }
 
 /** The outcome of one apply. */
@@ -19,6 +21,8 @@ export interface ApplyResult {
 export interface RevertResult {
   /** cells restored */
   readonly restored: number;
+  /** logged cells changed since kusei wrote them: left alone, not restored */
+  readonly skipped?: number;
 }
 
 /** A cell shown in the pane (standalone mode, where there is no grid to select in). */

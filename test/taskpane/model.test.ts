@@ -38,12 +38,12 @@ describe("書き込みの選択", () => {
     [{ all: false as const, ids: new Set(["具体的取組!L13"]) }, ["L11", "L13"]],
     [{ all: true as const }, ["L11", "L12", "L13"]],
   ])("%#", (choice, cells) => {
-    expect(selectWrites(plan, choice, "ja").map((w) => w.cell)).toEqual(cells);
+    expect(selectWrites(plan, choice).map((w) => w.cell)).toEqual(cells);
   });
 
   test("keep と skip は選んでも書かない", () => {
     const ids = new Set(plan.map((m) => m.id));
-    expect(selectWrites(plan, { all: false, ids }, "en").map((w) => w.cell)).toEqual(["L11", "L12", "L13"]);
+    expect(selectWrites(plan, { all: false, ids }).map((w) => w.cell)).toEqual(["L11", "L12", "L13"]);
   });
 
   test("全部選ぶと all になり、一つ外すと残りを個別に持つ", () => {

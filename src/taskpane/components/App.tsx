@@ -170,7 +170,7 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
 
   const onApply = () => {
     if (!host || !result) return;
-    const writes = selectWrites(result.evaluation.plan, choice, lang);
+    const writes = selectWrites(result.evaluation.plan, choice);
     setProgress({ done: 0, total: writes.length });
     void run("busy", "errorApply", async () => {
       const r = await host.apply(writes, (done, total) => setProgress({ done, total }));

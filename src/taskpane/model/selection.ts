@@ -1,4 +1,5 @@
 import type { CellWrite, PlannedMark } from "../../core/model";
+import { writesFromPlan } from "../../core/plan";
 
 /** Which conflicts the user chose to overwrite: every one, or the listed plan ids. */
 export type ConflictChoice = { readonly all: true } | { readonly all: false; readonly ids: ReadonlySet<string> };
@@ -14,16 +15,11 @@ export function willWrite(mark: PlannedMark, choice: ConflictChoice): boolean {
 }
 
 /**
- * The cell writes for the plan: every `write`, plus the conflicts the user opted into. Each write carries
- * what the plan saw, so the host leaves a cell alone when it changed since the read.
+ * The cell writes for the plan (the core's writesFromPlan): every `write`, plus the conflicts the user opted
+ * into. Each write carries what the plan saw, so the host leaves a cell alone when it changed since the read.
  */
-export function selectWrites(plan: ReadonlyArray<PlannedMark>, choice: ConflictChoice, lang: "ja" | "en"): CellWrite[] {
-  const writes: CellWrite[] = [];
-  for (const m of plan) {
-    if (!willWrite(m, choice) || m.value === null) continue;
-    writes.push({ sheet: m.sheet, cell: m.cell, expected: m.current, value: m.value, reason: m.reason[lang] });
-  }
-  return writes;
+export function selectWrites(plan: ReadonlyArray<PlannedMark>, choice: ConflictChoice): CellWrite[] {
+  return writesFromPlan(plan, { overwriteConflicts: choice.all ? true : choice.ids });
 }
 
 /** Toggles one conflict id in the choice (leaving "all" mode keeps every other conflict chosen). */

@@ -1,0 +1,42 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { App } from "./components/App";
+import { createExcelHost } from "./hosts/excel";
+import { openStandaloneFile } from "./hosts/standalone";
+import { detectLanguage, translator } from "./i18n/strings";
+import { detectOffice } from "./office";
+
+// Composition root: decide Excel or standalone, pick the language, render.
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("kusei: #root missing in taskpane.html");
+  const office = (window as unknown as { Office?: Parameters<typeof detectOffice>[0] }).Office;
+  const started = await detectOffice(office, 8000);
+  const lang = detectLanguage(started.displayLanguage, navigator.languages ?? [navigator.language]);
+  const t = translator(lang);
+  document.documentElement.lang = lang;
+  document.title = t("appTitle");
+  const app = started.inExcel ? (
+    <App t={t} lang={lang} host={createExcelHost(lang)} />
+  ) : (
+    <App
+      t={t}
+      lang={lang}
+      host={null}
+      openFile={openStandaloneFile}
+      {...(started.timedOut ? { startupError: { hint: "errorOfficeTimeout" as const, detail: null } } : {})}
+    />
+  );
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      {app}
+    </FluentProvider>,
+  );
+}
+
+start().catch((e: unknown) => {
+  // Nothing rendered: say so on the page itself rather than only in the console.
+  const el = document.getElementById("root");
+  if (el) el.textContent = `kusei: ${e instanceof Error ? e.message : String(e)}`;
+  throw e;
+});
