@@ -208,27 +208,29 @@ export async function applyWrites(
   }));
   const merged = supports(API.mergedAreas);
 
-  // Sync 1: re-read. A sheet deleted since the plan makes getItem fail: then learn the names and re-read.
+  // Sync 1: re-read. It only reads, so when it fails — a sheet deleted since the plan (getItem), or a host
+  // that does not carry a null object through the change log's getUsedRangeOrNullObject — learn the sheet
+  // names and re-read only what exists.
   let pre = queuePreflight(context, groups, null, withLog, merged);
   try {
     await context.sync();
-  } catch (error) {
-    const failure = describeExcelError(error);
-    if (failure.code !== "ItemNotFound") {
+  } catch {
+    try {
+      const all = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const names = new Set(all.items.map((ws) => ws.name));
+      pre = queuePreflight(context, groups, names, withLog && names.has(CHANGE_LOG_SHEET), merged);
+      if (pre.reads.length > 0 || pre.log) await context.sync();
+    } catch (error) {
       return {
         applyId: opts.applyId ?? `${time}#0`,
         written: [],
         conflicts,
         notWritten: [...writes],
-        error: failure,
+        error: describeExcelError(error),
         requests: 0,
       };
     }
-    const all = context.workbook.worksheets.load("items/name");
-    await context.sync();
-    const names = new Set(all.items.map((ws) => ws.name));
-    pre = queuePreflight(context, groups, names, withLog && names.has(CHANGE_LOG_SHEET), merged);
-    if (pre.reads.length > 0 || pre.log) await context.sync();
   }
 
   const applyIdBase = pre.log && !pre.log.used.isNullObject ? pre.log.used.rowCount : 0;

@@ -265,6 +265,8 @@ export class FakeContext {
   private responseBytes = 0;
   /** fails the next sync whose batch writes, after applying `afterOps` operations (a dropped connection) */
   failNextWriteAfter: number | null = null;
+  /** a host where a method called on a null object fails the sync instead of giving a null object */
+  strictNullChains = false;
 
   constructor(
     readonly model: WorkbookModel,
@@ -590,6 +592,8 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     if (valuesOnly !== true) throw new Error("the fake models the values-only used range: pass true");
     return new FakeRange(this.ctx, () => {
       const s = this.resolver();
+      if (!s && this.ctx.strictNullChains)
+        throw new FakeRichApiError("InvalidArgument", "method called on a null object");
       const rect = s?.usedRect() ?? null;
       return s && rect ? { sheet: s, rect } : null;
     });

@@ -140,6 +140,17 @@ describe("applyWrites", () => {
     expect(ctx.syncCount).toBe(4);
   });
 
+  test("a host that fails a call on a null object: the first apply still creates the log (one extra round trip)", async () => {
+    const m = workbook(1);
+    const ctx = new FakeContext(m);
+    ctx.strictNullChains = true;
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
+    expect(res.error).toBeNull();
+    expect(res.written).toHaveLength(6);
+    expect(ctx.syncCount).toBe(4);
+    expect(m.sheet(CHANGE_LOG_SHEET)?.usedRect()).toEqual({ top: 0, left: 0, bottom: 6, right: 7 }); // header + 6 rows
+  });
+
   test("per-cell writes when cells are far apart, a block with nulls when they are close", async () => {
     const m = workbook(1, 60);
     const ctx = new FakeContext(m);
