@@ -2,6 +2,7 @@ import * as ExcelJS from "exceljs";
 import type { CellValue, CellErrorAt, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
 import { flattenCellValue } from "./cell-value";
 import { isWorkbookReadError, WorkbookReadError } from "./errors";
+import { installFastMerges } from "./fast-merges";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, guardWorkbookBytes } from "./zip-guard";
 
 /** An opened workbook. Opaque to callers: pass it back to applyWrites / appendChangeLog / writeWorkbook. */
@@ -122,6 +123,7 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
 export async function readWorkbook(source: ArrayBuffer | Uint8Array, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
   const bytes = asBytes(source);
   guardWorkbookBytes(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
+  installFastMerges();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -50,3 +50,29 @@ describe("readWorkbook は壊れた入力を型付きの誤りで拒む", () => 
     expect(snapshots.length).toBe(4);
   });
 });
+
+describe("結合範囲の読み込み (fast merge check)", () => {
+  async function withMerges(refs: string[]): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await sampleWorkbookBytes());
+    const path = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(path)!.async("string");
+    const merges = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
+    zip.file(path, xml.replace(/<mergeCells[^>]*>.*?<\/mergeCells>/s, merges));
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  test("重なる結合範囲は壊れたブックとして拒む", async () => {
+    expect(await codeOf(await withMerges(["A1:C1", "D4:E5", "E5:F6"]), undefined)).toBe("corrupt");
+    expect(await codeOf(await withMerges(["A1:C1", "A1:A1"]), undefined)).toBe("corrupt");
+  });
+
+  test("重ならない結合範囲はそのまま読む", async () => {
+    const { snapshots } = await readWorkbook(await withMerges(["A1:C1", "D4:E5", "A8:B9"]));
+    const s = snapshots[0]!;
+    expect(s.merges.map((m) => [m.top + s.origin.row, m.left + s.origin.col, m.bottom + s.origin.row, m.right + s.origin.col]).sort()).toEqual([
+      [0, 0, 0, 2],
+      [3, 3, 4, 4],
+      [7, 0, 8, 1],
+    ]);
+  });
+});
