@@ -1,4 +1,11 @@
-import type { CellValue, CellWrite, Evaluation, GridPos, LocalizedText, MappingOverrides } from "../core/model";
+import type {
+  CellValue,
+  CellWrite,
+  Evaluation,
+  GridPos,
+  LocalizedText,
+  MappingOverrides,
+} from "../core/model";
 
 /** What one validation run gives the UI. */
 export interface CheckResult {
@@ -67,3 +74,6 @@ export interface TaskpaneHost {
     report(result: CheckResult, lang: "ja" | "en"): Promise<Download>;
   } | null;
 }
+
+/** Opens a file as a standalone host (loads the xlsx adapter lazily). */
+export type OpenFile = (file: File) => Promise<TaskpaneHost>;

@@ -20,7 +20,8 @@ interface OfficeLike {
  * timeout bounds the wait.
  */
 export async function detectOffice(office: OfficeLike | undefined, timeoutMs: number): Promise<OfficeStart> {
-  if (!office || typeof office.onReady !== "function") return { inExcel: false, displayLanguage: null, timedOut: false };
+  if (!office || typeof office.onReady !== "function")
+    return { inExcel: false, displayLanguage: null, timedOut: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), timeoutMs);

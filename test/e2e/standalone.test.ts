@@ -8,8 +8,10 @@ import path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { serveStatic, type StaticServer } from "./server";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureDist, CHROMIUM } = require("../../scripts/pretest.js") as { ensureDist: () => void; CHROMIUM: string };
+const { ensureDist, CHROMIUM } = require("../../scripts/pretest.js") as {
+  ensureDist: () => void;
+  CHROMIUM: string;
+};
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -44,7 +46,10 @@ const pageErrors: string[] = [];
 jest.setTimeout(120_000);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node scripts/pretest.js\` as root (it installs Debian's chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: run \`node scripts/pretest.js\` as root (it installs Debian's chromium)`,
+    );
   if (!existsSync(FIXTURE)) throw new Error(`fixture missing: ${FIXTURE} (npm run fixtures)`);
   ensureDist();
   await fs.mkdir(SHOTS, { recursive: true });
@@ -146,10 +151,14 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   expect(planned.length).toBeGreaterThan(0);
   await shot(page, "2-marks");
   await page.getByRole("button", { name: `${planned.length} 件を書き込む` }).click();
-  await page.getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`).waitFor();
+  await page
+    .getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`)
+    .waitFor();
   // After the apply the plan is re-derived: nothing is left to write, and Revert is offered.
   await expect(writeRows.count()).resolves.toBe(0);
-  await expect(page.getByRole("button", { name: "直前の書き込みを元に戻す" }).isEnabled()).resolves.toBe(true);
+  await expect(page.getByRole("button", { name: "直前の書き込みを元に戻す" }).isEnabled()).resolves.toBe(
+    true,
+  );
   await shot(page, "2-marks-applied");
 
   // Mapping and Summary are populated from the workbook.
@@ -187,7 +196,11 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
       row.eachCell({ includeEmpty: false }, (c) => {
         // A merged cell repeats its master's value in exceljs: written with the master.
         if (written.has(`${ws.name}!${c.master.address}`)) return;
-        expect([ws.name, c.address, plain(out?.getCell(c.address).value)]).toEqual([ws.name, c.address, plain(c.value)]);
+        expect([ws.name, c.address, plain(out?.getCell(c.address).value)]).toEqual([
+          ws.name,
+          c.address,
+          plain(c.value),
+        ]);
       }),
     );
   }

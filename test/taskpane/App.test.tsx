@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { TaskpaneHost } from "../../src/taskpane/host";
-import { App, type OpenFile } from "../../src/taskpane/components/App";
+import type { OpenFile, TaskpaneHost } from "../../src/taskpane/host";
+import { App } from "../../src/taskpane/components/App";
 import { translator, type Lang } from "../../src/taskpane/i18n/strings";
 import { sampleEvaluation } from "./evaluation";
 import { fakeHost, type FakeHost } from "./fakeHost";
@@ -118,20 +118,27 @@ describe("記号タブ: 競合の上書きは選んだものだけ", () => {
 
   test("元に戻すは書き込み前は押せない", async () => {
     await onMarks(fakeHost({ evaluation: sampleEvaluation }));
-    expect((screen.getByRole("button", { name: "直前の書き込みを元に戻す" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "直前の書き込みを元に戻す" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 
   test("読み込み後に変わったセルは数えて知らせる", async () => {
     const host = fakeHost({ evaluation: sampleEvaluation, applyResult: { written: 0, changed: 1 } });
     await onMarks(host);
     fireEvent.click(screen.getByRole("button", { name: "1 件を書き込む" }));
-    await screen.findByText("0 件を書き込みました。1 件は読み込み後に内容が変わっていたため書き込みませんでした。");
+    await screen.findByText(
+      "0 件を書き込みました。1 件は読み込み後に内容が変わっていたため書き込みませんでした。",
+    );
   });
 });
 
 describe("エラーは MessageBar に、することと一緒に出る", () => {
   test("検証の失敗", async () => {
-    const host = fakeHost({ evaluation: sampleEvaluation, checkError: new Error("RichApi.Error: InvalidOperation") });
+    const host = fakeHost({
+      evaluation: sampleEvaluation,
+      checkError: new Error("RichApi.Error: InvalidOperation"),
+    });
     renderApp(host);
     fireEvent.click(screen.getByRole("button", { name: "検証する" }));
     const alert = await screen.findByRole("alert");
@@ -143,7 +150,9 @@ describe("エラーは MessageBar に、することと一緒に出る", () => {
   });
 
   test("アダプターの日本語メッセージを使う", async () => {
-    const err = Object.assign(new Error("The file is empty."), { messages: { ja: "ファイルが空です。", en: "The file is empty." } });
+    const err = Object.assign(new Error("The file is empty."), {
+      messages: { ja: "ファイルが空です。", en: "The file is empty." },
+    });
     const openFile = jest.fn<Promise<TaskpaneHost>, [File]>().mockRejectedValue(err);
     renderApp(null, "ja", openFile);
     const input = screen.getByTestId("file-input");
@@ -165,13 +174,37 @@ describe("エラーは MessageBar に、することと一緒に出る", () => {
   });
 });
 
+describe("知らせ", () => {
+  test("検証は続けられたが知らせることがあれば警告の MessageBar に出す", async () => {
+    const notices = [
+      { ja: "このバージョンの Excel ではメモを付けられません。", en: "Notes need ExcelApi 1.18." },
+    ];
+    await validated(fakeHost({ evaluation: sampleEvaluation, notices }));
+    expect(screen.getByTestId("check-notices").textContent).toContain(
+      "このバージョンの Excel ではメモを付けられません。",
+    );
+  });
+
+  test("元に戻せなかったセルがあれば数を言う", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation, revertSkipped: 2 });
+    await validated(host);
+    tab("記号");
+    fireEvent.click(await screen.findByRole("button", { name: "1 件を書き込む" }));
+    await screen.findByText("1 件を書き込みました。変更は変更履歴シートに記録されています。");
+    fireEvent.click(screen.getByRole("button", { name: "直前の書き込みを元に戻す" }));
+    await screen.findByText(/^3 件を元の値に戻しました。2 件は書き込み後に変更されていたため/);
+  });
+});
+
 describe("単体モード", () => {
   test("ファイルを開くと検証し、指摘を押すとセルの内容を出す", async () => {
     const host = fakeHost({ mode: "standalone", evaluation: sampleEvaluation });
     renderApp(null, "ja", async () => host);
     expect(screen.getByRole("region", { name: ".xlsx ファイルをここにドロップ" })).toBeTruthy();
     await act(async () => {
-      fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File(["x"], "hirano.xlsx")] } });
+      fireEvent.change(screen.getByTestId("file-input"), {
+        target: { files: [new File(["x"], "hirano.xlsx")] },
+      });
     });
     await screen.findByText("指摘 4 件 / 全 4 件");
     expect(screen.getByTestId("file-name").textContent).toBe("開いているファイル: hirano.xlsx");
@@ -187,10 +220,14 @@ describe("列の対応タブ", () => {
     const host = fakeHost({ evaluation: sampleEvaluation });
     await validated(host);
     tab("列の対応");
-    const input = screen.getByLabelText("具体的取組 の「業績目標の達成状況(記号)」の列(空欄で対応なし)") as HTMLInputElement;
+    const input = screen.getByLabelText(
+      "具体的取組 の「業績目標の達成状況(記号)」の列(空欄で対応なし)",
+    ) as HTMLInputElement;
     expect(input.value).toBe("L");
     fireEvent.change(input, { target: { value: "m" } });
-    fireEvent.change(screen.getByLabelText("具体的取組 の「撤退基準」の列(空欄で対応なし)"), { target: { value: "" } });
+    fireEvent.change(screen.getByLabelText("具体的取組 の「撤退基準」の列(空欄で対応なし)"), {
+      target: { value: "" },
+    });
     fireEvent.change(screen.getByLabelText("戦略 のシートの種類"), { target: { value: "other" } });
     fireEvent.click(screen.getByRole("button", { name: "保存して再検証" }));
     await screen.findByText("列の対応をブックに保存しました。");
@@ -203,7 +240,9 @@ describe("列の対応タブ", () => {
   test("列でない文字は保存できない", async () => {
     await validated(fakeHost({ evaluation: sampleEvaluation }));
     tab("列の対応");
-    fireEvent.change(screen.getByLabelText("具体的取組 の「取組内容」の列(空欄で対応なし)"), { target: { value: "1A" } });
+    fireEvent.change(screen.getByLabelText("具体的取組 の「取組内容」の列(空欄で対応なし)"), {
+      target: { value: "1A" },
+    });
     expect((screen.getByRole("button", { name: "保存して再検証" }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
@@ -230,7 +269,9 @@ describe("集計タブ", () => {
 
 test("検証前はどのタブも検証を促す", async () => {
   renderApp(fakeHost({ evaluation: sampleEvaluation }));
-  await waitFor(() => expect(screen.getByText("まだ検証していません。「検証する」を押してください。")).toBeTruthy());
+  await waitFor(() =>
+    expect(screen.getByText("まだ検証していません。「検証する」を押してください。")).toBeTruthy(),
+  );
   tab("集計");
   expect(screen.getByText("集計する取組がありません。まず「検証」で検証してください。")).toBeTruthy();
 });

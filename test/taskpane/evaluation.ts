@@ -20,7 +20,9 @@ export function finding(partial: Partial<Finding> & Pick<Finding, "code" | "seve
   };
 }
 
-export function mark(partial: Partial<PlannedMark> & Pick<PlannedMark, "sheet" | "cell" | "action">): PlannedMark {
+export function mark(
+  partial: Partial<PlannedMark> & Pick<PlannedMark, "sheet" | "cell" | "action">,
+): PlannedMark {
   return {
     id: `${partial.sheet}!${partial.cell}`,
     row: 12,
@@ -71,7 +73,17 @@ function initiative(
     itemMark: "ア",
     itemName: "防災",
     fields: {
-      activity: [{ row: 10, col: 2, address: "C11", raw: `[${code}] 取組`, text: `[${code}] 取組 ${id}`, formula: false, error: null }],
+      activity: [
+        {
+          row: 10,
+          col: 2,
+          address: "C11",
+          raw: `[${code}] 取組`,
+          text: `[${code}] 取組 ${id}`,
+          formula: false,
+          error: null,
+        },
+      ],
       achievement: [{ row: 10, col: 11, address: "L11", raw: null, text: "", formula: false, error: null }],
     },
     duplicateOf: null,
@@ -135,11 +147,35 @@ export function sampleEvaluation(): Evaluation {
         cell: "H8",
         row: 8,
         input: "A",
-        message: { ja: "有効性の欄に「A」とあります。ア/イのどちらかを入れてください。", en: "Effectiveness holds “A”; expected ア/イ." },
+        message: {
+          ja: "有効性の欄に「A」とあります。ア/イのどちらかを入れてください。",
+          en: "Effectiveness holds “A”; expected ア/イ.",
+        },
       }),
-      finding({ code: "narrative.missing-issue", severity: "warning", sheet: "戦略", cell: "M9", row: 9, input: "-" }),
-      finding({ code: "structure.weak-header", severity: "info", sheet: "具体的取組", cell: "L4", row: 4, input: "達成状況" }),
-      finding({ code: "derive.withdrawal-fired", severity: "warning", sheet: "具体的取組", cell: "L13", row: 13, input: "<script>alert(1)</script>" }),
+      finding({
+        code: "narrative.missing-issue",
+        severity: "warning",
+        sheet: "戦略",
+        cell: "M9",
+        row: 9,
+        input: "-",
+      }),
+      finding({
+        code: "structure.weak-header",
+        severity: "info",
+        sheet: "具体的取組",
+        cell: "L4",
+        row: 4,
+        input: "達成状況",
+      }),
+      finding({
+        code: "derive.withdrawal-fired",
+        severity: "warning",
+        sheet: "具体的取組",
+        cell: "L13",
+        row: 13,
+        input: "<script>alert(1)</script>",
+      }),
     ],
   };
 }

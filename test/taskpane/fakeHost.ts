@@ -17,6 +17,8 @@ export interface FakeOptions {
   readonly evaluation: () => Evaluation;
   readonly checkError?: unknown;
   readonly applyResult?: ApplyResult;
+  readonly notices?: CheckResult["notices"];
+  readonly revertSkipped?: number;
 }
 
 export function fakeHost(options: FakeOptions): FakeHost {
@@ -30,7 +32,11 @@ export function fakeHost(options: FakeOptions): FakeHost {
     async check(overrides): Promise<CheckResult> {
       calls.check.push(overrides);
       if (options.checkError !== undefined) throw options.checkError;
-      return { evaluation: options.evaluation(), origins: { 具体的取組: { row: 0, col: 0 }, 戦略: { row: 0, col: 0 } } };
+      return {
+        evaluation: options.evaluation(),
+        origins: { 具体的取組: { row: 0, col: 0 }, 戦略: { row: 0, col: 0 } },
+        ...(options.notices ? { notices: options.notices } : {}),
+      };
     },
     async apply(writes, progress) {
       calls.apply.push([...writes]);
@@ -39,7 +45,7 @@ export function fakeHost(options: FakeOptions): FakeHost {
     },
     async revert() {
       calls.revert += 1;
-      return { restored: 3 };
+      return { restored: 3, ...(options.revertSkipped ? { skipped: options.revertSkipped } : {}) };
     },
     async selectCell(sheet, cell) {
       calls.select.push([sheet, cell]);

@@ -18,12 +18,14 @@ describe("言語の選択", () => {
 describe("文言カタログ", () => {
   test("ja と en は同じキーを持ち、空の文言はない", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort());
-    for (const [k, v] of [...Object.entries(ja), ...Object.entries(en)]) expect([k, v.trim().length > 0]).toEqual([k, true]);
+    for (const [k, v] of [...Object.entries(ja), ...Object.entries(en)])
+      expect([k, v.trim().length > 0]).toEqual([k, true]);
   });
 
   test("ja と en は同じ差し込み名を使う", () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(ja) as Array<keyof typeof ja>) expect([key, names(en[key])]).toEqual([key, names(ja[key])]);
+    for (const key of Object.keys(ja) as Array<keyof typeof ja>)
+      expect([key, names(en[key])]).toEqual([key, names(ja[key])]);
   });
 
   test("差し込み", () => {
@@ -35,21 +37,44 @@ describe("文言カタログ", () => {
 
 describe("Office の検出", () => {
   test("office.js が無ければ単体モード", async () => {
-    await expect(detectOffice(undefined, 10)).resolves.toEqual({ inExcel: false, displayLanguage: null, timedOut: false });
+    await expect(detectOffice(undefined, 10)).resolves.toEqual({
+      inExcel: false,
+      displayLanguage: null,
+      timedOut: false,
+    });
   });
 
   test("Excel の中では表示言語を返す", async () => {
-    const office = { onReady: async () => ({ host: "Excel" }), HostType: { Excel: "Excel" }, context: { displayLanguage: "en-US" } };
-    await expect(detectOffice(office, 1000)).resolves.toEqual({ inExcel: true, displayLanguage: "en-US", timedOut: false });
+    const office = {
+      onReady: async () => ({ host: "Excel" }),
+      HostType: { Excel: "Excel" },
+      context: { displayLanguage: "en-US" },
+    };
+    await expect(detectOffice(office, 1000)).resolves.toEqual({
+      inExcel: true,
+      displayLanguage: "en-US",
+      timedOut: false,
+    });
   });
 
   test("ホストなし(ブラウザー)は単体モード", async () => {
     const office = { onReady: async () => ({ host: null }), HostType: { Excel: "Excel" } };
-    await expect(detectOffice(office, 1000)).resolves.toEqual({ inExcel: false, displayLanguage: null, timedOut: false });
+    await expect(detectOffice(office, 1000)).resolves.toEqual({
+      inExcel: false,
+      displayLanguage: null,
+      timedOut: false,
+    });
   });
 
   test("onReady が終わらなければ待ち切って単体モード", async () => {
-    const office = { onReady: () => new Promise<{ host: unknown }>(() => undefined), HostType: { Excel: "Excel" } };
-    await expect(detectOffice(office, 20)).resolves.toEqual({ inExcel: false, displayLanguage: null, timedOut: true });
+    const office = {
+      onReady: () => new Promise<{ host: unknown }>(() => undefined),
+      HostType: { Excel: "Excel" },
+    };
+    await expect(detectOffice(office, 20)).resolves.toEqual({
+      inExcel: false,
+      displayLanguage: null,
+      timedOut: true,
+    });
   });
 });

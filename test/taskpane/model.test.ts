@@ -8,12 +8,20 @@ describe("列の対応の下書き", () => {
 
   test("原点をずらしたシートでは列文字もずれる", () => {
     expect(draftFromLayouts([initiativeLayout], origins)).toEqual({
-      具体的取組: { kind: "initiative", columns: { activity: "D", withdrawalCriterion: "F", achievement: "M" } },
+      具体的取組: {
+        kind: "initiative",
+        columns: { activity: "D", withdrawalCriterion: "F", achievement: "M" },
+      },
     });
   });
 
   test("変えた列だけがグリッド列の上書きになり、前の上書きは残る", () => {
-    const draft = { 具体的取組: { kind: "initiative" as const, columns: { activity: "D", withdrawalCriterion: "F", achievement: "N" } } };
+    const draft = {
+      具体的取組: {
+        kind: "initiative" as const,
+        columns: { activity: "D", withdrawalCriterion: "F", achievement: "N" },
+      },
+    };
     expect(overridesFromDraft({ 戦略: { kind: "other" } }, [initiativeLayout], origins, draft)).toEqual({
       戦略: { kind: "other" },
       具体的取組: { columns: { achievement: 12 } },
@@ -59,7 +67,9 @@ describe("集計", () => {
   test("経営課題ごと・戦略ごとに数え、撤退の行を基準と対応つきで並べる", () => {
     const s = summarize(sampleEvaluation());
     expect(s.total).toEqual({ achieved: 1, missed: 1, withdrawal: 1, none: 0 });
-    expect(s.areas.map((a) => [a.areaNumber, a.strategies.map((x) => x.strategyCode), a.counts.withdrawal])).toEqual([
+    expect(
+      s.areas.map((a) => [a.areaNumber, a.strategies.map((x) => x.strategyCode), a.counts.withdrawal]),
+    ).toEqual([
       ["1", ["1"], 0],
       ["2", ["3"], 1],
     ]);

@@ -15,7 +15,7 @@ import {
 import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useState } from "react";
 import type { Finding, MappingOverrides } from "../../core/model";
-import type { CellPeek, CheckResult, Download, TaskpaneHost } from "../host";
+import type { CellPeek, CheckResult, Download, OpenFile, TaskpaneHost } from "../host";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";
 import { NO_CONFLICTS, selectWrites, type ConflictChoice } from "../model/selection";
@@ -50,9 +50,6 @@ const TABS: ReadonlyArray<{ id: TabId; key: UiKey }> = [
   { id: "mapping", key: "tabMapping" },
   { id: "summary", key: "tabSummary" },
 ];
-
-/** Opens a file as a standalone host (loads the xlsx adapter lazily). */
-export type OpenFile = (file: File) => Promise<TaskpaneHost>;
 
 export interface AppProps {
   readonly t: Translate;
@@ -121,15 +118,12 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
     [t, lang],
   );
 
-  const validate = useCallback(
-    async (h: TaskpaneHost, o: MappingOverrides) => {
-      const r = await h.check(o);
-      setResult(r);
-      setChoice(NO_CONFLICTS);
-      return r;
-    },
-    [],
-  );
+  const validate = useCallback(async (h: TaskpaneHost, o: MappingOverrides) => {
+    const r = await h.check(o);
+    setResult(r);
+    setChoice(NO_CONFLICTS);
+    return r;
+  }, []);
 
   const onOpen = (file: File) => {
     if (!openFile) return;
@@ -177,7 +171,9 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
       setCanRevert(true);
       await validate(host, overrides);
       setNotice(
-        r.changed > 0 ? t("appliedWithChanges", { written: r.written, changed: r.changed }) : t("applied", { written: r.written }),
+        r.changed > 0
+          ? t("appliedWithChanges", { written: r.written, changed: r.changed })
+          : t("applied", { written: r.written }),
       );
     });
   };
@@ -188,7 +184,11 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
       const r = await host.revert();
       setCanRevert(false);
       await validate(host, overrides);
-      setNotice(t("reverted", { count: r.restored }));
+      setNotice(
+        r.skipped
+          ? t("revertedWithSkipped", { count: r.restored, skipped: r.skipped })
+          : t("reverted", { count: r.restored }),
+      );
     });
   };
 
@@ -207,7 +207,12 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
     const downloads = host?.downloads;
     if (!downloads) return;
     void run("busy", "errorDownload", async () => {
-      const d = which === "workbook" ? await downloads.workbook() : result ? await downloads.report(result, lang) : null;
+      const d =
+        which === "workbook"
+          ? await downloads.workbook()
+          : result
+            ? await downloads.report(result, lang)
+            : null;
       if (!d) return;
       saveDownload(d);
       setNotice(t("downloadReady", { name: d.fileName }));
@@ -249,7 +254,12 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
             >
               {t("downloadReport")}
             </Button>
-            <Button size="small" icon={<DocumentArrowUpRegular />} disabled={isBusy} onClick={() => setHost(null)}>
+            <Button
+              size="small"
+              icon={<DocumentArrowUpRegular />}
+              disabled={isBusy}
+              onClick={() => setHost(null)}
+            >
               {t("openAnother")}
             </Button>
           </div>
@@ -261,7 +271,12 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
           <MessageBarBody>{notice}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label={t("errorDismiss")} icon={<DismissRegular />} onClick={() => setNotice(null)} />
+              <Button
+                appearance="transparent"
+                aria-label={t("errorDismiss")}
+                icon={<DismissRegular />}
+                onClick={() => setNotice(null)}
+              />
             }
           />
         </MessageBar>
@@ -274,9 +289,24 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label={t("cellPreviewClose")} icon={<DismissRegular />} onClick={() => setPeek(null)} />
+              <Button
+                appearance="transparent"
+                aria-label={t("cellPreviewClose")}
+                icon={<DismissRegular />}
+                onClick={() => setPeek(null)}
+              />
             }
           />
+        </MessageBar>
+      ) : null}
+      {result?.notices && result.notices.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="check-notices">
+          <MessageBarBody>
+            <MessageBarTitle>{t("noticeTitle")}</MessageBarTitle>
+            {result.notices.map((n, i) => (
+              <div key={i}>{n[lang]}</div>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {busy && progress === null ? <Spinner size="tiny" label={busy.label} labelPosition="after" /> : null}

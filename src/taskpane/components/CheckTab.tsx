@@ -1,14 +1,11 @@
+import type { Handler } from "./handlers";
+import { Badge, Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
-import { CheckmarkCircleRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
+  CheckmarkCircleRegular,
+  ErrorCircleRegular,
+  InfoRegular,
+  WarningRegular,
+} from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
 import type { Finding, Severity } from "../../core/model";
 import { severityLabel } from "../i18n/labels";
@@ -28,7 +25,14 @@ const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   filter: { minWidth: "120px", flex: "1 1 120px" },
   sheet: { marginTop: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
   item: {
     display: "block",
     width: "100%",
@@ -45,8 +49,16 @@ const useStyles = makeStyles({
   },
   itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   cellRef: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-  input: { display: "block", color: tokens.colorNeutralForeground3, whiteSpace: "pre-wrap", wordBreak: "break-all" },
-  heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+  input: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: "pre-wrap",
+    wordBreak: "break-all",
+  },
+  heading: {
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase300,
+  },
   subheading: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -70,7 +82,7 @@ export interface CheckTabProps {
   readonly sheets: ReadonlyArray<string>;
   readonly busy: boolean;
   readonly onValidate: () => void;
-  readonly onSelect: (finding: Finding) => void;
+  readonly onSelect: Handler<Finding>;
 }
 
 /** The Check tab: validate, then the findings grouped by sheet and severity, filterable; a click goes to the cell. */
@@ -134,7 +146,9 @@ export function CheckTab({ t, lang, mode, findings, sheets, busy, onValidate, on
             </Field>
           </div>
           <Text as="p" role="status" aria-live="polite">
-            {findings.length === 0 ? t("noFindings") : t("findingsCount", { shown: shown.length, total: findings.length })}
+            {findings.length === 0
+              ? t("noFindings")
+              : t("findingsCount", { shown: shown.length, total: findings.length })}
           </Text>
           {groups.map((g) => (
             <div key={g.sheet} className={styles.sheet}>
@@ -161,7 +175,9 @@ export function CheckTab({ t, lang, mode, findings, sheets, busy, onValidate, on
                             <span>{f.message[lang]}</span>
                           </span>
                           {f.input !== null ? (
-                            <span className={styles.input}>{t("cellText", { text: cellText(t, f.input) })}</span>
+                            <span className={styles.input}>
+                              {t("cellText", { text: cellText(t, f.input) })}
+                            </span>
                           ) : null}
                         </button>
                       </li>

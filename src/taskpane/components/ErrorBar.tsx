@@ -1,4 +1,10 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import type { Translate, UiKey } from "../i18n/strings";
 
@@ -26,7 +32,12 @@ export function ErrorBar({ t, error, onDismiss }: ErrorBarProps) {
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" aria-label={t("errorDismiss")} icon={<DismissRegular />} onClick={onDismiss} />
+          <Button
+            appearance="transparent"
+            aria-label={t("errorDismiss")}
+            icon={<DismissRegular />}
+            onClick={onDismiss}
+          />
         }
       />
     </MessageBar>

@@ -1,3 +1,4 @@
+import type { Handler } from "./handlers";
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useId, useState, type DragEvent } from "react";
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
 export interface FileOpenProps {
   readonly t: Translate;
   readonly disabled: boolean;
-  readonly onFile: (file: File) => void;
+  readonly onFile: Handler<File>;
 }
 
 /** "Open an .xlsx": a file input and a drop zone (standalone mode). */

@@ -1,3 +1,4 @@
+import type { Handler } from "./handlers";
 import {
   Button,
   Field,
@@ -44,7 +45,7 @@ export interface MappingTabProps {
   readonly result: CheckResult | null;
   readonly busy: boolean;
   /** saves the edited draft (the parent turns it into overrides and re-validates) */
-  readonly onSave: (draft: MappingDraft) => void;
+  readonly onSave: Handler<MappingDraft>;
 }
 
 /** The Mapping tab: per sheet its kind, header rows and each column's field and confidence, editable. */
@@ -64,7 +65,9 @@ export function MappingTab({ t, lang, result, busy, onSave }: MappingTabProps) {
       </section>
     );
   }
-  const invalid = Object.values(draft).some((d) => Object.values(d.columns).some((v) => !isColumnLetters(v ?? "")));
+  const invalid = Object.values(draft).some((d) =>
+    Object.values(d.columns).some((v) => !isColumnLetters(v ?? "")),
+  );
 
   const setKind = (sheet: string, kind: SheetKind) => {
     const d = draft[sheet];
@@ -72,7 +75,8 @@ export function MappingTab({ t, lang, result, busy, onSave }: MappingTabProps) {
   };
   const setColumn = (sheet: string, field: ColumnField, letters: string) => {
     const d = draft[sheet];
-    if (d) setDraft({ ...draft, [sheet]: { ...d, columns: { ...d.columns, [field]: letters.toUpperCase() } } });
+    if (d)
+      setDraft({ ...draft, [sheet]: { ...d, columns: { ...d.columns, [field]: letters.toUpperCase() } } });
   };
 
   return (
@@ -132,7 +136,10 @@ export function MappingTab({ t, lang, result, busy, onSave }: MappingTabProps) {
                             value={value}
                             disabled={busy}
                             aria-invalid={!ok}
-                            aria-label={t("columnInputLabel", { sheet: layout.sheet, field: fieldLabel(lang, c.field) })}
+                            aria-label={t("columnInputLabel", {
+                              sheet: layout.sheet,
+                              field: fieldLabel(lang, c.field),
+                            })}
                             onChange={(_, v) => setColumn(layout.sheet, c.field, v.value)}
                           />
                         </TableCell>
@@ -148,7 +155,12 @@ export function MappingTab({ t, lang, result, busy, onSave }: MappingTabProps) {
         );
       })}
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<SaveRegular />} disabled={busy || invalid} onClick={() => onSave(draft)}>
+        <Button
+          appearance="primary"
+          icon={<SaveRegular />}
+          disabled={busy || invalid}
+          onClick={() => onSave(draft)}
+        >
           {t("mappingSave")}
         </Button>
         <Button disabled={busy} onClick={() => setDraft(initial)}>

@@ -1,3 +1,4 @@
+import type { Handler } from "./handlers";
 import {
   Badge,
   Button,
@@ -56,7 +57,7 @@ export interface MarksTabProps {
   readonly lang: Lang;
   readonly plan: ReadonlyArray<PlannedMark> | null;
   readonly choice: ConflictChoice;
-  readonly onChoice: (choice: ConflictChoice) => void;
+  readonly onChoice: Handler<ConflictChoice>;
   readonly busy: boolean;
   /** set while an apply runs */
   readonly progress: ApplyProgress | null;
@@ -66,10 +67,24 @@ export interface MarksTabProps {
 }
 
 /** The Marks tab: the write plan as a table, conflict opt-in per row or all at once, Apply and Revert. */
-export function MarksTab({ t, lang, plan, choice, onChoice, busy, progress, canRevert, onApply, onRevert }: MarksTabProps) {
+export function MarksTab({
+  t,
+  lang,
+  plan,
+  choice,
+  onChoice,
+  busy,
+  progress,
+  canRevert,
+  onApply,
+  onRevert,
+}: MarksTabProps) {
   const styles = useStyles();
   const [actionFilter, setActionFilter] = useState<PlanAction | "all">("all");
-  const conflicts = useMemo(() => (plan ?? []).filter((m) => m.action === "conflict").map((m) => m.id), [plan]);
+  const conflicts = useMemo(
+    () => (plan ?? []).filter((m) => m.action === "conflict").map((m) => m.id),
+    [plan],
+  );
   const toWrite = useMemo(() => (plan ?? []).filter((m) => willWrite(m, choice)).length, [plan, choice]);
   const rows = useMemo(
     () => (plan ?? []).filter((m) => actionFilter === "all" || m.action === actionFilter),
@@ -96,7 +111,12 @@ export function MarksTab({ t, lang, plan, choice, onChoice, busy, progress, canR
     <section aria-label={t("tabMarks")}>
       <Text as="p">{t("marksIntro")}</Text>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<SaveRegular />} disabled={busy || toWrite === 0} onClick={onApply}>
+        <Button
+          appearance="primary"
+          icon={<SaveRegular />}
+          disabled={busy || toWrite === 0}
+          onClick={onApply}
+        >
           {t("applyCount", { count: toWrite })}
         </Button>
         <Button icon={<ArrowUndoRegular />} disabled={busy || !canRevert} onClick={onRevert}>

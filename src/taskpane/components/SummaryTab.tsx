@@ -16,9 +16,17 @@ import type { Translate } from "../i18n/strings";
 import { summarize, type AreaSummary } from "../model/summary";
 
 const useStyles = makeStyles({
-  heading: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+  heading: {
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase300,
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  legend: { display: "flex", gap: tokens.spacingHorizontalM, fontSize: tokens.fontSizeBase200, flexWrap: "wrap" },
+  legend: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    fontSize: tokens.fontSizeBase200,
+    flexWrap: "wrap",
+  },
   swatch: { display: "inline-block", width: "10px", height: "10px", marginRight: "4px" },
   wrap: { whiteSpace: "pre-wrap", wordBreak: "break-all" },
   tableWrap: { overflowX: "auto" },

@@ -11,7 +11,8 @@ export function cellText(t: Translate, value: CellValue): string {
 /** A short description of a thrown value for the error bar's detail line. */
 export function describeError(error: unknown, lang: "ja" | "en"): string {
   // Adapter errors (WorkbookReadError and the like) carry their own ja/en text.
-  const messages = typeof error === "object" && error !== null ? (error as { messages?: unknown }).messages : undefined;
+  const messages =
+    typeof error === "object" && error !== null ? (error as { messages?: unknown }).messages : undefined;
   if (typeof messages === "object" && messages !== null) {
     const text = (messages as Record<string, unknown>)[lang];
     if (typeof text === "string") return text;

@@ -7,7 +7,10 @@ import { summarize } from "../model/summary";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 const T = {
@@ -62,12 +65,23 @@ function head(cells: ReadonlyArray<string>): string {
 }
 
 function findingRows(findings: ReadonlyArray<Finding>, lang: "ja" | "en"): string {
-  return findings.map((f) => row([f.sheet, f.cell ?? "", f.severity, f.message[lang], f.input ?? ""])).join("");
+  return findings
+    .map((f) => row([f.sheet, f.cell ?? "", f.severity, f.message[lang], f.input ?? ""]))
+    .join("");
 }
 
 function markRows(plan: ReadonlyArray<PlannedMark>, lang: "ja" | "en"): string {
   return plan
-    .map((m) => row([m.sheet, m.cell, m.current === null ? "" : String(m.current), m.value ?? m.mark ?? "", m.action, m.reason[lang]]))
+    .map((m) =>
+      row([
+        m.sheet,
+        m.cell,
+        m.current === null ? "" : String(m.current),
+        m.value ?? m.mark ?? "",
+        m.action,
+        m.reason[lang],
+      ]),
+    )
     .join("");
 }
 
@@ -92,7 +106,14 @@ export function renderReport(fileName: string, result: CheckResult, lang: "ja" |
     })
     .join("");
   const summaryRows = s.areas
-    .map((a) => row([`${a.areaNumber ?? "-"} ${a.areaTitle ?? ""}`, String(a.counts.achieved), String(a.counts.missed), String(a.counts.withdrawal)]))
+    .map((a) =>
+      row([
+        `${a.areaNumber ?? "-"} ${a.areaTitle ?? ""}`,
+        String(a.counts.achieved),
+        String(a.counts.missed),
+        String(a.counts.withdrawal),
+      ]),
+    )
     .join("");
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(`${t.title}: ${fileName}`)}</title>

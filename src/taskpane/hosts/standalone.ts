@@ -1,5 +1,11 @@
 import { fromA1 } from "../../core/address/a1";
-import { CHANGE_LOG_SHEET, entriesForApply, nextApplyId, planRevert, readChangeLog } from "../../core/changelog";
+import {
+  CHANGE_LOG_SHEET,
+  entriesForApply,
+  nextApplyId,
+  planRevert,
+  readChangeLog,
+} from "../../core/changelog";
 import { evaluateWorkbook } from "../../core";
 import type { CellValue, CellWrite, ChangeLogEntry, MappingOverrides, SheetSnapshot } from "../../core/model";
 import { DEFAULT_PROFILE } from "../../core/profile/profile";
@@ -55,7 +61,12 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
     ({ snapshots, workbook } = await xlsx.readWorkbook(bytes));
   };
 
-  const perform = (writes: ReadonlyArray<CellWrite>, applyId: string, time: string, op: "apply" | "revert") => {
+  const perform = (
+    writes: ReadonlyArray<CellWrite>,
+    applyId: string,
+    time: string,
+    op: "apply" | "revert",
+  ) => {
     const result = xlsx.applyWrites(workbook, writes);
     xlsx.appendChangeLog(workbook, entriesForApply(result.applied, result.applied, applyId, time, op));
     return result;
@@ -102,7 +113,10 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
     downloads: {
       async workbook(): Promise<Download> {
         const bytes = await xlsx.writeWorkbook(workbook);
-        return { fileName: markedFileName(file.name), blob: new Blob([bytes as BlobPart], { type: XLSX_MIME }) };
+        return {
+          fileName: markedFileName(file.name),
+          blob: new Blob([bytes as BlobPart], { type: XLSX_MIME }),
+        };
       },
       async report(result, lang): Promise<Download> {
         const { renderReport } = await import(/* webpackChunkName: "report" */ "./report.js");

@@ -1,4 +1,11 @@
-import type { ColumnField, LocalizedText, PlanAction, Severity, SheetKind, WithdrawalAction } from "../../core/model";
+import type {
+  ColumnField,
+  LocalizedText,
+  PlanAction,
+  Severity,
+  SheetKind,
+  WithdrawalAction,
+} from "../../core/model";
 import type { Lang, Translate, UiKey } from "./strings";
 
 /** Column field names as the sheets' own headers call them (ja) and in English. */

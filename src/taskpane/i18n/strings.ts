@@ -14,7 +14,8 @@ export const ja = {
   tabSummary: "集計",
   tabListLabel: "画面の切り替え",
   openTitle: "ブックを開く (.xlsx)",
-  openHint: "Excel の外で開いています。.xlsx ファイルを選ぶか、ここにドロップしてください。ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。",
+  openHint:
+    "Excel の外で開いています。.xlsx ファイルを選ぶか、ここにドロップしてください。ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。",
   openInputLabel: ".xlsx ファイルを選ぶ",
   dropZoneLabel: ".xlsx ファイルをここにドロップ",
   openedFile: "開いているファイル: {name}",
@@ -42,7 +43,8 @@ export const ja = {
   cellPreviewTitle: "{sheet}!{cell} の内容",
   cellPreviewClose: "閉じる",
   cellSelected: "{sheet}!{cell} を選択しました。",
-  marksIntro: "書き込む記号の一覧です。空のセルにだけ書き込み、異なる記号が入っているセル(競合)は選んだものだけ上書きします。",
+  marksIntro:
+    "書き込む記号の一覧です。空のセルにだけ書き込み、異なる記号が入っているセル(競合)は選んだものだけ上書きします。",
   marksEmpty: "書き込む記号はありません。まず「検証」で検証してください。",
   colCell: "セル",
   colCurrent: "現在",
@@ -60,10 +62,14 @@ export const ja = {
   applyCount: "{count} 件を書き込む",
   applying: "書き込んでいます… ({done}/{total})",
   applied: "{written} 件を書き込みました。変更は変更履歴シートに記録されています。",
-  appliedWithChanges: "{written} 件を書き込みました。{changed} 件は読み込み後に内容が変わっていたため書き込みませんでした。",
+  appliedWithChanges:
+    "{written} 件を書き込みました。{changed} 件は読み込み後に内容が変わっていたため書き込みませんでした。",
   revert: "直前の書き込みを元に戻す",
   reverting: "元に戻しています…",
   reverted: "{count} 件を元の値に戻しました。",
+  revertedWithSkipped:
+    "{count} 件を元の値に戻しました。{skipped} 件は書き込み後に変更されていたため、そのままにしました(変更履歴シートを確認してください)。",
+  noticeTitle: "確認してください",
   downloadWorkbook: "記号を入れたブックをダウンロード",
   downloadReport: "HTML レポートをダウンロード",
   downloadReady: "{name} をダウンロードしました。",
@@ -113,9 +119,12 @@ export const ja = {
   withdrawalAbolish: "廃止",
   errorTitle: "処理できませんでした",
   errorDismiss: "閉じる",
-  errorOpen: "ファイルを開けませんでした。.xlsx 形式(Excel ブック)か、パスワードがかかっていないかを確認してください。",
-  errorCheck: "検証できませんでした。ブックが編集中(セルの入力中)でないか確認して、もう一度「検証する」を押してください。",
-  errorApply: "書き込めませんでした。シートの保護やセルの編集中を確認して、もう一度お試しください。何も書き込まれていないか、変更履歴シートで確認できます。",
+  errorOpen:
+    "ファイルを開けませんでした。.xlsx 形式(Excel ブック)か、パスワードがかかっていないかを確認してください。",
+  errorCheck:
+    "検証できませんでした。ブックが編集中(セルの入力中)でないか確認して、もう一度「検証する」を押してください。",
+  errorApply:
+    "書き込めませんでした。シートの保護やセルの編集中を確認して、もう一度お試しください。何も書き込まれていないか、変更履歴シートで確認できます。",
   errorRevert: "元に戻せませんでした。変更履歴シートを確認してください。",
   errorSelect: "セルを選択できませんでした。シートが非表示でないか確認してください。",
   errorMapping: "列の対応を保存できませんでした。ブックが読み取り専用でないか確認してください。",
@@ -138,7 +147,8 @@ export const en: Record<UiKey, string> = {
   tabSummary: "Summary",
   tabListLabel: "Views",
   openTitle: "Open a workbook (.xlsx)",
-  openHint: "You are outside Excel. Choose an .xlsx file or drop it here. The file is processed only inside this browser and sent nowhere.",
+  openHint:
+    "You are outside Excel. Choose an .xlsx file or drop it here. The file is processed only inside this browser and sent nowhere.",
   openInputLabel: "Choose an .xlsx file",
   dropZoneLabel: "Drop an .xlsx file here",
   openedFile: "Open file: {name}",
@@ -166,7 +176,8 @@ export const en: Record<UiKey, string> = {
   cellPreviewTitle: "Contents of {sheet}!{cell}",
   cellPreviewClose: "Close",
   cellSelected: "Selected {sheet}!{cell}.",
-  marksIntro: "The marks kusei would write. Only empty cells are written; cells holding a different mark (conflicts) are overwritten only where you opt in.",
+  marksIntro:
+    "The marks kusei would write. Only empty cells are written; cells holding a different mark (conflicts) are overwritten only where you opt in.",
   marksEmpty: "Nothing to write. Validate first.",
   colCell: "Cell",
   colCurrent: "Current",
@@ -184,10 +195,14 @@ export const en: Record<UiKey, string> = {
   applyCount: "Write {count} cells",
   applying: "Writing… ({done}/{total})",
   applied: "Wrote {written} cells. The changes are recorded in the change-log sheet.",
-  appliedWithChanges: "Wrote {written} cells. {changed} cells had changed since they were read and were left alone.",
+  appliedWithChanges:
+    "Wrote {written} cells. {changed} cells had changed since they were read and were left alone.",
   revert: "Revert the last apply",
   reverting: "Reverting…",
   reverted: "Restored {count} cells to their previous values.",
+  revertedWithSkipped:
+    "Restored {count} cells. {skipped} cells had been changed after kusei wrote them and were left as they are (see the change-log sheet).",
+  noticeTitle: "Please check",
   downloadWorkbook: "Download the marked workbook",
   downloadReport: "Download the HTML report",
   downloadReady: "Downloaded {name}.",
@@ -239,7 +254,8 @@ export const en: Record<UiKey, string> = {
   errorDismiss: "Dismiss",
   errorOpen: "Could not open the file. Check that it is an .xlsx workbook and not password-protected.",
   errorCheck: "Could not validate. Make sure no cell is being edited, then press Validate again.",
-  errorApply: "Could not write. Check sheet protection and that no cell is being edited, then try again. The change-log sheet shows whether anything was written.",
+  errorApply:
+    "Could not write. Check sheet protection and that no cell is being edited, then try again. The change-log sheet shows whether anything was written.",
   errorRevert: "Could not revert. Check the change-log sheet.",
   errorSelect: "Could not select the cell. Check that the sheet is not hidden.",
   errorMapping: "Could not save the column mapping. Check that the workbook is not read-only.",
@@ -272,7 +288,10 @@ export function translator(lang: Lang): Translate {
  * Japanese unless the Office display language (when in Office) or else the browser's language is
  * something other than Japanese.
  */
-export function detectLanguage(officeLanguage: string | null | undefined, browserLanguages: ReadonlyArray<string>): Lang {
+export function detectLanguage(
+  officeLanguage: string | null | undefined,
+  browserLanguages: ReadonlyArray<string>,
+): Lang {
   const first = officeLanguage && officeLanguage.length > 0 ? officeLanguage : browserLanguages[0];
   if (!first) return "ja";
   return first.toLowerCase().startsWith("ja") ? "ja" : "en";

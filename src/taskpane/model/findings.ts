@@ -45,9 +45,7 @@ export function groupFindings(findings: ReadonlyArray<Finding>): SheetGroup[] {
     sheet,
     groups: SEVERITY_ORDER.map((severity) => ({
       severity,
-      findings: list
-        .filter((f) => f.severity === severity)
-        .sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+      findings: list.filter((f) => f.severity === severity).sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
     })).filter((g) => g.findings.length > 0),
   }));
 }

@@ -2,7 +2,8 @@ import type { CellWrite, PlannedMark } from "../../core/model";
 import { writesFromPlan } from "../../core/plan";
 
 /** Which conflicts the user chose to overwrite: every one, or the listed plan ids. */
-export type ConflictChoice = { readonly all: true } | { readonly all: false; readonly ids: ReadonlySet<string> };
+export type ConflictChoice =
+  { readonly all: true } | { readonly all: false; readonly ids: ReadonlySet<string> };
 
 export const NO_CONFLICTS: ConflictChoice = { all: false, ids: new Set() };
 

@@ -85,7 +85,10 @@ export function summarize(evaluation: Evaluation): Summary {
       progressByCode.set(s.record.strategyCode, s.progress);
     }
   }
-  const areas = new Map<string, { number: string | null; title: string | null; strategies: Map<string, Counts> }>();
+  const areas = new Map<
+    string,
+    { number: string | null; title: string | null; strategies: Map<string, Counts> }
+  >();
   let total = ZERO;
   const withdrawals: WithdrawalRow[] = [];
   for (const d of evaluation.initiatives) {
