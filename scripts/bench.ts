@@ -5,6 +5,9 @@
  * per case. Prints `bench <case> kusei_ms=… floor_ms=… ratio=… kusei_peak_mb=… floor_peak_mb=…`, and the
  * scale case `scale files=<n> peak_rss_mb=<n> total_ms=<n>` (recalc over many workbooks in one process).
  *
+ * floor_fm_ms is the floor with kusei's linear-time merge check installed (exceljs alone is quadratic in the
+ * number of merged areas), so ratio_fm is kusei's own overhead.
+ *
  * Options: --quick (fewer rows, 40 scale files), --scale-files N, --no-scale, --runs N (best of N, default 2).
  */
 import { fork } from "node:child_process";
@@ -13,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { runCli } from "../src/cli/main";
+import { installFastMerges } from "../src/xlsx/fast-merges";
 import { bigWorkbook, wardWorkbook, WARDS } from "./bench-lib/generate";
 
 interface ChildResult {
@@ -22,7 +26,7 @@ interface ChildResult {
   readonly exit: number;
 }
 
-type Mode = "kusei" | "floor";
+type Mode = "kusei" | "floor" | "floor-fm";
 
 /** In the child: run one mode over the files and report time and peak memory. */
 async function child(mode: Mode, files: string[], outDir: string): Promise<void> {
@@ -33,7 +37,9 @@ async function child(mode: Mode, files: string[], outDir: string): Promise<void>
   if (mode === "kusei") {
     exit = await runCli(["recalc", ...files, "--out", outDir], { stdout: () => undefined, stderr: (s) => process.stderr.write(s), isTTY: false });
   } else {
-    // The floor: what any exceljs tool pays to open and save the same files, one at a time.
+    // The floor: what any exceljs tool pays to open and save the same files, one at a time. floor-fm is the
+    // same with kusei's linear merge check, to show kusei's own overhead apart from that exceljs fix.
+    if (mode === "floor-fm") installFastMerges();
     for (const file of files) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
@@ -86,6 +92,8 @@ async function main(): Promise<void> {
 
   const root = await mkdtemp(join(tmpdir(), "kusei-bench-"));
   try {
+    // Generation only (not measured): the fixture writer merges cells through exceljs too.
+    installFastMerges();
     const t0 = performance.now();
     const wardsDir = join(root, "wards");
     await mkdir(wardsDir);
@@ -105,11 +113,13 @@ async function main(): Promise<void> {
     ];
     for (const [name, files] of cases) {
       const floor = await bestOf(runs, "floor", files, join(root, `out-floor-${name}`));
+      const floorFm = await bestOf(runs, "floor-fm", files, join(root, `out-floorfm-${name}`));
       const kusei = await bestOf(runs, "kusei", files, join(root, `out-kusei-${name}`));
       const ratio = kusei.ms / floor.ms;
       console.log(
         `bench ${name} kusei_ms=${Math.round(kusei.ms)} floor_ms=${Math.round(floor.ms)} ratio=${ratio.toFixed(2)} ` +
           `kusei_cpu_ms=${Math.round(kusei.cpuMs)} floor_cpu_ms=${Math.round(floor.cpuMs)} cpu_ratio=${(kusei.cpuMs / floor.cpuMs).toFixed(2)} ` +
+          `floor_fm_ms=${Math.round(floorFm.ms)} ratio_fm=${(kusei.ms / floorFm.ms).toFixed(2)} ` +
           `kusei_peak_mb=${Math.round(kusei.peakMb)} floor_peak_mb=${Math.round(floor.peakMb)} kusei_exit=${kusei.exit}`,
       );
     }
