@@ -48,7 +48,10 @@ interface SheetHandles {
   readonly name: string;
   readonly visibility: SheetVisibility;
   readonly protected: boolean;
+  /** the used range including formatted cells: its columns keep an empty, bordered mark column in the grid */
   readonly used: Excel.Range;
+  /** the used range of values: its rows bound the grid (formatting often runs far below the data) */
+  readonly valuesUsed: Excel.Range;
   readonly window: Excel.Range;
   readonly formulas: Excel.RangeAreas | null;
   readonly formulaErrors: Excel.RangeAreas | null;
@@ -84,6 +87,19 @@ function cellsIn(rects: ReadonlyArray<Rect>, bounds: Rect): GridPos[] {
     }
   }
   return out;
+}
+
+/** The grid: the rows of the values-only used range, the columns of both used ranges. Null when no values. */
+function gridBounds(h: SheetHandles): Rect | null {
+  if (h.valuesUsed.isNullObject) return null;
+  const v = h.valuesUsed;
+  const u = h.used.isNullObject ? v : h.used;
+  return {
+    top: v.rowIndex,
+    bottom: v.rowIndex + v.rowCount - 1,
+    left: Math.min(u.columnIndex, v.columnIndex),
+    right: Math.max(u.columnIndex + u.columnCount, v.columnIndex + v.columnCount) - 1,
+  };
 }
 
 function jsonBytes(rows: unknown[][]): number {
@@ -126,8 +142,10 @@ export async function readSnapshots(
 
   // Sync 2: every used range, its first rows, and the maps that cost only an address each.
   const handles: SheetHandles[] = list.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
+    const used = ws.getUsedRangeOrNullObject(false);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const valuesUsed = ws.getUsedRangeOrNullObject(true);
+    valuesUsed.load("rowIndex,columnIndex,rowCount,columnCount");
     const window = used.getIntersectionOrNullObject(`1:${windowRows}`);
     window.load([...cellProps.split(","), "rowIndex", "rowCount"]);
     const areas = (a: Excel.RangeAreas): Excel.RangeAreas => a.load("address");
@@ -137,6 +155,7 @@ export async function readSnapshots(
       visibility: visibilityOf(ws.visibility),
       protected: ws.protection.protected,
       used,
+      valuesUsed,
       window,
       formulas: special ? areas(used.getSpecialCellsOrNullObject("Formulas")) : null,
       formulaErrors: special ? areas(used.getSpecialCellsOrNullObject("Formulas", "Errors")) : null,
@@ -151,18 +170,13 @@ export async function readSnapshots(
   let sampleCells = 0;
   const pendingRects: { sheet: number; rect: Rect }[] = [];
   handles.forEach((h, i) => {
-    if (h.used.isNullObject) return;
-    const bounds: Rect = {
-      top: h.used.rowIndex,
-      left: h.used.columnIndex,
-      bottom: h.used.rowIndex + h.used.rowCount - 1,
-      right: h.used.columnIndex + h.used.columnCount - 1,
-    };
+    const bounds = gridBounds(h);
+    if (!bounds) return;
     let nextRow = bounds.top;
     if (!h.window.isNullObject && h.window.values) {
-      nextRow = h.window.rowIndex + h.window.rowCount;
+      nextRow = Math.max(bounds.top, h.window.rowIndex + h.window.rowCount);
       sampleBytes += jsonBytes(h.window.values);
-      sampleCells += h.window.rowCount * h.used.columnCount;
+      sampleCells += h.window.rowCount * (bounds.right - bounds.left + 1);
     }
     if (nextRow <= bounds.bottom) pendingRects.push({ sheet: i, rect: { ...bounds, top: nextRow } });
   });
@@ -217,15 +231,10 @@ function assemble(h: SheetHandles, blocks: ReadonlyArray<Block>, special: boolea
     visibility: h.visibility,
     protected: h.protected,
   };
-  if (h.used.isNullObject) return empty;
-  const bounds: Rect = {
-    top: h.used.rowIndex,
-    left: h.used.columnIndex,
-    bottom: h.used.rowIndex + h.used.rowCount - 1,
-    right: h.used.columnIndex + h.used.columnCount - 1,
-  };
-  const rows = h.used.rowCount;
-  const cols = h.used.columnCount;
+  const bounds = gridBounds(h);
+  if (!bounds) return empty;
+  const rows = bounds.bottom - bounds.top + 1;
+  const cols = bounds.right - bounds.left + 1;
   const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   const errors: CellErrorAt[] = [];
   const formulas: GridPos[] = [];
@@ -239,6 +248,7 @@ function assemble(h: SheetHandles, blocks: ReadonlyArray<Block>, special: boolea
   );
   const put = (
     top: number,
+    left: number,
     vals: ReadonlyArray<ReadonlyArray<unknown>>,
     fx: ReadonlyArray<ReadonlyArray<unknown>> | null,
   ): void => {
@@ -247,20 +257,22 @@ function assemble(h: SheetHandles, blocks: ReadonlyArray<Block>, special: boolea
       const target = values[gr];
       if (!target) return;
       row.forEach((v, c) => {
+        const gc = left - bounds.left + c;
+        if (gc < 0 || gc >= cols) return;
         const isError = special
-          ? errorCells.has(`${gr},${c}`)
+          ? errorCells.has(`${gr},${gc}`)
           : typeof v === "string" && EXCEL_ERROR_TEXTS.has(v);
-        if (isError) errors.push({ row: gr, col: c, code: String(v) });
+        if (isError) errors.push({ row: gr, col: gc, code: String(v) });
         else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
-          target[c] = v === "" ? null : v;
+          target[gc] = v === "" ? null : v;
         const f = fx?.[r]?.[c];
-        if (!special && typeof f === "string" && f.startsWith("=")) formulas.push({ row: gr, col: c });
+        if (!special && typeof f === "string" && f.startsWith("=")) formulas.push({ row: gr, col: gc });
       });
     });
   };
   if (!h.window.isNullObject && h.window.values)
-    put(h.window.rowIndex, h.window.values, special ? null : h.window.formulas);
-  for (const b of blocks) put(b.rect.top, b.range.values, special ? null : b.range.formulas);
+    put(h.window.rowIndex, h.used.columnIndex, h.window.values, special ? null : h.window.formulas);
+  for (const b of blocks) put(b.rect.top, b.rect.left, b.range.values, special ? null : b.range.formulas);
   if (special) formulas.push(...cellsIn(areasOf(h.formulas), bounds));
 
   const merges: MergeArea[] = areasOf(h.merged).map((m) => ({

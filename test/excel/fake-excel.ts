@@ -136,6 +136,8 @@ export class SheetModel {
   readonly cells = new Map<string, CellModel>();
   merges: Rect[] = [];
   cfs: CfModel[] = [];
+  /** cells that carry only formatting (borders, fills): part of the used range unless valuesOnly */
+  formatted: Rect | null = null;
 
   constructor(public name: string) {}
 
@@ -169,6 +171,19 @@ export class SheetModel {
   /** The value as Office.js returns it ("" for empty). */
   valueAt(row: number, col: number): Scalar {
     return this.cell(row, col)?.value ?? "";
+  }
+
+  /** The used range: non-empty cells, plus formatted ones unless valuesOnly. */
+  usedRange(valuesOnly: boolean): Rect | null {
+    const v = this.usedRect();
+    const f = valuesOnly ? null : this.formatted;
+    if (!v || !f) return v ?? f;
+    return {
+      top: Math.min(v.top, f.top),
+      left: Math.min(v.left, f.left),
+      bottom: Math.max(v.bottom, f.bottom),
+      right: Math.max(v.right, f.right),
+    };
   }
 
   /** The bounding box of non-empty cells (the values-only used range). */
@@ -589,12 +604,11 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    if (valuesOnly !== true) throw new Error("the fake models the values-only used range: pass true");
     return new FakeRange(this.ctx, () => {
       const s = this.resolver();
       if (!s && this.ctx.strictNullChains)
         throw new FakeRichApiError("InvalidArgument", "method called on a null object");
-      const rect = s?.usedRect() ?? null;
+      const rect = s?.usedRange(valuesOnly === true) ?? null;
       return s && rect ? { sheet: s, rect } : null;
     });
   }

@@ -80,6 +80,20 @@ describe("readSnapshots", () => {
     expect(snaps[2]?.values[3002]?.[4]).toBe(`満足度 ${50 + 2999 * 5}%`);
   });
 
+  test("an empty, bordered mark column at the right edge stays in the grid; formatting below the data does not", async () => {
+    const m = workbook(1, 3);
+    const s = m.sheet("取組1");
+    if (s) s.formatted = { top: 2, left: 0, bottom: 500, right: 7 }; // H is empty but bordered down to row 501
+    const ctx = new FakeContext(m);
+    const [snap] = await readSnapshots(asExcel(ctx), { supports: ctx.supports });
+    expect(ctx.syncCount).toBe(2);
+    expect(snap?.origin).toEqual({ row: 0, col: 0 });
+    expect(snap?.values).toHaveLength(6);
+    expect(snap?.values.every((r) => r.length === 8)).toBe(true);
+    expect(snap?.values[3]?.[6]).toBe(2);
+    expect(snap?.values[3]?.[7]).toBeNull();
+  });
+
   test("an empty sheet, a hidden and a protected one", async () => {
     const m = workbook(1, 2);
     m.addSheet("空");
