@@ -14,8 +14,10 @@ export const officeSupports: Supports = (version) => {
 export const API = {
   /** used range / intersections / getItemOrNullObject / workbook.settings: the manifest minimum */
   base: "1.4",
-  /** conditional formats (highlights), suspendApiCalculationUntilNextSync */
+  /** conditional formats (highlights) */
   conditionalFormats: "1.6",
+  /** application.suspendApiCalculationUntilNextSync */
+  suspendCalculation: "1.6",
   /** getSpecialCellsOrNullObject (formula and error maps without reading every formula), getRanges */
   specialCells: "1.9",
   /** getMergedAreasOrNullObject */

@@ -99,6 +99,9 @@ function same(a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
+/** A block written at once spans at most this many rows. */
+const MAX_BLOCK_ROWS = 200;
+
 /** Groups writes by sheet and column into row runs no more than maxGap apart. */
 export function groupWrites(
   writes: ReadonlyArray<CellWrite>,
@@ -133,7 +136,9 @@ export function groupWrites(
     };
     for (const p of cells) {
       const prev = run[run.length - 1];
-      if (prev && p.row - prev.row > maxGap) flush();
+      const first = run[0];
+      // Small blocks only: a long 2-D write can fail on Excel on the web ("An internal error has occurred").
+      if ((prev && p.row - prev.row > maxGap) || (first && p.row - first.row >= MAX_BLOCK_ROWS)) flush();
       run.push(p);
     }
     flush();
@@ -277,7 +282,7 @@ export async function applyWrites(
     return { applyId, written: [], conflicts, notWritten: [], error: null, requests: 0 };
 
   // Sync 2: write. A block (nulls for untouched cells) when it saves requests, else cell by cell.
-  if (supports(API.conditionalFormats)) context.application.suspendApiCalculationUntilNextSync();
+  if (supports(API.suspendCalculation)) context.application.suspendApiCalculationUntilNextSync();
   let requests = 0;
   for (const g of go) {
     const ws = pre.protectedSheets.get(g.group.sheet);

@@ -166,6 +166,15 @@ describe("applyWrites", () => {
     expect(cellsChanged(m).sort()).toEqual(["取組1!F4", "取組1!F5", "取組1!F60", "取組1!F7"]);
   });
 
+  test("a long run of marks is written in blocks of at most 200 rows", async () => {
+    const m = workbook(1, 450);
+    const ctx = new FakeContext(m);
+    const res = await applyWrites(asExcel(ctx), markWrites(1, 450), { supports: ctx.supports, now: NOW });
+    expect(res.written).toHaveLength(450);
+    expect(res.requests).toBe(3);
+    expect(ctx.syncCount).toBe(2);
+  });
+
   test("without ExcelApi 1.6 there is no calculation suspension, and it still works", async () => {
     const m = workbook(1);
     const ctx = new FakeContext(m, ["1.4"]);
