@@ -33,7 +33,7 @@ export interface ReadOptions {
   /** requirement-set check (defaults to Office.context.requirements) */
   readonly supports?: Supports;
   /**
-   * cells read in the second sync, shared by all sheets (default 100 000, about 4 MB of text-heavy cells);
+   * cells read in the second sync, shared by all sheets (default 60 000: about 2.6 MB of text-heavy cells, room for sheets wider than the assumed 16 columns);
    * each sheet gets its share as rows of an assumed 16 columns; rows beyond it follow in row blocks
    */
   readonly windowCells?: number;
@@ -136,7 +136,7 @@ export async function readSnapshots(
 
   const list = sheets.items.filter((ws) => !exclude.has(ws.name));
   // The sheets' widths are unknown until this sync: their share assumes 16 columns.
-  const windowRows = Math.max(20, Math.floor((opts.windowCells ?? 100_000) / 16 / Math.max(1, list.length)));
+  const windowRows = Math.max(20, Math.floor((opts.windowCells ?? 60_000) / 16 / Math.max(1, list.length)));
   // Without getSpecialCells the formula map comes from `formulas`, which doubles what is read.
   const cellProps = special ? "values" : "values,formulas";
 
@@ -166,8 +166,9 @@ export async function readSnapshots(
   await context.sync();
 
   // Rows not covered by the window, in blocks sized by rowCount × columnCount.
-  let sampleBytes = 0;
-  let sampleCells = 0;
+  // Bytes per cell seen in the windows, of the densest sheet (a window holds the header rows, which are
+  // shorter than the records below them; jsonBytes counts 3 bytes a character, which makes up for it).
+  let densest = 8;
   const pendingRects: { sheet: number; rect: Rect }[] = [];
   handles.forEach((h, i) => {
     const bounds = gridBounds(h);
@@ -175,12 +176,12 @@ export async function readSnapshots(
     let nextRow = bounds.top;
     if (!h.window.isNullObject && h.window.values) {
       nextRow = Math.max(bounds.top, h.window.rowIndex + h.window.rowCount);
-      sampleBytes += jsonBytes(h.window.values);
-      sampleCells += h.window.rowCount * (bounds.right - bounds.left + 1);
+      const cells = h.window.rowCount * (bounds.right - bounds.left + 1);
+      if (cells > 0) densest = Math.max(densest, jsonBytes(h.window.values) / cells);
     }
     if (nextRow <= bounds.bottom) pendingRects.push({ sheet: i, rect: { ...bounds, top: nextRow } });
   });
-  const perCell = Math.max(8, sampleCells ? sampleBytes / sampleCells : 8) * (special ? 1 : 2);
+  const perCell = densest * (special ? 1 : 2);
   const cellsPerSync = Math.max(1, Math.floor(byteBudget / perCell));
 
   // Group the blocks so each sync stays within the budget; a group's loads are queued just before its sync.
