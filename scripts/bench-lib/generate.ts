@@ -3,14 +3,41 @@
  * layout), repeated with fresh item names, area numbers and strategy codes until a sheet has the rows asked.
  */
 import { assemble } from "../../test/fixtures/assemble";
-import { hiranoInitiative1, hiranoInitiative2, hiranoStrategy1, hiranoStrategy2 } from "../../test/fixtures/seed";
+import {
+  hiranoInitiative1,
+  hiranoInitiative2,
+  hiranoStrategy1,
+  hiranoStrategy2,
+} from "../../test/fixtures/seed";
 import type { FieldValues, RowSpec, SheetSpec } from "../../test/fixtures/spec";
 import { workbookBytes } from "../../test/fixtures/write-xlsx";
 
 /** The 24 wards of Osaka City. */
 export const WARDS = [
-  "北区", "都島区", "福島区", "此花区", "中央区", "西区", "港区", "大正区", "天王寺区", "浪速区", "西淀川区", "淀川区",
-  "東淀川区", "東成区", "生野区", "旭区", "城東区", "鶴見区", "阿倍野区", "住之江区", "住吉区", "東住吉区", "平野区", "西成区",
+  "北区",
+  "都島区",
+  "福島区",
+  "此花区",
+  "中央区",
+  "西区",
+  "港区",
+  "大正区",
+  "天王寺区",
+  "浪速区",
+  "西淀川区",
+  "淀川区",
+  "東淀川区",
+  "東成区",
+  "生野区",
+  "旭区",
+  "城東区",
+  "鶴見区",
+  "阿倍野区",
+  "住之江区",
+  "住吉区",
+  "東住吉区",
+  "平野区",
+  "西成区",
 ] as const;
 
 function shiftCodes(text: string, offset: number): string {
@@ -33,15 +60,20 @@ function heightOf(row: RowSpec): number {
 /** A sheet spec repeated until it has at least `rows` body rows; every copy is a distinct area with its own codes. */
 export function scaledSpec(base: SheetSpec, rows: number, ward: string): SheetSpec {
   const body = base.rows.filter((r) => r.kind !== "page");
-  const perCopy = Math.max(1, body.reduce((n, r) => n + heightOf(r), 0));
+  const perCopy = Math.max(
+    1,
+    body.reduce((n, r) => n + heightOf(r), 0),
+  );
   const copies = Math.max(1, Math.ceil(rows / perCopy));
   const out: RowSpec[] = [];
   for (let k = 0; k < copies; k++) {
     const offset = k * 10;
     if (k > 0 && k % 4 === 0) out.push({ kind: "page" });
     for (const r of body) {
-      if (r.kind === "area") out.push({ ...r, number: String(Number(r.number) + k * 2 || k + 1), title: `${r.title}(${k + 1})` });
-      else if (r.kind === "item") out.push({ ...r, name: `${r.name}(${k + 1})`, lines: r.lines.map((l) => shiftLine(l, offset)) });
+      if (r.kind === "area")
+        out.push({ ...r, number: String(Number(r.number) + k * 2 || k + 1), title: `${r.title}(${k + 1})` });
+      else if (r.kind === "item")
+        out.push({ ...r, name: `${r.name}(${k + 1})`, lines: r.lines.map((l) => shiftLine(l, offset)) });
       else out.push(r);
     }
   }

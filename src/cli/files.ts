@@ -38,7 +38,10 @@ export async function readInput(path: string, lang: Lang): Promise<Uint8Array> {
  * over the target, so the target is either the old file or the complete new one, never half written.
  */
 export async function writeAtomic(target: string, bytes: Uint8Array, lang: Lang): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.kusei-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.kusei-${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
+  );
   try {
     const handle = await open(temp, "wx");
     try {

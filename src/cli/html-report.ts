@@ -3,7 +3,10 @@ import type { AreaCount, FileReport } from "./report-model";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 const CSS = `
@@ -15,7 +18,12 @@ th{background:#eef}td.num{text-align:right}.sev-error{color:#b00020;font-weight:
 .err{background:#fde;border:1px solid #b00020;padding:6px}.meta{color:#555;font-size:.9em}pre{white-space:pre-wrap;margin:0;font:inherit}
 `;
 
-const COLORS = { achieved: "#2e7d32", missed: "#ef6c00", withdrawal: "#c62828", notComputable: "#9e9e9e" } as const;
+const COLORS = {
+  achieved: "#2e7d32",
+  missed: "#ef6c00",
+  withdrawal: "#c62828",
+  notComputable: "#9e9e9e",
+} as const;
 
 /** An inline SVG of stacked bars: achieved / not achieved / withdrawal / not computable per area. */
 export function areaChartSvg(areas: ReadonlyArray<AreaCount>, lang: Lang): string {
@@ -28,23 +36,34 @@ export function areaChartSvg(areas: ReadonlyArray<AreaCount>, lang: Lang): strin
   const max = Math.max(1, ...areas.map((a) => a.achieved + a.missed + a.withdrawal + a.notComputable));
   const keys = ["achieved", "missed", "withdrawal", "notComputable"] as const;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(t(lang, "chartTitle"))}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(t(lang, "chartTitle"))}">`,
+  );
   let lx = 0;
   for (const k of keys) {
-    parts.push(`<rect x="${lx}" y="4" width="12" height="12" fill="${COLORS[k]}"/><text x="${lx + 16}" y="15" font-size="12">${escapeHtml(t(lang, k))}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="4" width="12" height="12" fill="${COLORS[k]}"/><text x="${lx + 16}" y="15" font-size="12">${escapeHtml(t(lang, k))}</text>`,
+    );
     lx += 130;
   }
   areas.forEach((a, i) => {
     const y = legendH + i * rowH;
     const label = a.area === "" ? t(lang, "noArea") : a.area;
-    parts.push(`<text x="0" y="${y + 12}" font-size="12">${escapeHtml(label.length > 48 ? `${label.slice(0, 47)}…` : label)}</text>`);
+    parts.push(
+      `<text x="0" y="${y + 12}" font-size="12">${escapeHtml(label.length > 48 ? `${label.slice(0, 47)}…` : label)}</text>`,
+    );
     let x = 0;
     for (const k of keys) {
       const n = a[k];
       if (n === 0) continue;
       const w = (n / max) * barWidth;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y + 17}" width="${w.toFixed(1)}" height="16" fill="${COLORS[k]}"><title>${escapeHtml(`${t(lang, k)}: ${n}`)}</title></rect>`);
-      if (w >= 14) parts.push(`<text x="${(x + w / 2).toFixed(1)}" y="${y + 29}" font-size="11" fill="#fff" text-anchor="middle">${n}</text>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y + 17}" width="${w.toFixed(1)}" height="16" fill="${COLORS[k]}"><title>${escapeHtml(`${t(lang, k)}: ${n}`)}</title></rect>`,
+      );
+      if (w >= 14)
+        parts.push(
+          `<text x="${(x + w / 2).toFixed(1)}" y="${y + 29}" font-size="11" fill="#fff" text-anchor="middle">${n}</text>`,
+        );
       x += w;
     }
     const total = a.achieved + a.missed + a.withdrawal + a.notComputable;
@@ -66,8 +85,10 @@ export function fileSection(r: FileReport, lang: Lang): string {
     out.push(`<p class="err">${escapeHtml(t(lang, "cannotRead"))}: ${escapeHtml(r.error)}</p></section>`);
     return out.join("\n");
   }
-  if (r.output !== null) out.push(`<p class="meta">${escapeHtml(t(lang, "wroteTo"))}: ${escapeHtml(r.output)}</p>`);
-  if (r.areas.length > 0) out.push(`<h3>${escapeHtml(t(lang, "chartTitle"))}</h3>`, areaChartSvg(r.areas, lang));
+  if (r.output !== null)
+    out.push(`<p class="meta">${escapeHtml(t(lang, "wroteTo"))}: ${escapeHtml(r.output)}</p>`);
+  if (r.areas.length > 0)
+    out.push(`<h3>${escapeHtml(t(lang, "chartTitle"))}</h3>`, areaChartSvg(r.areas, lang));
   const sheetNames = [...r.sheets.map((s) => s.name)];
   for (const f of r.findings) if (!sheetNames.includes(f.sheet)) sheetNames.push(f.sheet);
   for (const name of sheetNames) {
@@ -75,22 +96,32 @@ export function fileSection(r: FileReport, lang: Lang): string {
     const findings = r.findings.filter((f) => f.sheet === name);
     const marks = r.marks.filter((m) => m.sheet === name);
     if (s?.kind === "other" && findings.length === 0 && marks.length === 0) continue;
-    out.push(`<h3>${escapeHtml(name)} <span class="meta">(${escapeHtml(t(lang, s?.kind ?? "other"))} · ${escapeHtml(t(lang, "records"))} ${s?.records ?? 0})</span></h3>`);
+    out.push(
+      `<h3>${escapeHtml(name)} <span class="meta">(${escapeHtml(t(lang, s?.kind ?? "other"))} · ${escapeHtml(t(lang, "records"))} ${s?.records ?? 0})</span></h3>`,
+    );
     out.push(`<h4>${escapeHtml(t(lang, "findings"))} (${findings.length})</h4>`);
     if (findings.length === 0) out.push(`<p class="meta">${escapeHtml(t(lang, "noFindings"))}</p>`);
     else {
-      out.push(`<table><thead><tr><th>${[t(lang, "cell"), t(lang, "severity"), t(lang, "field"), t(lang, "message"), t(lang, "code")].map(escapeHtml).join("</th><th>")}</th></tr></thead><tbody>`);
+      out.push(
+        `<table><thead><tr><th>${[t(lang, "cell"), t(lang, "severity"), t(lang, "field"), t(lang, "message"), t(lang, "code")].map(escapeHtml).join("</th><th>")}</th></tr></thead><tbody>`,
+      );
       for (const f of findings) {
-        out.push(`<tr>${cell(f.cell)}${cell(t(lang, f.severity), `sev-${f.severity}`)}${cell(f.field)}${cell(f.message)}${cell(f.code)}</tr>`);
+        out.push(
+          `<tr>${cell(f.cell)}${cell(t(lang, f.severity), `sev-${f.severity}`)}${cell(f.field)}${cell(f.message)}${cell(f.code)}</tr>`,
+        );
       }
       out.push("</tbody></table>");
     }
     out.push(`<h4>${escapeHtml(t(lang, "marks"))} (${marks.length})</h4>`);
     if (marks.length === 0) out.push(`<p class="meta">${escapeHtml(t(lang, "noMarks"))}</p>`);
     else {
-      out.push(`<table><thead><tr><th>${[t(lang, "cell"), t(lang, "field"), t(lang, "value"), t(lang, "current"), t(lang, "action"), t(lang, "reason")].map(escapeHtml).join("</th><th>")}</th></tr></thead><tbody>`);
+      out.push(
+        `<table><thead><tr><th>${[t(lang, "cell"), t(lang, "field"), t(lang, "value"), t(lang, "current"), t(lang, "action"), t(lang, "reason")].map(escapeHtml).join("</th><th>")}</th></tr></thead><tbody>`,
+      );
       for (const m of marks) {
-        out.push(`<tr>${cell(m.cell)}${cell(m.field)}${cell(m.value)}${cell(m.current)}${cell(t(lang, m.action), `act-${m.action}`)}${cell(m.reason)}</tr>`);
+        out.push(
+          `<tr>${cell(m.cell)}${cell(m.field)}${cell(m.value)}${cell(m.current)}${cell(t(lang, m.action), `act-${m.action}`)}${cell(m.reason)}</tr>`,
+        );
       }
       out.push("</tbody></table>");
     }

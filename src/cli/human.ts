@@ -30,8 +30,16 @@ function pad(s: string, width: number, right: boolean): string {
 /** A plain text table: the first column left-aligned, the others right-aligned. */
 export function textTable(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) => row.map((cell, i) => pad(cell, widths[i] ?? 0, i > 0)).join("  ").trimEnd()).join("\n");
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => pad(cell, widths[i] ?? 0, i > 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 const SHOWN_FINDINGS = 20;
@@ -44,7 +52,18 @@ export function humanReport(r: FileReport, lang: Lang, mode: "check" | "recalc" 
     return lines.join("\n");
   }
   if (mode !== "revert") {
-    const head = [t(lang, "sheet"), t(lang, "kind"), t(lang, "records"), t(lang, mode === "check" ? "toWrite" : "written"), t(lang, "kept"), t(lang, "conflicts"), t(lang, "skipped"), t(lang, "errors"), t(lang, "warnings"), t(lang, "infos")];
+    const head = [
+      t(lang, "sheet"),
+      t(lang, "kind"),
+      t(lang, "records"),
+      t(lang, mode === "check" ? "toWrite" : "written"),
+      t(lang, "kept"),
+      t(lang, "conflicts"),
+      t(lang, "skipped"),
+      t(lang, "errors"),
+      t(lang, "warnings"),
+      t(lang, "infos"),
+    ];
     const rows: string[][] = [head];
     const totals = new Array<number>(8).fill(0);
     for (const s of r.sheets) {
@@ -66,7 +85,8 @@ export function humanReport(r: FileReport, lang: Lang, mode: "check" | "recalc" 
     // Findings about sheets the layout did not list (none expected) still count in the total.
     const listed = new Set(r.sheets.map((s) => s.name));
     const stray = r.findings.filter((f) => !listed.has(f.sheet));
-    for (const [i, sev] of (["error", "warning", "info"] as const).entries()) totals[5 + i] = (totals[5 + i] ?? 0) + stray.filter((f) => f.severity === sev).length;
+    for (const [i, sev] of (["error", "warning", "info"] as const).entries())
+      totals[5 + i] = (totals[5 + i] ?? 0) + stray.filter((f) => f.severity === sev).length;
     rows.push([t(lang, "total"), "", ...totals.map(String)]);
     lines.push(textTable(rows).replace(/^/gm, "  "));
     const serious = r.findings.filter((f) => f.severity !== "info");
@@ -74,7 +94,8 @@ export function humanReport(r: FileReport, lang: Lang, mode: "check" | "recalc" 
       const where = f.cell === null ? f.sheet : `${f.sheet}!${f.cell}`;
       lines.push(`  [${t(lang, f.severity)}] ${where} ${f.message.replace(/\s+/g, " ")}`);
     }
-    if (serious.length > SHOWN_FINDINGS) lines.push(`  … ${t(lang, "moreFindings", { n: serious.length - SHOWN_FINDINGS })}`);
+    if (serious.length > SHOWN_FINDINGS)
+      lines.push(`  … ${t(lang, "moreFindings", { n: serious.length - SHOWN_FINDINGS })}`);
   }
   for (const note of r.notes) lines.push(`  ${note}`);
   if (r.output !== null) lines.push(`  ${t(lang, "wroteTo")}: ${r.output}`);

@@ -41,7 +41,8 @@ interface CommonOptions {
 }
 
 function langOf(o: CommonOptions): Lang {
-  if (o.lang !== "ja" && o.lang !== "en") throw new UsageError(t("ja", "badLang") + " / " + t("en", "badLang"));
+  if (o.lang !== "ja" && o.lang !== "en")
+    throw new UsageError(t("ja", "badLang") + " / " + t("en", "badLang"));
   return o.lang;
 }
 
@@ -55,7 +56,9 @@ async function profileOf(o: CommonOptions, lang: Lang): Promise<Profile> {
   }
   const parsed = parseProfileJson(text);
   if (!parsed.ok) {
-    const why = parsed.errors.map((err) => `${err.path === "" ? "" : `${err.path}: `}${err.message[lang]}`).join("; ");
+    const why = parsed.errors
+      .map((err) => `${err.path === "" ? "" : `${err.path}: `}${err.message[lang]}`)
+      .join("; ");
     throw new UsageError(`${t(lang, "badProfile")}: ${o.profile}: ${why}`);
   }
   return parsed.profile;
@@ -121,7 +124,13 @@ async function runFiles(
     now: io.now ?? (() => new Date()),
   };
   const report = o.report === undefined ? null : await ReportStream.open(o.report, lang, command, run.now());
-  const bar = io.isTTY && !o.json && files.length >= PROGRESS_MIN_FILES ? new SingleBar({ clearOnComplete: true, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  const bar =
+    io.isTTY && !o.json && files.length >= PROGRESS_MIN_FILES
+      ? new SingleBar(
+          { clearOnComplete: true, hideCursor: true, stream: process.stderr },
+          Presets.shades_classic,
+        )
+      : null;
   // With a bar on screen, the summaries wait until it is gone (they are small: no grids).
   const held: string[] = [];
   let unreadable = 0;
@@ -132,7 +141,11 @@ async function runFiles(
     for (const [i, file] of files.entries()) {
       const r = await processOne(file, run);
       if (r.error !== null) unreadable++;
-      if (r.findings.some((f) => f.severity === "error") || ("conflicts" in r && typeof r.conflicts === "number" && r.conflicts > 0)) withErrors++;
+      if (
+        r.findings.some((f) => f.severity === "error") ||
+        ("conflicts" in r && typeof r.conflicts === "number" && r.conflicts > 0)
+      )
+        withErrors++;
       if (o.json) io.stdout(`${i > 0 ? "," : ""}${JSON.stringify(jsonOf(r))}`);
       else if (bar) held.push(humanReport(r, lang, mode));
       else io.stdout(`${humanReport(r, lang, mode)}\n`);
@@ -150,7 +163,8 @@ async function runFiles(
     throw e;
   }
   if (!o.json) {
-    if (files.length > 1) io.stdout(`${t(lang, "summaryFiles", { n: files.length, e: withErrors, u: unreadable })}\n`);
+    if (files.length > 1)
+      io.stdout(`${t(lang, "summaryFiles", { n: files.length, e: withErrors, u: unreadable })}\n`);
     if (report) io.stdout(`${t(lang, "reportAt")}: ${report.path}\n`);
   }
   if (unreadable > 0) return EXIT_USAGE_OR_UNREADABLE;
@@ -173,17 +187,22 @@ function common(cmd: Command): Command {
 export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
   let status = EXIT_OK;
   const program = new Command("kusei")
-    .description("区政運営基本方針の評価シートを検証し、マークを算定する / check evaluation sheets and derive their marks")
+    .description(
+      "区政運営基本方針の評価シートを検証し、マークを算定する / check evaluation sheets and derive their marks",
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
 
   const command = `kusei ${argv.join(" ")}`;
-  common(program.command("check").description("検証のみ (何も書き込まない) / validate, write nothing").argument("<files...>", ".xlsx files")).action(
-    async (files: string[], o: CommonOptions) => {
-      status = await runFiles("check", files, o, io, checkFile, command);
-    },
-  );
+  common(
+    program
+      .command("check")
+      .description("検証のみ (何も書き込まない) / validate, write nothing")
+      .argument("<files...>", ".xlsx files"),
+  ).action(async (files: string[], o: CommonOptions) => {
+    status = await runFiles("check", files, o, io, checkFile, command);
+  });
   common(
     program
       .command("recalc")
@@ -192,14 +211,26 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
       .option("--out <dir>", "write DIR/<name>.xlsx")
       .option("--in-place", "replace each file (only after the new one is fully written)")
       .option("--overwrite-conflicts", "also overwrite marks that differ from the derived ones"),
-  ).action(async (files: string[], o: CommonOptions & { out?: string; inPlace?: boolean; overwriteConflicts?: boolean }) => {
-    const lang = langOf(o);
-    if ((o.out === undefined) === (o.inPlace !== true)) throw new UsageError(t(lang, "outOrInPlace"));
-    if (o.out !== undefined) await mkdir(o.out, { recursive: true });
-    const target: WriteTarget = { outDir: o.out ?? null, written: new Set() };
-    const overwrite = o.overwriteConflicts === true;
-    status = await runFiles("recalc", files, o, io, (file, run) => recalcFile(file, run, target, overwrite), command);
-  });
+  ).action(
+    async (
+      files: string[],
+      o: CommonOptions & { out?: string; inPlace?: boolean; overwriteConflicts?: boolean },
+    ) => {
+      const lang = langOf(o);
+      if ((o.out === undefined) === (o.inPlace !== true)) throw new UsageError(t(lang, "outOrInPlace"));
+      if (o.out !== undefined) await mkdir(o.out, { recursive: true });
+      const target: WriteTarget = { outDir: o.out ?? null, written: new Set() };
+      const overwrite = o.overwriteConflicts === true;
+      status = await runFiles(
+        "recalc",
+        files,
+        o,
+        io,
+        (file, run) => recalcFile(file, run, target, overwrite),
+        command,
+      );
+    },
+  );
   common(
     program
       .command("revert")
@@ -218,14 +249,18 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
   } catch (e) {
     if (e instanceof CommanderError) {
       // Commander has printed its message already; help and version are not errors.
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? EXIT_OK : EXIT_USAGE_OR_UNREADABLE;
+      return e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+        ? EXIT_OK
+        : EXIT_USAGE_OR_UNREADABLE;
     }
     if (e instanceof UsageError) {
       io.stderr(`kusei: ${e.message}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
     }
     // A failure outside any one file (e.g. the report or --out folder cannot be written): one line, no stack.
-    const msg = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
+    const msg = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
     io.stderr(`kusei: ${msg}\n`);
     return EXIT_USAGE_OR_UNREADABLE;
   }

@@ -76,8 +76,13 @@ export function reportOf(
   done: ReadonlyMap<string, MarkOut["action"]> = new Map(),
 ): Omit<FileReport, "output" | "notes"> {
   const recordsBySheet = new Map<string, number>();
-  for (const r of ev.records) if (r.duplicateOf === null) recordsBySheet.set(r.sheet, (recordsBySheet.get(r.sheet) ?? 0) + 1);
-  const sheets = ev.layouts.map((l) => ({ name: l.sheet, kind: l.kind, records: recordsBySheet.get(l.sheet) ?? 0 }));
+  for (const r of ev.records)
+    if (r.duplicateOf === null) recordsBySheet.set(r.sheet, (recordsBySheet.get(r.sheet) ?? 0) + 1);
+  const sheets = ev.layouts.map((l) => ({
+    name: l.sheet,
+    kind: l.kind,
+    records: recordsBySheet.get(l.sheet) ?? 0,
+  }));
   const marks: MarkOut[] = ev.plan.map((p) => ({
     sheet: p.sheet,
     cell: p.cell,
@@ -97,7 +102,10 @@ export function reportOf(
     severity: f.severity,
     message: f.message[lang],
   }));
-  const areas = new Map<string, { achieved: number; missed: number; withdrawal: number; notComputable: number }>();
+  const areas = new Map<
+    string,
+    { achieved: number; missed: number; withdrawal: number; notComputable: number }
+  >();
   for (const d of ev.initiatives) {
     if (d.record.duplicateOf !== null) continue;
     const a = d.record.area;
@@ -109,7 +117,14 @@ export function reportOf(
     else c.notComputable++;
     areas.set(key, c);
   }
-  return { file, error: null, sheets, marks, findings, areas: [...areas].map(([area, c]) => ({ area, ...c })) };
+  return {
+    file,
+    error: null,
+    sheets,
+    marks,
+    findings,
+    areas: [...areas].map(([area, c]) => ({ area, ...c })),
+  };
 }
 
 /** The `--json` object of one file: exactly the documented keys. */

@@ -42,7 +42,9 @@ function messageOf(e: unknown, lang: Lang): string {
 
 async function load(file: string, opts: RunOptions) {
   const bytes = await readInput(file, opts.lang);
-  const { snapshots, workbook } = await readWorkbook(bytes, { maxUncompressedBytes: opts.maxUncompressedBytes });
+  const { snapshots, workbook } = await readWorkbook(bytes, {
+    maxUncompressedBytes: opts.maxUncompressedBytes,
+  });
   return { bytes, snapshots, workbook };
 }
 
@@ -69,7 +71,12 @@ export async function checkFile(file: string, opts: RunOptions): Promise<FileRep
  * change-log sheet, and write the result (to --out DIR or in place, atomically). With nothing to write the
  * original bytes are copied (--out) or the file is left alone (--in-place).
  */
-export async function recalcFile(file: string, opts: RunOptions, target: WriteTarget, overwriteConflicts: boolean): Promise<FileReport> {
+export async function recalcFile(
+  file: string,
+  opts: RunOptions,
+  target: WriteTarget,
+  overwriteConflicts: boolean,
+): Promise<FileReport> {
   try {
     const { bytes, snapshots, workbook } = await load(file, opts);
     const ev = evaluateWorkbook(snapshots, { profile: opts.profile, overrides: OVERRIDES });
@@ -86,7 +93,8 @@ export async function recalcFile(file: string, opts: RunOptions, target: WriteTa
     const report = reportOf(file, ev, opts.lang, done);
     const out = outputPath(file, target, opts.lang);
     if (result.applied.length === 0) {
-      if (target.outDir === null) return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")] };
+      if (target.outDir === null)
+        return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")] };
       await writeAtomic(out, bytes, opts.lang);
       return { ...report, output: out, notes: [t(opts.lang, "unchangedCopy")] };
     }
@@ -115,7 +123,15 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
     const entries = logSheet ? readChangeLog(logSheet) : [];
     const plan = planRevert(entries, snapshots);
     if (plan.applyId === null) {
-      return { ...base, file, error: null, output: null, notes: [t(opts.lang, "nothingToRevert")], restored: 0, conflicts: 0 };
+      return {
+        ...base,
+        file,
+        error: null,
+        output: null,
+        notes: [t(opts.lang, "nothingToRevert")],
+        restored: 0,
+        conflicts: 0,
+      };
     }
     const result = applyWrites(workbook, plan.writes);
     const time = opts.now().toISOString();
@@ -129,11 +145,20 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
     const notes = [
       `${t(opts.lang, "revertOf")}: ${plan.applyId}`,
       `${t(opts.lang, "reverted")}: ${result.applied.length}`,
-      ...(conflicts.length > 0 ? [`${t(opts.lang, "revertConflicts")}: ${conflicts.length} — ${conflicts.join(", ")}`] : []),
+      ...(conflicts.length > 0
+        ? [`${t(opts.lang, "revertConflicts")}: ${conflicts.length} — ${conflicts.join(", ")}`]
+        : []),
     ];
-    return { ...base, file, error: null, output: out, notes, restored: result.applied.length, conflicts: conflicts.length };
+    return {
+      ...base,
+      file,
+      error: null,
+      output: out,
+      notes,
+      restored: result.applied.length,
+      conflicts: conflicts.length,
+    };
   } catch (e) {
     return { ...failedReport(file, messageOf(e, opts.lang)), restored: 0, conflicts: 0 };
   }
 }
-

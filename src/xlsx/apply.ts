@@ -7,7 +7,8 @@ import { flattenCellValue, sameCellValue } from "./cell-value";
 import type { XlsxWorkbookHandle } from "./workbook";
 
 /** Why a write was not performed. */
-export type WriteConflictReason = "changed" | "formula" | "error-value" | "protected" | "missing-sheet" | "invalid-address";
+export type WriteConflictReason =
+  "changed" | "formula" | "error-value" | "protected" | "missing-sheet" | "invalid-address";
 
 export interface WriteConflict {
   readonly write: CellWrite;

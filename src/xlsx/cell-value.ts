@@ -52,7 +52,8 @@ export function flattenCellValue(raw: unknown): FlatCell {
   if ("hyperlink" in o || "text" in o) {
     const text = o["text"];
     if (typeof text === "string") return plain(text);
-    if (text && typeof text === "object" && "richText" in text) return plain(richText((text as { richText: unknown }).richText));
+    if (text && typeof text === "object" && "richText" in text)
+      return plain(richText((text as { richText: unknown }).richText));
     return EMPTY;
   }
   return EMPTY;

@@ -1,12 +1,6 @@
 /** Why a workbook could not be read. Stable codes; the CLI and the standalone page show the message. */
 export type WorkbookReadErrorCode =
-  | "empty"
-  | "encrypted"
-  | "not-zip"
-  | "truncated"
-  | "not-workbook"
-  | "too-large"
-  | "corrupt";
+  "empty" | "encrypted" | "not-zip" | "truncated" | "not-workbook" | "too-large" | "corrupt";
 
 const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
   empty: { ja: "ファイルが空です。", en: "The file is empty." },
@@ -56,6 +50,9 @@ export class WorkbookReadError extends Error {
 export function isWorkbookReadError(e: unknown): e is WorkbookReadError {
   return (
     e instanceof WorkbookReadError ||
-    (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "WorkbookReadError" && "code" in e)
+    (typeof e === "object" &&
+      e !== null &&
+      (e as { name?: unknown }).name === "WorkbookReadError" &&
+      "code" in e)
   );
 }

@@ -28,9 +28,18 @@ export function installFastMerges(): void {
   installed = true;
   const probe = new ExcelJS.Workbook().addWorksheet("probe");
   const proto = Object.getPrototypeOf(probe) as Partial<WorksheetInternals> & object;
-  if (typeof proto._mergeCellsInternal !== "function" || typeof proto.findCell !== "function" || typeof proto.getCell !== "function") return;
+  if (
+    typeof proto._mergeCellsInternal !== "function" ||
+    typeof proto.findCell !== "function" ||
+    typeof proto.getCell !== "function"
+  )
+    return;
   if (typeof (probe as unknown as { _merges?: unknown })._merges !== "object") return;
-  proto._mergeCellsInternal = function fastMergeCellsInternal(this: WorksheetInternals, d: RangeLike, ignoreStyle?: boolean): void {
+  proto._mergeCellsInternal = function fastMergeCellsInternal(
+    this: WorksheetInternals,
+    d: RangeLike,
+    ignoreStyle?: boolean,
+  ): void {
     for (let i = d.top; i <= d.bottom; i++) {
       for (let j = d.left; j <= d.right; j++) {
         const cell = this.findCell(i, j);

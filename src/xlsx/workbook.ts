@@ -1,5 +1,13 @@
 import * as ExcelJS from "exceljs";
-import type { CellValue, CellErrorAt, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
+import type {
+  CellValue,
+  CellErrorAt,
+  GridPos,
+  MergeArea,
+  SheetSnapshot,
+  SheetVisibility,
+} from "../core/model/snapshot";
+import { fromA1 } from "../core/address/a1";
 import { flattenCellValue } from "./cell-value";
 import { isWorkbookReadError, WorkbookReadError } from "./errors";
 import { installFastMerges } from "./fast-merges";
@@ -36,7 +44,11 @@ export function asBytes(source: ArrayBuffer | Uint8Array): Uint8Array {
 
 /** exceljs keeps merges in a private index keyed by the master address; it is the cheap way to list them. */
 function mergeRanges(ws: ExcelJS.Worksheet): MergeArea[] {
-  const index = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined> })._merges;
+  const index = (
+    ws as unknown as {
+      _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
+    }
+  )._merges;
   const out: MergeArea[] = [];
   if (index) {
     for (const r of Object.values(index)) {
@@ -44,10 +56,10 @@ function mergeRanges(ws: ExcelJS.Worksheet): MergeArea[] {
     }
   } else {
     for (const range of ws.model.merges) {
-      const [a, b] = range.split(":");
-      const tl = ws.getCell(a ?? range);
-      const br = ws.getCell(b ?? a ?? range);
-      out.push({ top: Number(tl.row) - 1, left: Number(tl.col) - 1, bottom: Number(br.row) - 1, right: Number(br.col) - 1 });
+      const [a = range, b = a] = range.split(":");
+      const tl = fromA1(a);
+      const br = fromA1(b);
+      if (tl && br) out.push({ top: tl.row, left: tl.col, bottom: br.row, right: br.col });
     }
   }
   return out;
@@ -120,7 +132,10 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
  * Bad input (empty, encrypted, not a zip, truncated, not a workbook, too large, unparseable) rejects with
  * a WorkbookReadError.
  */
-export async function readWorkbook(source: ArrayBuffer | Uint8Array, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
+export async function readWorkbook(
+  source: ArrayBuffer | Uint8Array,
+  opts: ReadWorkbookOptions = {},
+): Promise<ReadWorkbookResult> {
   const bytes = asBytes(source);
   guardWorkbookBytes(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
   installFastMerges();
@@ -129,7 +144,7 @@ export async function readWorkbook(source: ArrayBuffer | Uint8Array, opts: ReadW
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     if (isWorkbookReadError(e)) throw e;
-    const detail = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
+    const detail = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
     throw new WorkbookReadError("corrupt", { detail: detail.slice(0, 200) });
   }
   const handle = new XlsxWorkbookHandle(workbook);

@@ -31,7 +31,10 @@ function ascii(bytes: Uint8Array, from: number, length: number): string {
  * truncated, not a workbook, or too large once uncompressed → WorkbookReadError. Reads only the
  * central directory, so it costs microseconds even for big files.
  */
-export function guardWorkbookBytes(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): ZipSummary {
+export function guardWorkbookBytes(
+  bytes: Uint8Array,
+  maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+): ZipSummary {
   if (bytes.length === 0) throw new WorkbookReadError("empty");
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     // An OLE compound file: Excel stores password-protected .xlsx (EncryptedPackage) and legacy .xls this way.
@@ -60,7 +63,8 @@ export function guardWorkbookBytes(bytes: Uint8Array, maxUncompressedBytes = DEF
     const loc = eocd - 20;
     if (loc < 0 || view.getUint32(loc, true) !== SIG_ZIP64_LOCATOR) throw new WorkbookReadError("truncated");
     const z64 = u64(view, loc + 8);
-    if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== SIG_ZIP64_EOCD) throw new WorkbookReadError("truncated");
+    if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== SIG_ZIP64_EOCD)
+      throw new WorkbookReadError("truncated");
     count = u64(view, z64 + 32);
     cdSize = u64(view, z64 + 40);
     cdOffset = u64(view, z64 + 48);
@@ -71,7 +75,8 @@ export function guardWorkbookBytes(bytes: Uint8Array, maxUncompressedBytes = DEF
   let total = 0;
   let at = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== SIG_CENTRAL) throw new WorkbookReadError("truncated");
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== SIG_CENTRAL)
+      throw new WorkbookReadError("truncated");
     const flags = view.getUint16(at + 8, true);
     let compressed = view.getUint32(at + 20, true);
     let size = view.getUint32(at + 24, true);
@@ -89,8 +94,8 @@ export function guardWorkbookBytes(bytes: Uint8Array, maxUncompressedBytes = DEF
         const len = view.getUint16(e + 2, true);
         if (id === 1) {
           let p = e + 4;
-          if (size === 0xffffffff && p + 8 <= e + 4 + len) (size = u64(view, p)), (p += 8);
-          if (compressed === 0xffffffff && p + 8 <= e + 4 + len) (compressed = u64(view, p)), (p += 8);
+          if (size === 0xffffffff && p + 8 <= e + 4 + len) ((size = u64(view, p)), (p += 8));
+          if (compressed === 0xffffffff && p + 8 <= e + 4 + len) ((compressed = u64(view, p)), (p += 8));
           if (localOffset === 0xffffffff && p + 8 <= e + 4 + len) localOffset = u64(view, p);
         }
         e += 4 + len;

@@ -6,7 +6,17 @@ import { cellsByAddress, errorAddresses, formulaAddresses, mergeRanges } from ".
 import { FIXTURES, fixturePath } from "../helpers/fixtures";
 import { copyFixture, kusei, snapshotsOf, tempDir } from "./helpers";
 
-const FIELDS = [null, "achievement", "execution", "initiativeEffectiveness", "outcome", "outcomeOverall", "strategyProgress", "strategyEffectiveness", "withdrawal"];
+const FIELDS = [
+  null,
+  "achievement",
+  "execution",
+  "initiativeEffectiveness",
+  "outcome",
+  "outcomeOverall",
+  "strategyProgress",
+  "strategyEffectiveness",
+  "withdrawal",
+];
 const NAMES = Object.keys(FIXTURES);
 
 interface JsonOut {
@@ -43,7 +53,16 @@ describe("kusei check --json: 出力の形 (the documented shape)", () => {
     }
     expect(f.sheets.some((s) => s.kind !== "other" && s.records > 0)).toBe(true);
     for (const m of f.marks) {
-      expect(Object.keys(m)).toEqual(["sheet", "cell", "row", "field", "value", "current", "action", "reason"]);
+      expect(Object.keys(m)).toEqual([
+        "sheet",
+        "cell",
+        "row",
+        "field",
+        "value",
+        "current",
+        "action",
+        "reason",
+      ]);
       expect(m["cell"]).toMatch(/^[A-Z]+\d+$/);
       expect(Number(String(m["cell"]).replace(/^[A-Z]+/, ""))).toBe(m["row"]);
       expect(FIELDS).toContain(m["field"]);
@@ -66,7 +85,8 @@ describe("kusei check --json: 出力の形 (the documented shape)", () => {
 
   test("--lang en は英語のメッセージ", async () => {
     const ja = parse((await kusei("check", fixturePath("hirano-fy2016"), "--json")).stdout).files[0]!;
-    const en = parse((await kusei("check", fixturePath("hirano-fy2016"), "--json", "--lang", "en")).stdout).files[0]!;
+    const en = parse((await kusei("check", fixturePath("hirano-fy2016"), "--json", "--lang", "en")).stdout)
+      .files[0]!;
     expect(en.findings.map((f) => f["code"])).toEqual(ja.findings.map((f) => f["code"]));
     en.findings.forEach((f, i) => {
       expect(f["message"]).not.toBe(ja.findings[i]!["message"]);
@@ -107,14 +127,26 @@ describe("kusei recalc → revert: セルごとに元どおり (cell by cell)", 
         const a = after.find((x) => x.name === s.name);
         expect(a).toBeDefined();
         const want = cellsByAddress(s);
-        for (const m of planned.filter((p) => p["sheet"] === s.name)) want.set(String(m["cell"]), String(m["value"]));
-        expect({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(a!)) }).toEqual({ sheet: s.name, cells: Object.fromEntries(want) });
-        expect({ sheet: s.name, f: formulaAddresses(a!), e: errorAddresses(a!), m: mergeRanges(a!) }).toEqual({ sheet: s.name, f: formulaAddresses(s), e: errorAddresses(s), m: mergeRanges(s) });
+        for (const m of planned.filter((p) => p["sheet"] === s.name))
+          want.set(String(m["cell"]), String(m["value"]));
+        expect({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(a!)) }).toEqual({
+          sheet: s.name,
+          cells: Object.fromEntries(want),
+        });
+        expect({ sheet: s.name, f: formulaAddresses(a!), e: errorAddresses(a!), m: mergeRanges(a!) }).toEqual(
+          { sheet: s.name, f: formulaAddresses(s), e: errorAddresses(s), m: mergeRanges(s) },
+        );
       }
       if (planned.length > 0) {
         const entries = readChangeLog(log!);
-        expect(entries.map((e) => `${e.sheet}!${e.cell}`).sort()).toEqual(planned.map((m) => `${m["sheet"]}!${m["cell"]}`).sort());
-        expect(entries.every((e) => e.op === "apply" && e.time === "2026-11-27T09:00:00.000Z" && e.reason.length > 0)).toBe(true);
+        expect(entries.map((e) => `${e.sheet}!${e.cell}`).sort()).toEqual(
+          planned.map((m) => `${m["sheet"]}!${m["cell"]}`).sort(),
+        );
+        expect(
+          entries.every(
+            (e) => e.op === "apply" && e.time === "2026-11-27T09:00:00.000Z" && e.reason.length > 0,
+          ),
+        ).toBe(true);
       }
 
       const revert = await kusei("revert", path, "--json");
@@ -122,18 +154,29 @@ describe("kusei recalc → revert: セルごとに元どおり (cell by cell)", 
       const back = await snapshotsOf(path);
       for (const s of original) {
         const b = back.find((x) => x.name === s.name)!;
-        expect({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(b)) }).toEqual({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(s)) });
-        expect({ sheet: s.name, f: formulaAddresses(b), m: mergeRanges(b) }).toEqual({ sheet: s.name, f: formulaAddresses(s), m: mergeRanges(s) });
+        expect({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(b)) }).toEqual({
+          sheet: s.name,
+          cells: Object.fromEntries(cellsByAddress(s)),
+        });
+        expect({ sheet: s.name, f: formulaAddresses(b), m: mergeRanges(b) }).toEqual({
+          sheet: s.name,
+          f: formulaAddresses(s),
+          m: mergeRanges(s),
+        });
       }
       // Formula text too, not just the flag.
       const wbA = new ExcelJS.Workbook();
       const wbB = new ExcelJS.Workbook();
-      await wbA.xlsx.load(await readFile(fixturePath(name)) as unknown as ExcelJS.Buffer);
-      await wbB.xlsx.load(await readFile(path) as unknown as ExcelJS.Buffer);
+      await wbA.xlsx.load((await readFile(fixturePath(name))) as unknown as ExcelJS.Buffer);
+      await wbB.xlsx.load((await readFile(path)) as unknown as ExcelJS.Buffer);
       for (const ws of wbA.worksheets) {
         const formulas = (w: ExcelJS.Worksheet | undefined): string[] => {
           const out: string[] = [];
-          w?.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) out.push(`${c.address}=${c.formula}`); }));
+          w?.eachRow((row) =>
+            row.eachCell((c) => {
+              if (c.type === ExcelJS.ValueType.Formula) out.push(`${c.address}=${c.formula}`);
+            }),
+          );
           return out;
         };
         expect(formulas(wbB.getWorksheet(ws.name))).toEqual(formulas(ws));
@@ -186,7 +229,8 @@ describe("kusei recalc の書き方", () => {
       const plan = parse((await kusei("check", path, "--json")).stdout).files[0]!;
       const conflicts = plan.marks.filter((m) => m["action"] === "conflict" && m["value"] !== null);
       expect(conflicts.length).toBeGreaterThan(0);
-      const run = parse((await kusei("recalc", path, "--in-place", "--overwrite-conflicts", "--json")).stdout).files[0]!;
+      const run = parse((await kusei("recalc", path, "--in-place", "--overwrite-conflicts", "--json")).stdout)
+        .files[0]!;
       expect(run.marks.filter((m) => m["action"] === "conflict")).toEqual([]);
       const after = await snapshotsOf(path);
       for (const c of conflicts) {
@@ -195,7 +239,10 @@ describe("kusei recalc の書き方", () => {
       }
       expect((await kusei("revert", path)).code).toBe(0);
       const back = await snapshotsOf(path);
-      for (const s of original) expect(Object.fromEntries(cellsByAddress(back.find((x) => x.name === s.name)!))).toEqual(Object.fromEntries(cellsByAddress(s)));
+      for (const s of original)
+        expect(Object.fromEntries(cellsByAddress(back.find((x) => x.name === s.name)!))).toEqual(
+          Object.fromEntries(cellsByAddress(s)),
+        );
     } finally {
       await cleanup();
     }
@@ -207,7 +254,7 @@ describe("kusei recalc の書き方", () => {
       const path = await copyFixture("hirano-fy2016", dir);
       await kusei("recalc", path, "--in-place");
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(await readFile(path) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load((await readFile(path)) as unknown as ExcelJS.Buffer);
       const entry = readChangeLog((await snapshotsOf(path)).find((s) => s.name === CHANGE_LOG_SHEET)!)[0]!;
       wb.getWorksheet(entry.sheet)!.getCell(entry.cell).value = "人が直した";
       await writeFile(path, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));

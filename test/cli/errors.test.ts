@@ -27,7 +27,9 @@ describe("終了コード (exit status)", () => {
 
   test("1: エラーの指摘あり", async () => {
     const run = await kusei("check", fixturePath("hirano-fy2016"), "--json");
-    expect(JSON.parse(run.stdout).files[0].findings.some((f: { severity: string }) => f.severity === "error")).toBe(true);
+    expect(
+      JSON.parse(run.stdout).files[0].findings.some((f: { severity: string }) => f.severity === "error"),
+    ).toBe(true);
     expect(run.code).toBe(1);
   });
 
@@ -55,7 +57,9 @@ describe("終了コード (exit status)", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("evaluationYear");
       await writeFile(join(dir, "ok.json"), JSON.stringify({ evaluationYear: 2016 }));
-      expect((await kusei("check", fixturePath("hirano-fy2016"), "--profile", join(dir, "ok.json"))).code).toBe(1);
+      expect(
+        (await kusei("check", fixturePath("hirano-fy2016"), "--profile", join(dir, "ok.json"))).code,
+      ).toBe(1);
     } finally {
       await cleanup();
     }
@@ -71,11 +75,60 @@ describe("終了コード (exit status)", () => {
 describe("読めない入力: ファイル名と理由を示して終了コード 2、他のファイルは処理する", () => {
   const cases: Array<[string, (dir: string) => Promise<string>, RegExp]> = [
     ["存在しない", async (dir) => join(dir, "ない.xlsx"), /見つかりません/],
-    ["フォルダ", async (dir) => { await mkdir(join(dir, "folder.xlsx")); return join(dir, "folder.xlsx"); }, /フォルダ/],
-    ["空のファイル", async (dir) => { await writeFile(join(dir, "empty.xlsx"), ""); return join(dir, "empty.xlsx"); }, /空/],
-    ["暗号化 (CFB)", async (dir) => { await writeFile(join(dir, "locked.xlsx"), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)])); return join(dir, "locked.xlsx"); }, /パスワード/],
-    ["xlsx でない (CSV)", async (dir) => { await writeFile(join(dir, "data.xlsx"), "a,b\n1,2\n"); return join(dir, "data.xlsx"); }, /ではありません/],
-    ["途中で切れた", async (dir) => { const b = await readFile(fixturePath("hirano-fy2016")); await writeFile(join(dir, "cut.xlsx"), b.subarray(0, Math.floor(b.length / 2))); return join(dir, "cut.xlsx"); }, /切れて/],
+    [
+      "フォルダ",
+      async (dir) => {
+        await mkdir(join(dir, "folder.xlsx"));
+        return join(dir, "folder.xlsx");
+      },
+      /フォルダ/,
+    ],
+    [
+      "空のファイル",
+      async (dir) => {
+        await writeFile(join(dir, "empty.xlsx"), "");
+        return join(dir, "empty.xlsx");
+      },
+      /空/,
+    ],
+    [
+      "暗号化 (CFB)",
+      async (dir) => {
+        await writeFile(
+          join(dir, "locked.xlsx"),
+          Uint8Array.from([
+            0xd0,
+            0xcf,
+            0x11,
+            0xe0,
+            0xa1,
+            0xb1,
+            0x1a,
+            0xe1,
+            ...new Array<number>(504).fill(0),
+          ]),
+        );
+        return join(dir, "locked.xlsx");
+      },
+      /パスワード/,
+    ],
+    [
+      "xlsx でない (CSV)",
+      async (dir) => {
+        await writeFile(join(dir, "data.xlsx"), "a,b\n1,2\n");
+        return join(dir, "data.xlsx");
+      },
+      /ではありません/,
+    ],
+    [
+      "途中で切れた",
+      async (dir) => {
+        const b = await readFile(fixturePath("hirano-fy2016"));
+        await writeFile(join(dir, "cut.xlsx"), b.subarray(0, Math.floor(b.length / 2)));
+        return join(dir, "cut.xlsx");
+      },
+      /切れて/,
+    ],
   ];
 
   test.each(cases)("%s", async (_label, make, reason) => {
@@ -91,7 +144,11 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
       expect(run.stdout).toContain("戦略(1)");
       expect(run.stdout + run.stderr).not.toMatch(NO_STACK);
       const json = await kusei("check", bad, good, "--json");
-      const files = JSON.parse(json.stdout).files as Array<{ file: string; error: string | null; sheets: unknown[] }>;
+      const files = JSON.parse(json.stdout).files as Array<{
+        file: string;
+        error: string | null;
+        sheets: unknown[];
+      }>;
       expect(files.map((f) => f.file)).toEqual([bad, good]);
       expect(files[0]!.error).toMatch(reason);
       expect(files[1]!.error).toBeNull();
@@ -126,9 +183,13 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
 describe("人が読む出力", () => {
   test("既定は日本語の集計表、--lang en は英語", async () => {
     const ja = await kusei("check", fixturePath("hirano-fy2016"));
-    expect(ja.stdout).toMatch(/シート\s+種類\s+記録\s+書込予定\s+維持\s+衝突\s+対象外\s+エラー\s+警告\s+情報/);
+    expect(ja.stdout).toMatch(
+      /シート\s+種類\s+記録\s+書込予定\s+維持\s+衝突\s+対象外\s+エラー\s+警告\s+情報/,
+    );
     expect(ja.stdout).toMatch(/合計/);
     const en = await kusei("check", fixturePath("hirano-fy2016"), "--lang", "en");
-    expect(en.stdout).toMatch(/sheet\s+kind\s+records\s+to write\s+kept\s+conflicts\s+skipped\s+errors\s+warnings\s+info/);
+    expect(en.stdout).toMatch(
+      /sheet\s+kind\s+records\s+to write\s+kept\s+conflicts\s+skipped\s+errors\s+warnings\s+info/,
+    );
   });
 });

@@ -61,7 +61,10 @@ export function errorAddresses(s: SheetSnapshot): string[] {
 /** Merged areas as sheet ranges ("A1:C2"). */
 export function mergeRanges(s: SheetSnapshot): string[] {
   return s.merges
-    .map((m) => `${toA1(s.origin.row + m.top, s.origin.col + m.left)}:${toA1(s.origin.row + m.bottom, s.origin.col + m.right)}`)
+    .map(
+      (m) =>
+        `${toA1(s.origin.row + m.top, s.origin.col + m.left)}:${toA1(s.origin.row + m.bottom, s.origin.col + m.right)}`,
+    )
     .sort();
 }
 
@@ -70,7 +73,10 @@ export function valueAt(s: SheetSnapshot, row: number, col: number): CellValue {
   return s.values[row - s.origin.row]?.[col - s.origin.col] ?? null;
 }
 
-function bySheet(snaps: ReadonlyArray<SheetSnapshot>, ignore: ReadonlyArray<string>): Map<string, SheetSnapshot> {
+function bySheet(
+  snaps: ReadonlyArray<SheetSnapshot>,
+  ignore: ReadonlyArray<string>,
+): Map<string, SheetSnapshot> {
   return new Map(snaps.filter((s) => !ignore.includes(s.name)).map((s) => [s.name, s]));
 }
 
@@ -87,7 +93,9 @@ function chooseWrites(snaps: ReadonlyArray<SheetSnapshot>): {
     const isFormula = new Set(s.formulas.map((f) => `${f.row},${f.col}`));
     const isError = new Set(s.errors.map((f) => `${f.row},${f.col}`));
     const inMerge = (r: number, c: number): boolean =>
-      s.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+      s.merges.some(
+        (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left),
+      );
     let emptyDone = false;
     let textDone = false;
     s.values.forEach((row, r) =>
@@ -115,7 +123,11 @@ function chooseWrites(snaps: ReadonlyArray<SheetSnapshot>): {
 }
 
 /** Registers the shared adapter contract for one adapter. */
-export function describeAdapterContract(name: string, adapterFactory: () => ContractAdapter | Promise<ContractAdapter>, options: ContractOptions): void {
+export function describeAdapterContract(
+  name: string,
+  adapterFactory: () => ContractAdapter | Promise<ContractAdapter>,
+  options: ContractOptions,
+): void {
   const ignore = options.ignoreSheets ?? [];
   describe(`adapter contract: ${name}`, () => {
     describe.each(options.fixtures.map((f) => [f]))("%s", (fixture) => {
@@ -129,11 +141,18 @@ export function describeAdapterContract(name: string, adapterFactory: () => Cont
           const g = got.get(sheet);
           expect(g).toBeDefined();
           if (!g) continue;
-          expect({ sheet, cells: Object.fromEntries(cellsByAddress(g)) }).toEqual({ sheet, cells: Object.fromEntries(cellsByAddress(w)) });
+          expect({ sheet, cells: Object.fromEntries(cellsByAddress(g)) }).toEqual({
+            sheet,
+            cells: Object.fromEntries(cellsByAddress(w)),
+          });
           expect({ sheet, formulas: formulaAddresses(g) }).toEqual({ sheet, formulas: formulaAddresses(w) });
           expect({ sheet, errors: errorAddresses(g) }).toEqual({ sheet, errors: errorAddresses(w) });
           expect({ sheet, merges: mergeRanges(g) }).toEqual({ sheet, merges: mergeRanges(w) });
-          expect({ sheet, visibility: g.visibility, protected: g.protected }).toEqual({ sheet, visibility: w.visibility, protected: w.protected });
+          expect({ sheet, visibility: g.visibility, protected: g.protected }).toEqual({
+            sheet,
+            visibility: w.visibility,
+            protected: w.protected,
+          });
           // Every row of the grid has the same length (dense).
           const widths = new Set(g.values.map((r) => r.length));
           expect(widths.size).toBeLessThanOrEqual(1);
@@ -141,7 +160,8 @@ export function describeAdapterContract(name: string, adapterFactory: () => Cont
           for (const m of g.merges) {
             for (let r = m.top; r <= m.bottom; r++)
               for (let c = m.left; c <= m.right; c++)
-                if (r !== m.top || c !== m.left) expect({ sheet, r, c, v: g.values[r]?.[c] ?? null }).toEqual({ sheet, r, c, v: null });
+                if (r !== m.top || c !== m.left)
+                  expect({ sheet, r, c, v: g.values[r]?.[c] ?? null }).toEqual({ sheet, r, c, v: null });
           }
         }
       });
@@ -167,9 +187,18 @@ export function describeAdapterContract(name: string, adapterFactory: () => Cont
           if (!a) continue;
           const expected = cellsByAddress(s);
           for (const w of good.filter((g) => g.sheet === s.name)) expected.set(w.cell, w.value);
-          expect({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(a)) }).toEqual({ sheet: s.name, cells: Object.fromEntries(expected) });
-          expect({ sheet: s.name, formulas: formulaAddresses(a) }).toEqual({ sheet: s.name, formulas: formulaAddresses(s) });
-          expect({ sheet: s.name, merges: mergeRanges(a) }).toEqual({ sheet: s.name, merges: mergeRanges(s) });
+          expect({ sheet: s.name, cells: Object.fromEntries(cellsByAddress(a)) }).toEqual({
+            sheet: s.name,
+            cells: Object.fromEntries(expected),
+          });
+          expect({ sheet: s.name, formulas: formulaAddresses(a) }).toEqual({
+            sheet: s.name,
+            formulas: formulaAddresses(s),
+          });
+          expect({ sheet: s.name, merges: mergeRanges(a) }).toEqual({
+            sheet: s.name,
+            merges: mergeRanges(s),
+          });
         }
       });
     });

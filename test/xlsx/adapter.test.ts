@@ -1,7 +1,7 @@
 import * as ExcelJS from "exceljs";
 import { applyWrites, appendChangeLog, readWorkbook, writeWorkbook } from "../../src/xlsx";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, readChangeLog } from "../../src/core/changelog";
-import type { SheetSnapshot } from "../../src/core/model/snapshot";
+import type { CellValue, SheetSnapshot } from "../../src/core/model/snapshot";
 import { cellsByAddress, formulaAddresses, mergeRanges, valueAt } from "../contract/adapter-contract";
 import { sampleWorkbookBytes } from "./build";
 
@@ -21,7 +21,7 @@ describe("readWorkbook: セルの読み取り", () => {
     expect(snaps.map((s) => s.name)).toEqual(["評価", "隠し", "保護", "空"]);
   });
 
-  test.each([
+  test.each<[string, CellValue, string]>([
     ["A1", "タイトル", "merged top-left keeps the value"],
     ["B1", null, "merged cell other than top-left is blank"],
     ["C1", null, "merged cell other than top-left is blank"],
@@ -130,7 +130,16 @@ describe("applyWrites: 書き込みの守り", () => {
 
   test("変更履歴シートは追記され、読み戻せる", async () => {
     const { workbook } = await readWorkbook(await sampleWorkbookBytes());
-    const entry = { applyId: "t#1", time: "2026-01-01T00:00:00.000Z", sheet: "評価", cell: "F2", old: null, new: "○", reason: "理由 <b>", op: "apply" } as const;
+    const entry = {
+      applyId: "t#1",
+      time: "2026-01-01T00:00:00.000Z",
+      sheet: "評価",
+      cell: "F2",
+      old: null,
+      new: "○",
+      reason: "理由 <b>",
+      op: "apply",
+    } as const;
     appendChangeLog(workbook, [entry]);
     appendChangeLog(workbook, [{ ...entry, cell: "F3", old: 7 }]);
     appendChangeLog(workbook, []);

@@ -15,9 +15,20 @@ export async function sampleWorkbookBytes(): Promise<Uint8Array> {
   ws.getCell("D3").value = { formula: "1/0", result: { error: "#DIV/0!" } };
   ws.getCell("A4").value = 1;
   ws.getCell("A5").value = 2;
-  ws.getCell("B4").value = { formula: "A4*10", result: 10, shareType: "shared", ref: "B4:B5" };
+  // exceljs's types omit shareType/ref, which its reader and writer use for shared and array formulas.
+  ws.getCell("B4").value = {
+    formula: "A4*10",
+    result: 10,
+    shareType: "shared",
+    ref: "B4:B5",
+  } as ExcelJS.CellValue;
   ws.getCell("B5").value = { sharedFormula: "B4", result: 20 };
-  ws.getCell("C4").value = { formula: "SUM(A4:A5)", result: 3, shareType: "array", ref: "C4" };
+  ws.getCell("C4").value = {
+    formula: "SUM(A4:A5)",
+    result: 3,
+    shareType: "array",
+    ref: "C4",
+  } as ExcelJS.CellValue;
   ws.getCell("D5").value = "";
   ws.getCell("E6").value = true;
   ws.getCell("D4").value = "○";

@@ -31,5 +31,7 @@ function xlsxAdapter(): ContractAdapter {
   };
 }
 
-describeAdapterContract("xlsx (exceljs)", xlsxAdapter, { fixtures: Object.keys(FIXTURES), expected: fixtureSnapshots });
-
+describeAdapterContract("xlsx (exceljs)", xlsxAdapter, {
+  fixtures: Object.keys(FIXTURES),
+  expected: fixtureSnapshots,
+});

@@ -8,7 +8,10 @@ async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-async function codeOf(bytes: Uint8Array, maxUncompressedBytes?: number): Promise<WorkbookReadErrorCode | "ok"> {
+async function codeOf(
+  bytes: Uint8Array,
+  maxUncompressedBytes?: number,
+): Promise<WorkbookReadErrorCode | "ok"> {
   try {
     await readWorkbook(bytes, maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes });
     return "ok";
@@ -26,15 +29,48 @@ describe("readWorkbook は壊れた入力を型付きの誤りで拒む", () => 
   test.each<[string, () => Promise<Uint8Array>, WorkbookReadErrorCode | "ok", number | undefined]>([
     ["正常なブック", sampleWorkbookBytes, "ok", undefined],
     ["空のファイル", async () => new Uint8Array(0), "empty", undefined],
-    ["暗号化 / .xls (CFB)", async () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "encrypted", undefined],
+    [
+      "暗号化 / .xls (CFB)",
+      async () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      "encrypted",
+      undefined,
+    ],
     ["テキストファイル", async () => new TextEncoder().encode("氏名,点数\n平野,3\n"), "not-zip", undefined],
-    ["PK で始まるだけ", async () => new TextEncoder().encode("PKzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), "not-zip", undefined],
+    [
+      "PK で始まるだけ",
+      async () => new TextEncoder().encode("PKzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
+      "not-zip",
+      undefined,
+    ],
     ["途中で切れた zip", async () => (await sampleWorkbookBytes()).slice(0, 3000), "truncated", undefined],
-    ["末尾を少し欠いた zip", async () => { const b = await sampleWorkbookBytes(); return b.slice(0, b.length - 10); }, "truncated", undefined],
-    ["ブックでない zip (docx)", () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), "not-workbook", undefined],
+    [
+      "末尾を少し欠いた zip",
+      async () => {
+        const b = await sampleWorkbookBytes();
+        return b.slice(0, b.length - 10);
+      },
+      "truncated",
+      undefined,
+    ],
+    [
+      "ブックでない zip (docx)",
+      () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }),
+      "not-workbook",
+      undefined,
+    ],
     ["空の zip", () => zipOf({}), "not-workbook", undefined],
     ["上限を超える大きさ", sampleWorkbookBytes, "too-large", 1000],
-    ["中身が壊れたブック", () => zipOf({ "[Content_Types].xml": "<Types", "xl/workbook.xml": "<<<not xml", "xl/_rels/workbook.xml.rels": "??" }), "corrupt", undefined],
+    [
+      "中身が壊れたブック",
+      () =>
+        zipOf({
+          "[Content_Types].xml": "<Types",
+          "xl/workbook.xml": "<<<not xml",
+          "xl/_rels/workbook.xml.rels": "??",
+        }),
+      "corrupt",
+      undefined,
+    ],
   ])("%s → %s", async (_label, make, want, limit) => {
     expect(await codeOf(await make(), limit)).toBe(want);
   });
@@ -69,7 +105,16 @@ describe("結合範囲の読み込み (fast merge check)", () => {
   test("重ならない結合範囲はそのまま読む", async () => {
     const { snapshots } = await readWorkbook(await withMerges(["A1:C1", "D4:E5", "A8:B9"]));
     const s = snapshots[0]!;
-    expect(s.merges.map((m) => [m.top + s.origin.row, m.left + s.origin.col, m.bottom + s.origin.row, m.right + s.origin.col]).sort()).toEqual([
+    expect(
+      s.merges
+        .map((m) => [
+          m.top + s.origin.row,
+          m.left + s.origin.col,
+          m.bottom + s.origin.row,
+          m.right + s.origin.col,
+        ])
+        .sort(),
+    ).toEqual([
       [0, 0, 0, 2],
       [3, 3, 4, 4],
       [7, 0, 8, 1],

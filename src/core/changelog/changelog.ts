@@ -24,7 +24,9 @@ const HEADER_JA: Record<ChangeLogColumn, string> = {
 };
 
 /** The header row of the change-log sheet. */
-export const CHANGE_LOG_HEADER: ReadonlyArray<string> = CHANGE_LOG_COLUMNS.map((k) => `${HEADER_JA[k]} (${k})`);
+export const CHANGE_LOG_HEADER: ReadonlyArray<string> = CHANGE_LOG_COLUMNS.map(
+  (k) => `${HEADER_JA[k]} (${k})`,
+);
 
 /**
  * A write that puts back an exact earlier value (revert). `value` stays a string for hosts that only know
@@ -64,7 +66,16 @@ export function entriesForApply(
   for (const a of appliedCells) applied.add(keyOf(a.sheet, a.cell));
   return writes
     .filter((w) => applied.has(keyOf(w.sheet, w.cell)))
-    .map((w) => ({ applyId, time, sheet: w.sheet, cell: w.cell, old: w.expected, new: writeValueOf(w), reason: w.reason, op }));
+    .map((w) => ({
+      applyId,
+      time,
+      sheet: w.sheet,
+      cell: w.cell,
+      old: w.expected,
+      new: writeValueOf(w),
+      reason: w.reason,
+      op,
+    }));
 }
 
 /** A new apply id: the ISO time plus a counter one above the applies already in the log. */
@@ -87,9 +98,16 @@ export function readChangeLog(snapshot: SheetSnapshot): ChangeLogEntry[] {
     row.forEach((v, c) => {
       const m = /\((\w+)\)\s*$/.exec(textOf(v));
       const key = m?.[1] as ChangeLogColumn | undefined;
-      if (key && (CHANGE_LOG_COLUMNS as ReadonlyArray<string>).includes(key) && col[key] === undefined) col[key] = c;
+      if (key && (CHANGE_LOG_COLUMNS as ReadonlyArray<string>).includes(key) && col[key] === undefined)
+        col[key] = c;
     });
-    if (col.applyId !== undefined && col.sheet !== undefined && col.cell !== undefined && col.op !== undefined) headerRow = r;
+    if (
+      col.applyId !== undefined &&
+      col.sheet !== undefined &&
+      col.cell !== undefined &&
+      col.op !== undefined
+    )
+      headerRow = r;
     else for (const k of CHANGE_LOG_COLUMNS) delete col[k];
   }
   if (headerRow < 0) return [];
@@ -105,7 +123,16 @@ export function readChangeLog(snapshot: SheetSnapshot): ChangeLogEntry[] {
     const sheet = textOf(at(row, "sheet"));
     const cell = textOf(at(row, "cell"));
     if (!applyId || (op !== "apply" && op !== "revert") || !sheet || !fromA1(cell)) continue;
-    out.push({ applyId, time: textOf(at(row, "time")), sheet, cell, old: at(row, "old"), new: at(row, "new"), reason: textOf(at(row, "reason")), op });
+    out.push({
+      applyId,
+      time: textOf(at(row, "time")),
+      sheet,
+      cell,
+      old: at(row, "old"),
+      new: at(row, "new"),
+      reason: textOf(at(row, "reason")),
+      op,
+    });
   }
   return out;
 }
@@ -144,7 +171,10 @@ export function lastOpenApply(entries: ReadonlyArray<ChangeLogEntry>): string | 
  * old value back; a cell changed since (or now a formula, or whose sheet is gone) is a conflict, never
  * overwritten.
  */
-export function planRevert(entries: ReadonlyArray<ChangeLogEntry>, currentSnapshots: ReadonlyArray<SheetSnapshot>): RevertPlan {
+export function planRevert(
+  entries: ReadonlyArray<ChangeLogEntry>,
+  currentSnapshots: ReadonlyArray<SheetSnapshot>,
+): RevertPlan {
   const applyId = lastOpenApply(entries);
   if (applyId === null) return { applyId: null, writes: [], conflicts: [] };
   const sheets = new Map(currentSnapshots.map((s) => [s.name, s]));
