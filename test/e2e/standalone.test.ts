@@ -98,6 +98,33 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+test("English outside Japan, at task-pane width, and the drop zone opens a file", async () => {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "languages", { get: () => ["en-US", "en"] });
+  });
+  await page.goto(`${server.origin}/taskpane.html`);
+  const zone = page.getByRole("region", { name: "Drop an .xlsx file here" });
+  await zone.waitFor();
+  await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en");
+  // Drop the workbook on the zone as a user would drag it from the desktop.
+  const bytes = (await fs.readFile(FIXTURE)).toString("base64");
+  const transfer = await page.evaluateHandle((b64) => {
+    const data = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], "hirano-fy2016.xlsx"));
+    return dt;
+  }, bytes);
+  await zone.dispatchEvent("drop", { dataTransfer: transfer });
+  await page.getByText(/^\d+ of \d+ findings$/).waitFor();
+  await expect(page.getByRole("tab", { name: "Marks" }).isVisible()).resolves.toBe(true);
+  await shot(page, "5-check-en-taskpane-width");
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
 function splitRef(ref: string): { sheet: string; cell: string } {
   const at = ref.lastIndexOf("!");
   return { sheet: ref.slice(0, at), cell: ref.slice(at + 1) };
@@ -109,17 +136,19 @@ function plain(value: ExcelJS.CellValue): unknown {
 
 test("単体モード: 開く → 検証 → 記号を書き込む → ダウンロードしたブックのセルを確かめる", async () => {
   const started = Date.now();
+  const firstRequest = server.requested.length;
   const page = await openPage();
+  const loaded = () => server.requested.slice(firstRequest);
 
   // Outside Office: the page offers to open a file, and has not loaded the xlsx adapter yet.
   await page.getByRole("region", { name: ".xlsx ファイルをここにドロップ" }).waitFor();
-  expect(server.requested.some((p) => /\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(false);
-  expect(server.requested).toContain("/office-js/office.js");
+  expect(loaded().some((p) => /\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(false);
+  expect(loaded()).toContain("/office-js/office.js");
   await shot(page, "0-open");
 
   await page.getByTestId("file-input").setInputFiles(FIXTURE);
   await page.getByText("開いているファイル: hirano-fy2016.xlsx").waitFor();
-  expect(server.requested.some((p) => /\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+  expect(loaded().some((p) => /\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(true);
 
   // Check: validate again by the button and find the known vocabulary error (A where ア/イ belongs).
   await page.getByRole("button", { name: "再検証する" }).click();
@@ -224,6 +253,47 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   expect(html).toMatch(/<html/i);
   expect(html).toContain("戦略(2)");
   expect(html).not.toMatch(/\b(?:src|href)="https?:/i);
+
+  // Revert undoes the apply exactly: every cell of the original sheets is back.
+  await page.getByRole("tab", { name: "記号" }).click();
+  await page.getByRole("button", { name: "直前の書き込みを元に戻す" }).click();
+  await page.getByText(`${planned.length} 件を元の値に戻しました。`).waitFor();
+  await expect(writeRows.count()).resolves.toBe(planned.length);
+  const [again] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "記号を入れたブックをダウンロード" }).click(),
+  ]);
+  const revertedPath = path.join(downloadDir, "reverted.xlsx");
+  await again.saveAs(revertedPath);
+  const reverted = new ExcelJS.Workbook();
+  await reverted.xlsx.readFile(revertedPath);
+  for (const ws of before.worksheets) {
+    const out = reverted.getWorksheet(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (c) => {
+        expect([ws.name, c.address, plain(out?.getCell(c.address).value)]).toEqual([
+          ws.name,
+          c.address,
+          plain(c.value),
+        ]);
+      }),
+    );
+  }
+  // The log keeps both the apply and the revert.
+  const ops: string[] = [];
+  reverted.getWorksheet(CHANGE_LOG_SHEET)?.eachRow((row, n) => {
+    if (n > 1) ops.push(String(row.getCell(8).value));
+  });
+  expect(ops.filter((o) => o === "apply")).toHaveLength(planned.length);
+  expect(ops.filter((o) => o === "revert")).toHaveLength(planned.length);
+
+  // Keyboard: the tabs move with the arrow keys (Fluent's tablist semantics).
+  await page.getByRole("tab", { name: "記号" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("tab", { name: "列の対応" }).getAttribute("aria-selected")).resolves.toBe(
+    "true",
+  );
 
   expect(pageErrors).toEqual([]);
   expect([...new Set(external.map((u) => new URL(u).hostname))].sort()).toEqual(KNOWN_EXTERNAL_HOSTS);

@@ -17,7 +17,6 @@ jest.mock("../../src/excel", () => ({
 }));
 jest.mock("../../src/core", () => ({ evaluateWorkbook: jest.fn() }));
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const excel = jest.requireMock("../../src/excel") as Record<string, jest.Mock>;
 const core = jest.requireMock("../../src/core") as Record<string, jest.Mock>;
 import { createExcelHost, ExcelHostError } from "../../src/taskpane/hosts/excel";
