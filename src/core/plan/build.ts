@@ -6,6 +6,7 @@ import type { SheetSnapshot } from "../model/snapshot";
 import { formatAchievementCell, formatMark, readMark, readMarks } from "../text/marks";
 import type { MarkKind } from "../text/marks";
 import { columnLabel } from "../messages/fields";
+import { outcomeCellAgrees } from "./outcome-cell";
 
 /** Everything the planner looks at; derivations are keyed by record id. */
 export interface PlanInput {
@@ -126,11 +127,8 @@ function decide(
     const shown = wanted.marks.join(" ");
     const readings = readMarks(kind, text);
     if (readings.length === 0 && text.trim() === "") return out("write", value, arrow(shown), value);
-    const same =
-      readings.length === wanted.marks.length &&
-      readings.every(
-        (r, i) => r.status === "mark" && formatMark(kind, r.value, notation) === wanted.marks?.[i],
-      );
+    const entered = readings.map((r) => (r.status === "mark" ? formatMark(kind, r.value, notation) : ""));
+    const same = outcomeCellAgrees(entered, wanted.marks);
     if (same)
       return out(
         "keep",

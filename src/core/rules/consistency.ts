@@ -1,6 +1,7 @@
 import type { ComputedMarkField, Issue } from "../model/findings";
 import type { InitiativeRecord, StrategyRecord } from "../model/records";
 import { formatMark } from "../text/marks";
+import { outcomeCellAgrees } from "../plan/outcome-cell";
 import { enteredMark, enteredMarks } from "./entered";
 import { anchorOf, cellIssue, isBlank } from "./issue";
 import type { Rule, RuleContext } from "./types";
@@ -54,7 +55,13 @@ function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Is
     derivedOutcomes.every((m) => m !== null)
   ) {
     const entered = enteredMarks(record, "outcome");
-    if (entered.length > 0 && entered.join(" ") !== derivedOutcomes.join(" "))
+    if (
+      entered.length > 0 &&
+      !outcomeCellAgrees(
+        entered,
+        derivedOutcomes.filter((m): m is "A" | "B" => m !== null),
+      )
+    )
       yield cellIssue("consistency.mark-differs", record, outcomeCell, "outcome", "outcome", {
         entered: outcomeCell.text.trim(),
         derived: derivedOutcomes.join(" "),
