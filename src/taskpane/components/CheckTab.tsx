@@ -47,6 +47,7 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
+  icon: { flexShrink: 0, alignSelf: "center" },
   itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   cellRef: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   input: {
@@ -170,7 +171,7 @@ export function CheckTab({ t, lang, mode, findings, sheets, busy, onValidate, on
                           onClick={() => onSelect(f)}
                         >
                           <span className={styles.itemHead}>
-                            {ICONS[f.severity]}
+                            <span className={styles.icon}>{ICONS[f.severity]}</span>
                             <span className={styles.cellRef}>{f.cell ?? t("sheetLevel")}</span>
                             <span>{f.message[lang]}</span>
                           </span>
