@@ -10,7 +10,15 @@ import {
   type MappingOverrides,
   type Profile,
 } from "../core";
-import { appendChangeLog, applyWrites, isWorkbookReadError, readWorkbook, writeWorkbook } from "../xlsx";
+import {
+  appendChangeLog,
+  applyWrites,
+  isWorkbookReadError,
+  readWorkbook,
+  WorkbookReadError,
+  writeWorkbook,
+  type XlsxWorkbookHandle,
+} from "../xlsx";
 import { CliFileError, readInput, writeAtomic } from "./files";
 import { t, type Lang } from "./i18n";
 import { failedReport, reportOf, type FileReport, type MarkOut } from "./report-model";
@@ -48,6 +56,13 @@ async function load(file: string, opts: RunOptions) {
   return { bytes, snapshots, workbook };
 }
 
+/** Before any work: a workbook whose save would drop content is not written at all. */
+function refuseLossy(workbook: XlsxWorkbookHandle): void {
+  if (workbook.lossyParts.length > 0) {
+    throw new WorkbookReadError("would-lose-content", { parts: workbook.lossyParts.join(", ") });
+  }
+}
+
 function outputPath(file: string, target: WriteTarget, lang: Lang): string {
   const path = target.outDir === null ? resolve(file) : resolve(target.outDir, basename(file));
   if (target.written.has(path)) throw new CliFileError(t(lang, "duplicateOut", { path }));
@@ -79,6 +94,7 @@ export async function recalcFile(
 ): Promise<FileReport> {
   try {
     const { bytes, snapshots, workbook } = await load(file, opts);
+    refuseLossy(workbook);
     const ev = evaluateWorkbook(snapshots, { profile: opts.profile, overrides: OVERRIDES });
     const writes = writesFromPlan(ev.plan, { overwriteConflicts });
     const result = applyWrites(workbook, writes);
@@ -119,6 +135,7 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
   const base = { sheets: [], marks: [], findings: [], areas: [] };
   try {
     const { snapshots, workbook } = await load(file, opts);
+    refuseLossy(workbook);
     const logSheet = snapshots.find((s) => s.name === CHANGE_LOG_SHEET);
     const entries = logSheet ? readChangeLog(logSheet) : [];
     const plan = planRevert(entries, snapshots);

@@ -1,6 +1,16 @@
-/** Why a workbook could not be read. Stable codes; the CLI and the standalone page show the message. */
+/**
+ * Why a workbook could not be read (or, for "would-lose-content", safely saved). Stable codes; the CLI and
+ * the standalone page show the message.
+ */
 export type WorkbookReadErrorCode =
-  "empty" | "encrypted" | "not-zip" | "truncated" | "not-workbook" | "too-large" | "corrupt";
+  | "empty"
+  | "encrypted"
+  | "not-zip"
+  | "truncated"
+  | "not-workbook"
+  | "too-large"
+  | "corrupt"
+  | "would-lose-content";
 
 const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
   empty: { ja: "ファイルが空です。", en: "The file is empty." },
@@ -23,6 +33,10 @@ const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
   "too-large": {
     ja: "ブックが大きすぎます (展開後 {size} MB、上限 {limit} MB)。",
     en: "The workbook is too large ({size} MB uncompressed, limit {limit} MB).",
+  },
+  "would-lose-content": {
+    ja: "このブックには保存すると失われる部分があります ({parts})。書き込まずに終了しました。Excel アドインで再計算してください。",
+    en: "Saving this workbook would lose some of its content ({parts}); nothing was written. Recalculate it with the Excel add-in.",
   },
   corrupt: {
     ja: "ブックの内容を読み取れませんでした: {detail}",

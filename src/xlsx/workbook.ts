@@ -11,7 +11,7 @@ import { fromA1 } from "../core/address/a1";
 import { flattenCellValue } from "./cell-value";
 import { isWorkbookReadError, WorkbookReadError } from "./errors";
 import { installFastMerges } from "./fast-merges";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, guardWorkbookBytes } from "./zip-guard";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, guardWorkbookBytes, lossyParts } from "./zip-guard";
 
 /** An opened workbook. Opaque to callers: pass it back to applyWrites / appendChangeLog / writeWorkbook. */
 export class XlsxWorkbookHandle {
@@ -19,10 +19,13 @@ export class XlsxWorkbookHandle {
   readonly workbook: ExcelJS.Workbook;
   /** @internal sheet name → worksheet */
   readonly sheets: Map<string, ExcelJS.Worksheet>;
+  /** content a save would drop (macros, charts, pivot tables …); writeWorkbook refuses unless allowed */
+  readonly lossyParts: ReadonlyArray<string>;
 
   /** @internal */
-  constructor(workbook: ExcelJS.Workbook) {
+  constructor(workbook: ExcelJS.Workbook, lossy: ReadonlyArray<string> = []) {
     this.workbook = workbook;
+    this.lossyParts = lossy;
     this.sheets = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
   }
 }
@@ -137,7 +140,7 @@ export async function readWorkbook(
   opts: ReadWorkbookOptions = {},
 ): Promise<ReadWorkbookResult> {
   const bytes = asBytes(source);
-  guardWorkbookBytes(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
+  const zip = guardWorkbookBytes(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
   installFastMerges();
   const workbook = new ExcelJS.Workbook();
   try {
@@ -147,12 +150,26 @@ export async function readWorkbook(
     const detail = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
     throw new WorkbookReadError("corrupt", { detail: detail.slice(0, 200) });
   }
-  const handle = new XlsxWorkbookHandle(workbook);
+  const handle = new XlsxWorkbookHandle(workbook, lossyParts(zip.entries));
   return { snapshots: workbook.worksheets.map(snapshotOf), workbook: handle };
 }
 
-/** Serialises the workbook (with every applied write) back to .xlsx bytes. */
-export async function writeWorkbook(handle: XlsxWorkbookHandle): Promise<Uint8Array> {
+export interface WriteWorkbookOptions {
+  /** save even though content exceljs cannot keep (handle.lossyParts) would be dropped */
+  readonly allowLoss?: boolean;
+}
+
+/**
+ * Serialises the workbook (with every applied write) back to .xlsx bytes. Refuses (WorkbookReadError
+ * "would-lose-content") when the workbook holds content a save would drop, unless `allowLoss`.
+ */
+export async function writeWorkbook(
+  handle: XlsxWorkbookHandle,
+  opts: WriteWorkbookOptions = {},
+): Promise<Uint8Array> {
+  if (handle.lossyParts.length > 0 && opts.allowLoss !== true) {
+    throw new WorkbookReadError("would-lose-content", { parts: handle.lossyParts.join(", ") });
+  }
   const out = await handle.workbook.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out);
 }

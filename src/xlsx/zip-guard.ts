@@ -8,6 +8,25 @@ export interface ZipSummary {
   readonly uncompressedBytes: number;
 }
 
+/** Parts of a workbook exceljs 4.4 does not keep when it saves (by zip entry), with their names. */
+const LOSSY_PARTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^xl\/vbaproject\.bin$/, "macros/マクロ"],
+  [/^xl\/(charts|chartsheets)\//, "charts/グラフ"],
+  [/^xl\/(pivottables|pivotcache)\//, "pivot tables/ピボットテーブル"],
+  [/^xl\/(slicers|slicercaches|timelines|timelinecaches)\//, "slicers/スライサー"],
+  [/^xl\/(activex|ctrlprops)\//, "form controls/フォームコントロール"],
+  [/^xl\/externallinks\//, "external links/外部参照"],
+  [/^xl\/threadedcomments\//, "threaded comments/スレッド形式のコメント"],
+  [/^xl\/model\//, "data model/データモデル"],
+  [/^xl\/(querytables\/|connections\.xml$)/, "data connections/データ接続"],
+];
+
+/** The kinds of content a save through exceljs would drop from a workbook with these zip entries. */
+export function lossyParts(entries: ReadonlyArray<string>): string[] {
+  const lower = entries.map((e) => e.toLowerCase());
+  return LOSSY_PARTS.filter(([re]) => lower.some((e) => re.test(e))).map(([, name]) => name);
+}
+
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;

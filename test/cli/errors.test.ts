@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { fixturePath } from "../helpers/fixtures";
 import { copyFixture, kusei, tempDir } from "./helpers";
 
@@ -165,6 +166,27 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
     expect(small.code).toBe(2);
     expect(small.stdout).toMatch(/too large/);
     expect((await kusei("check", fixturePath("hirano-fy2016"), "--max-size", "500")).code).toBe(1);
+  });
+
+  test("マクロやグラフのあるブックは recalc しない (保存で失われるため)", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const zip = await JSZip.loadAsync(await readFile(fixturePath("hirano-fy2016")));
+      zip.file("xl/vbaProject.bin", "vba");
+      const path = join(dir, "macro.xlsx");
+      await writeFile(path, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+      const before = await readFile(path);
+      const run = await kusei("recalc", path, "--in-place");
+      expect(run.code).toBe(2);
+      expect(run.stdout).toMatch(/失われる.*マクロ/);
+      expect(Buffer.compare(await readFile(path), before)).toBe(0);
+      const out = await kusei("recalc", path, "--out", join(dir, "out"), "--json");
+      expect(out.code).toBe(2);
+      await expect(readFile(join(dir, "out", "macro.xlsx"))).rejects.toMatchObject({ code: "ENOENT" });
+      expect((await kusei("check", path)).code).toBe(1);
+    } finally {
+      await cleanup();
+    }
   });
 
   test("recalc でも読めないファイルは書かない", async () => {

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { readWorkbook, WorkbookReadError, type WorkbookReadErrorCode } from "../../src/xlsx";
+import { readWorkbook, WorkbookReadError, writeWorkbook, type WorkbookReadErrorCode } from "../../src/xlsx";
 import { sampleWorkbookBytes } from "./build";
 
 async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
@@ -119,5 +119,28 @@ describe("結合範囲の読み込み (fast merge check)", () => {
       [3, 3, 4, 4],
       [7, 0, 8, 1],
     ]);
+  });
+});
+
+describe("保存で失われる部分があるブック (macros, charts …)", () => {
+  async function withParts(parts: Record<string, string>): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await sampleWorkbookBytes());
+    for (const [name, text] of Object.entries(parts)) zip.file(name, text);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  test("読めるが、書き出しは既定で拒む", async () => {
+    const { snapshots, workbook } = await readWorkbook(
+      await withParts({ "xl/vbaProject.bin": "vba", "xl/charts/chart1.xml": "<c/>" }),
+    );
+    expect(snapshots.length).toBe(4);
+    expect(workbook.lossyParts).toEqual(["macros/マクロ", "charts/グラフ"]);
+    await expect(writeWorkbook(workbook)).rejects.toMatchObject({ code: "would-lose-content" });
+    expect((await writeWorkbook(workbook, { allowLoss: true })).length).toBeGreaterThan(0);
+  });
+
+  test("普通のブックには何もない", async () => {
+    const { workbook } = await readWorkbook(await sampleWorkbookBytes());
+    expect(workbook.lossyParts).toEqual([]);
   });
 });
