@@ -64,6 +64,8 @@ export interface TaskpaneHost {
   revert(): Promise<RevertResult>;
   /** Selects the cell in Excel (returns null), or returns the cell to show (standalone). */
   selectCell(sheet: string, cell: string): Promise<CellPeek | null>;
+  /** Removes the highlights and notes a check put on the cells (Excel); null where there are none. */
+  readonly clearHighlights: (() => Promise<void>) | null;
   /** The mapping overrides saved with the workbook (Excel) or in this session (standalone). */
   loadMapping(): Promise<MappingOverrides>;
   /** Saves the mapping overrides. */

@@ -73,6 +73,14 @@ describe("検証タブ", () => {
     expect(host.calls.select).toEqual([["戦略", "H8"]]);
   });
 
+  test("Excel では検証で付けた色付けを消せる", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    await validated(host);
+    fireEvent.click(screen.getByRole("button", { name: "セルの色付けを消す" }));
+    await screen.findByText("検証で付けたセルの色とメモを消しました。");
+    expect(host.calls.clear).toBe(1);
+  });
+
   test("English when the language is not Japanese", async () => {
     const host = fakeHost({ evaluation: sampleEvaluation });
     renderApp(host, "en");

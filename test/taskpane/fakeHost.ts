@@ -9,6 +9,7 @@ export interface FakeHost extends TaskpaneHost {
     revert: number;
     select: Array<[string, string]>;
     saveMapping: MappingOverrides[];
+    clear: number;
   };
 }
 
@@ -22,7 +23,7 @@ export interface FakeOptions {
 }
 
 export function fakeHost(options: FakeOptions): FakeHost {
-  const calls: FakeHost["calls"] = { check: [], apply: [], revert: 0, select: [], saveMapping: [] };
+  const calls: FakeHost["calls"] = { check: [], apply: [], revert: 0, select: [], saveMapping: [], clear: 0 };
   let saved: MappingOverrides = {};
   const mode = options.mode ?? "excel";
   return {
@@ -51,6 +52,12 @@ export function fakeHost(options: FakeOptions): FakeHost {
       calls.select.push([sheet, cell]);
       return mode === "excel" ? null : { sheet, cell, value: "セルの値" };
     },
+    clearHighlights:
+      mode === "excel"
+        ? async () => {
+            calls.clear += 1;
+          }
+        : null,
     async loadMapping() {
       return saved;
     },

@@ -152,6 +152,15 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
     });
   };
 
+  const onClearHighlights = () => {
+    const clear = host?.clearHighlights;
+    if (!clear) return;
+    void run("busy", "errorClear", async () => {
+      await clear();
+      setNotice(t("highlightsCleared"));
+    });
+  };
+
   const onSelect = (f: Finding) => {
     if (!host || f.cell === null) return;
     const cell = f.cell;
@@ -336,6 +345,7 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
                 sheets={sheets}
                 busy={isBusy}
                 onValidate={onValidate}
+                onClearHighlights={host?.clearHighlights ? onClearHighlights : null}
                 onSelect={onSelect}
               />
             ) : tab === "marks" ? (

@@ -2,6 +2,7 @@ import type { Handler } from "./handlers";
 import { Badge, Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import {
   CheckmarkCircleRegular,
+  EraserRegular,
   ErrorCircleRegular,
   InfoRegular,
   WarningRegular,
@@ -83,11 +84,23 @@ export interface CheckTabProps {
   readonly sheets: ReadonlyArray<string>;
   readonly busy: boolean;
   readonly onValidate: () => void;
+  /** present in Excel, where a check highlights cells */
+  readonly onClearHighlights: (() => void) | null;
   readonly onSelect: Handler<Finding>;
 }
 
 /** The Check tab: validate, then the findings grouped by sheet and severity, filterable; a click goes to the cell. */
-export function CheckTab({ t, lang, mode, findings, sheets, busy, onValidate, onSelect }: CheckTabProps) {
+export function CheckTab({
+  t,
+  lang,
+  mode,
+  findings,
+  sheets,
+  busy,
+  onValidate,
+  onClearHighlights,
+  onSelect,
+}: CheckTabProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   const shown = useMemo(() => (findings ? filterFindings(findings, filter) : []), [findings, filter]);
@@ -101,6 +114,11 @@ export function CheckTab({ t, lang, mode, findings, sheets, busy, onValidate, on
         <Button appearance="primary" icon={<CheckmarkCircleRegular />} disabled={busy} onClick={onValidate}>
           {findings === null ? t("validate") : t("revalidate")}
         </Button>
+        {onClearHighlights && findings !== null ? (
+          <Button icon={<EraserRegular />} disabled={busy} onClick={onClearHighlights}>
+            {t("clearHighlights")}
+          </Button>
+        ) : null}
         {findings !== null
           ? SEVERITY_ORDER.map((s) => (
               <Badge key={s} appearance="tint" color={BADGE[s]} icon={ICONS[s]}>

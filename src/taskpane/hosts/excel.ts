@@ -2,6 +2,7 @@ import { evaluateWorkbook } from "../../core";
 import type { LocalizedText, MappingOverrides } from "../../core/model";
 import {
   applyWrites,
+  clearHighlights,
   describeExcelError,
   loadWorkbookSettings,
   revertLastApply,
@@ -78,6 +79,11 @@ export function createExcelHost(lang: "ja" | "en"): TaskpaneHost {
         const failure = await selectCell(context, sheet, cell);
         if (failure) fail(failure);
         return null;
+      }),
+    clearHighlights: () =>
+      run(async (context) => {
+        const r = await clearHighlights(context);
+        if (r.error) fail(r.error);
       }),
     loadMapping: () => run(async (context) => (await loadWorkbookSettings(context)).overrides),
     saveMapping: (overrides) => run((context) => saveMappingOverrides(context, overrides)),

@@ -104,6 +104,7 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
     async selectCell(sheet, cell) {
       return { sheet, cell, value: cellValueAt(snapshots, sheet, cell) };
     },
+    clearHighlights: null,
     async loadMapping() {
       return mapping;
     },
