@@ -48,7 +48,11 @@ export function allocate(total: number): Array<{ target: string; cases: number }
   return out;
 }
 
-function runBatch(batch: Batch, progress: Int32Array, inputMs: number): { cases: number; failures: FuzzFailure[] } {
+function runBatch(
+  batch: Batch,
+  progress: Int32Array,
+  inputMs: number,
+): { cases: number; failures: FuzzFailure[] } {
   const target = FUZZ_TARGETS.find((t) => t.name === batch.target);
   if (target === undefined) throw new Error(`unknown fuzz target ${batch.target}`);
   const inputs = fc.sample(target.arbitrary, { numRuns: batch.count, seed: batch.seed });
@@ -63,7 +67,14 @@ function runBatch(batch: Batch, progress: Int32Array, inputMs: number): { cases:
     const ms = performance.now() - started;
     if (problem === null && ms > inputMs) problem = `took ${Math.round(ms)} ms (limit ${inputMs} ms)`;
     cases++;
-    if (problem !== null) failures.push({ target: target.name, seed: batch.seed, index: i, problem, input: describeInput(input) });
+    if (problem !== null)
+      failures.push({
+        target: target.name,
+        seed: batch.seed,
+        index: i,
+        problem,
+        input: describeInput(input),
+      });
   }
   return { cases, failures };
 }
@@ -91,7 +102,8 @@ async function main(): Promise<number> {
   const queue: Batch[] = [];
   let seed = baseSeed;
   for (const { target, cases } of allocate(total)) {
-    for (let done = 0; done < cases; done += BATCH) queue.push({ target, seed: seed++, count: Math.min(BATCH, cases - done), skip: 0 });
+    for (let done = 0; done < cases; done += BATCH)
+      queue.push({ target, seed: seed++, count: Math.min(BATCH, cases - done), skip: 0 });
   }
   const perTarget = new Map<string, { cases: number; failures: number }>();
   const failures: FuzzFailure[] = [];
@@ -140,8 +152,19 @@ async function main(): Promise<number> {
         if (current === null || Date.now() - lastMove < hangMs) return;
         // A hang: record the case, drop the worker, resume its batch after that case in a new worker.
         const index = Atomics.load(counters, 0);
-        const input = describeInput(fc.sample(FUZZ_TARGETS.find((t) => t.name === current?.target)?.arbitrary ?? fc.constant(null), { numRuns: index + 1, seed: current.seed })[index]);
-        failures.push({ target: current.target, seed: current.seed, index, problem: `no progress for ${hangMs} ms (hang)`, input });
+        const input = describeInput(
+          fc.sample(FUZZ_TARGETS.find((t) => t.name === current?.target)?.arbitrary ?? fc.constant(null), {
+            numRuns: index + 1,
+            seed: current.seed,
+          })[index],
+        );
+        failures.push({
+          target: current.target,
+          seed: current.seed,
+          index,
+          problem: `no progress for ${hangMs} ms (hang)`,
+          input,
+        });
         cases++;
         const entry = perTarget.get(current.target) ?? { cases: 0, failures: 0 };
         perTarget.set(current.target, { cases: entry.cases + 1, failures: entry.failures + 1 });
@@ -154,10 +177,15 @@ async function main(): Promise<number> {
           cases += m.cases;
           failures.push(...m.failures);
           const entry = perTarget.get(m.batch.target) ?? { cases: 0, failures: 0 };
-          perTarget.set(m.batch.target, { cases: entry.cases + m.cases, failures: entry.failures + m.failures.length });
+          perTarget.set(m.batch.target, {
+            cases: entry.cases + m.cases,
+            failures: entry.failures + m.failures.length,
+          });
           if (Date.now() - lastReport > 15_000) {
             lastReport = Date.now();
-            process.stderr.write(`fuzz: ${cases}/${total} cases, ${failures.length} failures, ${Math.round((Date.now() - started) / 1000)} s\n`);
+            process.stderr.write(
+              `fuzz: ${cases}/${total} cases, ${failures.length} failures, ${Math.round((Date.now() - started) / 1000)} s\n`,
+            );
           }
         }
         next();
@@ -171,9 +199,12 @@ async function main(): Promise<number> {
     if (queue.length === 0) resolveAll();
   });
 
-  for (const [target, r] of perTarget) process.stderr.write(`  ${target}: cases=${r.cases} failures=${r.failures}\n`);
+  for (const [target, r] of perTarget)
+    process.stderr.write(`  ${target}: cases=${r.cases} failures=${r.failures}\n`);
   for (const f of failures.slice(0, 20)) {
-    process.stderr.write(`FAIL ${f.target} seed=${f.seed} index=${f.index}: ${f.problem}\n  input: ${f.input}\n`);
+    process.stderr.write(
+      `FAIL ${f.target} seed=${f.seed} index=${f.index}: ${f.problem}\n  input: ${f.input}\n`,
+    );
   }
   if (failures.length > 20) process.stderr.write(`… and ${failures.length - 20} more\n`);
   process.stderr.write(`fuzz: wall ${((Date.now() - started) / 1000).toFixed(1)} s, ${workers} worker(s)\n`);

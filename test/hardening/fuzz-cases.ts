@@ -44,16 +44,142 @@ export interface FuzzTarget<T = unknown> {
 
 /** Pieces the ward sheets are made of, so random text reaches deep into the parsers. */
 const TOKENS = [
-  "30", "55.9", "0", "100", "3.5", "10,000", "１２", "0.5", "-3", "1e3", "９９.９",
-  "%", "％", "パーセント", "pt", "ポイント", "点", "件", "回", "人", "団体", "箇所", "世帯", "校", "日", "時間", "円", "千円", "割",
-  "以上", "以下", "未満", "超", "を超える", "上回る", "下回る", "以内", "まで", "増加", "減少", "維持", "を維持", "前年度比",
-  "平成", "令和", "H", "R", "元", "29", "31", "32", "年度", "年度末", "までに", "~", "〜", "～", "-", "ー",
-  "(", ")", "（", "）", "「", "」", "[", "]", "[3-1]", "・", "、", "。", ":", "：", "\n", "\r\n", " ", "\u3000", "\t",
-  "目標", "実績", "満足度", "割合", "認知度", "参加者数", "合計", "累計", "延べ", "左記目標が", "であれば", "の場合",
-  "事業を再構築する", "手法を再検討する", "廃止する", "撤退基準達成", "に該当",
-  "○", "〇", "◯", "×", "✕", "X", "x", "①", "②", "③", "(ⅰ)", "(ⅱ)", "(i)", "（ⅱ）", "A", "B", "a", "b", "Ａ", "ａ", "ア", "イ", "㋐", "㋑",
-  "☑", "□", "\u200B", "\uFEFF", "\u00AD", "\uD800", "𠮷", "ｶﾞ", "ﾞ", "①②", "A A", "-", "なし",
-  "<script>", "=HYPERLINK(\"x\")", "#N/A", "#DIV/0!",
+  "30",
+  "55.9",
+  "0",
+  "100",
+  "3.5",
+  "10,000",
+  "１２",
+  "0.5",
+  "-3",
+  "1e3",
+  "９９.９",
+  "%",
+  "％",
+  "パーセント",
+  "pt",
+  "ポイント",
+  "点",
+  "件",
+  "回",
+  "人",
+  "団体",
+  "箇所",
+  "世帯",
+  "校",
+  "日",
+  "時間",
+  "円",
+  "千円",
+  "割",
+  "以上",
+  "以下",
+  "未満",
+  "超",
+  "を超える",
+  "上回る",
+  "下回る",
+  "以内",
+  "まで",
+  "増加",
+  "減少",
+  "維持",
+  "を維持",
+  "前年度比",
+  "平成",
+  "令和",
+  "H",
+  "R",
+  "元",
+  "29",
+  "31",
+  "32",
+  "年度",
+  "年度末",
+  "までに",
+  "~",
+  "〜",
+  "～",
+  "-",
+  "ー",
+  "(",
+  ")",
+  "（",
+  "）",
+  "「",
+  "」",
+  "[",
+  "]",
+  "[3-1]",
+  "・",
+  "、",
+  "。",
+  ":",
+  "：",
+  "\n",
+  "\r\n",
+  " ",
+  "\u3000",
+  "\t",
+  "目標",
+  "実績",
+  "満足度",
+  "割合",
+  "認知度",
+  "参加者数",
+  "合計",
+  "累計",
+  "延べ",
+  "左記目標が",
+  "であれば",
+  "の場合",
+  "事業を再構築する",
+  "手法を再検討する",
+  "廃止する",
+  "撤退基準達成",
+  "に該当",
+  "○",
+  "〇",
+  "◯",
+  "×",
+  "✕",
+  "X",
+  "x",
+  "①",
+  "②",
+  "③",
+  "(ⅰ)",
+  "(ⅱ)",
+  "(i)",
+  "（ⅱ）",
+  "A",
+  "B",
+  "a",
+  "b",
+  "Ａ",
+  "ａ",
+  "ア",
+  "イ",
+  "㋐",
+  "㋑",
+  "☑",
+  "□",
+  "\u200B",
+  "\uFEFF",
+  "\u00AD",
+  "\uD800",
+  "𠮷",
+  "ｶﾞ",
+  "ﾞ",
+  "①②",
+  "A A",
+  "-",
+  "なし",
+  "<script>",
+  '=HYPERLINK("x")',
+  "#N/A",
+  "#DIV/0!",
 ];
 
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 24 }).map((t) => t.join(""));
@@ -87,13 +213,20 @@ const ALLOWED_FAILURES = new Set([
   "too-long",
 ]);
 
-function checkParsed(name: string, raw: string, p: { items: ReadonlyArray<{ raw: string }>; failures: ReadonlyArray<{ code: string; raw: string }> }): string | null {
+function checkParsed(
+  name: string,
+  raw: string,
+  p: { items: ReadonlyArray<{ raw: string }>; failures: ReadonlyArray<{ code: string; raw: string }> },
+): string | null {
   if (!Array.isArray(p.items) || !Array.isArray(p.failures)) return `${name}: not a Parsed`;
-  for (const f of p.failures) if (!ALLOWED_FAILURES.has(f.code)) return `${name}: unknown failure code ${f.code}`;
+  for (const f of p.failures)
+    if (!ALLOWED_FAILURES.has(f.code)) return `${name}: unknown failure code ${f.code}`;
   for (const item of p.items) {
     if (typeof item.raw !== "string") return `${name}: item without raw`;
-    const v = (item as { value?: unknown; threshold?: unknown }).value ?? (item as { threshold?: unknown }).threshold;
-    if (typeof v !== "number" || !Number.isFinite(v)) return `${name}: non-finite value ${String(v)} from ${JSON.stringify(raw.slice(0, 80))}`;
+    const v =
+      (item as { value?: unknown; threshold?: unknown }).value ?? (item as { threshold?: unknown }).threshold;
+    if (typeof v !== "number" || !Number.isFinite(v))
+      return `${name}: non-finite value ${String(v)} from ${JSON.stringify(raw.slice(0, 80))}`;
   }
   return null;
 }
@@ -109,7 +242,11 @@ const parsers: FuzzTarget<{ text: string; ctx: ParseContext }> = {
       checkParsed("parseCriteria", text, parseCriteria(text, ctx)),
     ].filter((p): p is string => p !== null);
     const span = parseYearSpan(text, ctx);
-    if (span !== null && "from" in span && (!Number.isInteger(span.from) || !Number.isInteger(span.to) || span.from > span.to)) {
+    if (
+      span !== null &&
+      "from" in span &&
+      (!Number.isInteger(span.from) || !Number.isInteger(span.to) || span.from > span.to)
+    ) {
       problems.push(`parseYearSpan: bad span ${JSON.stringify(span)}`);
     }
     return problems[0] ?? null;
@@ -122,11 +259,13 @@ const normalisation: FuzzTarget<string> = {
   arbitrary: cellText,
   check: (text) => {
     const once = normalizeText(text);
-    if (normalizeText(once) !== once) return `normalizeText not idempotent: ${JSON.stringify(text.slice(0, 80))}`;
+    if (normalizeText(once) !== once)
+      return `normalizeText not idempotent: ${JSON.stringify(text.slice(0, 80))}`;
     if (once !== once.trim()) return "normalizeText left outer space";
     const folded = foldLabel(text);
     if (typeof folded !== "string") return "foldLabel did not return a string";
-    if (foldLabel(folded) !== folded) return `foldLabel not idempotent: ${JSON.stringify(text.slice(0, 80))} → ${JSON.stringify(folded.slice(0, 80))}`;
+    if (foldLabel(folded) !== folded)
+      return `foldLabel not idempotent: ${JSON.stringify(text.slice(0, 80))} → ${JSON.stringify(folded.slice(0, 80))}`;
     return null;
   },
 };
@@ -145,13 +284,22 @@ const KINDS = Object.keys(MARK_VALUES) as MarkKind[];
 const marks: FuzzTarget<{ text: string; kind: MarkKind; pick: number; numbered: boolean }> = {
   name: "marks",
   weight: 15,
-  arbitrary: fc.record({ text: cellText, kind: fc.constantFrom(...KINDS), pick: fc.nat(), numbered: fc.boolean() }),
+  arbitrary: fc.record({
+    text: cellText,
+    kind: fc.constantFrom(...KINDS),
+    pick: fc.nat(),
+    numbered: fc.boolean(),
+  }),
   check: ({ text, kind, pick, numbered }) => {
     const one = readMark(kind, text);
-    if (!["empty", "mark", "qualifier-only", "invalid"].includes(one.status)) return `readMark: status ${one.status}`;
+    if (!["empty", "mark", "qualifier-only", "invalid"].includes(one.status))
+      return `readMark: status ${one.status}`;
     const all = readMarks(kind, text);
     if (!Array.isArray(all)) return "readMarks: not an array";
-    if (one.status === "mark" && !(MARK_VALUES[kind] as ReadonlyArray<string>).includes(one.value as string)) {
+    if (
+      one.status === "mark" &&
+      !(MARK_VALUES[kind] as ReadonlyArray<string>).includes(one.value as string)
+    ) {
       return `readMark(${kind}): value ${String(one.value)} not of the kind`;
     }
     // what kusei writes, it reads back as the same value
@@ -160,16 +308,44 @@ const marks: FuzzTarget<{ text: string; kind: MarkKind; pick: number; numbered: 
     const notation = numbered ? "numbered" : "circle";
     const symbol = formatMark(kind, value, notation);
     const back = readMark(kind, symbol);
-    const expected = kind === "achievement" && value === "withdrawal" && notation === "circle" ? "missed" : value;
-    if (back.status !== "mark" || back.value !== expected) return `formatMark/readMark round trip: ${kind} ${String(value)} → ${symbol} → ${JSON.stringify(back)}`;
+    const expected =
+      kind === "achievement" && value === "withdrawal" && notation === "circle" ? "missed" : value;
+    if (back.status !== "mark" || back.value !== expected)
+      return `formatMark/readMark round trip: ${kind} ${String(value)} → ${symbol} → ${JSON.stringify(back)}`;
     return null;
   },
 };
 
 // ---- grids ---------------------------------------------------------------------------------------------
 
-const STRATEGY_LABELS = ["項目", "成果指標と目標値", "めざす状態", "アウトカム", "戦略", "戦略のアウトカムに対する有効性", "アウトカムの達成状況", "前年度", "個別", "全体", "戦略の進捗状況", "課題", "今後の対応方向・改善策"];
-const INITIATIVE_LABELS = ["項目", "成果指標と目標値", "取組内容", "業績目標", "撤退基準", "前年度までの実績", "取組実績", "業績目標の達成状況", "戦略に対する取組の有効性", "課題", "改善策"];
+const STRATEGY_LABELS = [
+  "項目",
+  "成果指標と目標値",
+  "めざす状態",
+  "アウトカム",
+  "戦略",
+  "戦略のアウトカムに対する有効性",
+  "アウトカムの達成状況",
+  "前年度",
+  "個別",
+  "全体",
+  "戦略の進捗状況",
+  "課題",
+  "今後の対応方向・改善策",
+];
+const INITIATIVE_LABELS = [
+  "項目",
+  "成果指標と目標値",
+  "取組内容",
+  "業績目標",
+  "撤退基準",
+  "前年度までの実績",
+  "取組実績",
+  "業績目標の達成状況",
+  "戦略に対する取組の有効性",
+  "課題",
+  "改善策",
+];
 
 /** A header label as users retype it: full width, spaces, line breaks, a dropped or doubled character. */
 function renamed(label: string, how: number): string {
@@ -194,10 +370,36 @@ const valueCell = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .tuple(fc.integer({ min: 0, max: 1000 }), fc.constantFrom("%", "件", "人", "回", ""), fc.constantFrom("以上", "以下", "未満", "超", ""))
+      .tuple(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom("%", "件", "人", "回", ""),
+        fc.constantFrom("以上", "以下", "未満", "超", ""),
+      )
       .map(([n, u, c]) => `${n / 10}${u}${c}` as CellValue),
   },
-  { weight: 2, arbitrary: fc.constantFrom<CellValue>("○", "×", "①", "②", "③", "(ⅰ)", "○(ⅰ)", "A", "B", "a", "b", "ア", "イ", "㋐", "㋑", "-", null, "") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<CellValue>(
+      "○",
+      "×",
+      "①",
+      "②",
+      "③",
+      "(ⅰ)",
+      "○(ⅰ)",
+      "A",
+      "B",
+      "a",
+      "b",
+      "ア",
+      "イ",
+      "㋐",
+      "㋑",
+      "-",
+      null,
+      "",
+    ),
+  },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean()) as fc.Arbitrary<CellValue> },
 );
 
@@ -215,7 +417,10 @@ const formSheet: fc.Arbitrary<SheetSnapshot> = fc
     headerRow: fc.nat(4),
     body: fc.array(fc.array(valueCell, { minLength: 0, maxLength: 15 }), { maxLength: 12 }),
     merges: fc.array(mergeArb(20, 15), { maxLength: 6 }),
-    errors: fc.array(fc.record({ row: fc.nat(20), col: fc.nat(15), code: fc.constantFrom("#N/A", "#DIV/0!", "#REF!") }), { maxLength: 3 }),
+    errors: fc.array(
+      fc.record({ row: fc.nat(20), col: fc.nat(15), code: fc.constantFrom("#N/A", "#DIV/0!", "#REF!") }),
+      { maxLength: 3 },
+    ),
     formulas: fc.array(fc.record({ row: fc.nat(20), col: fc.nat(15) }), { maxLength: 3 }),
     protected: fc.boolean(),
     origin: fc.record({ row: fc.nat(30), col: fc.nat(10) }),
@@ -233,7 +438,11 @@ const formSheet: fc.Arbitrary<SheetSnapshot> = fc
     rows.push(["区政運営基本方針の成果目標の達成に向けた取組状況について(平野区)"]);
     for (let r = 1; r < g.headerRow; r++) rows.push([r % 2 === 0 ? "平成28年度" : null]);
     rows.push(header);
-    rows.push(g.kind ? [null, null, null, null, null, null, null, null, "A:順調\nB:順調でない"] : [null, null, null, null, null, null, null, "○:目標達成\n×:目標未達成"]);
+    rows.push(
+      g.kind
+        ? [null, null, null, null, null, null, null, null, "A:順調\nB:順調でない"]
+        : [null, null, null, null, null, null, null, "○:目標達成\n×:目標未達成"],
+    );
     rows.push(["1", "「大きな公共」に向けて"], ["(1)", "豊かなコミュニティの実現"]);
     for (const line of g.body) rows.push(line);
     const width = Math.max(...rows.map((r) => r.length));
@@ -256,8 +465,17 @@ const formSheet: fc.Arbitrary<SheetSnapshot> = fc
 /** A fixture's sheets with random damage: cells replaced, columns swapped, merges added, a sheet protected. */
 const damagedFixture: fc.Arbitrary<SheetSnapshot[]> = fc
   .record({
-    fixture: fc.constantFrom("hirano-fy2016", "variant-numbered", "variant-formulas", "variant-column-order", "variant-label-typos", "other-sheets"),
-    edits: fc.array(fc.record({ sheet: fc.nat(), row: fc.nat(30), col: fc.nat(15), value: valueCell }), { maxLength: 12 }),
+    fixture: fc.constantFrom(
+      "hirano-fy2016",
+      "variant-numbered",
+      "variant-formulas",
+      "variant-column-order",
+      "variant-label-typos",
+      "other-sheets",
+    ),
+    edits: fc.array(fc.record({ sheet: fc.nat(), row: fc.nat(30), col: fc.nat(15), value: valueCell }), {
+      maxLength: 12,
+    }),
     swap: fc.option(fc.record({ sheet: fc.nat(), a: fc.nat(14), b: fc.nat(14) })),
     merges: fc.array(fc.record({ sheet: fc.nat(), area: mergeArb(30, 15) }), { maxLength: 3 }),
     protect: fc.option(fc.nat()),
@@ -281,7 +499,8 @@ const damagedFixture: fc.Arbitrary<SheetSnapshot[]> = fc
       const s = pick(d.swap.sheet);
       if (s !== undefined) {
         const { a, b } = d.swap;
-        for (const row of s.values) if (a < row.length && b < row.length) [row[a], row[b]] = [row[b] ?? null, row[a] ?? null];
+        for (const row of s.values)
+          if (a < row.length && b < row.length) [row[a], row[b]] = [row[b] ?? null, row[a] ?? null];
         // merges touching a swapped column no longer describe the grid: drop them, as a user's cut/paste would
         s.merges = s.merges.filter((m) => (m.left > a || m.right < a) && (m.left > b || m.right < b));
       }
@@ -324,16 +543,19 @@ export function evaluationProblems(snapshots: ReadonlyArray<SheetSnapshot>, e: E
   for (const d of e.initiatives) {
     for (const t of d.targets) {
       const again = recomputeMet(t.target, t.results);
-      if (t.met !== null && again !== null && t.met !== again) return `target ${t.target.raw}: met ${String(t.met)} but the numbers say ${String(again)}`;
+      if (t.met !== null && again !== null && t.met !== again)
+        return `target ${t.target.raw}: met ${String(t.met)} but the numbers say ${String(again)}`;
     }
     for (const w of d.withdrawals) {
       const again = fires(w.criterion, w.results);
-      if (w.fired !== null && again !== null && w.fired !== again) return `criterion ${w.criterion.raw}: fired ${String(w.fired)} but the numbers say ${String(again)}`;
+      if (w.fired !== null && again !== null && w.fired !== again)
+        return `criterion ${w.criterion.raw}: fired ${String(w.fired)} but the numbers say ${String(again)}`;
     }
     const fired = d.withdrawals.some((w) => w.fired === true);
     switch (d.achievement) {
       case "achieved":
-        if (d.targets.length === 0 || d.targets.some((t) => t.met !== true)) return `${d.record.id}: achieved with a target not met`;
+        if (d.targets.length === 0 || d.targets.some((t) => t.met !== true))
+          return `${d.record.id}: achieved with a target not met`;
         if (fired) return `${d.record.id}: achieved although a withdrawal criterion fired`;
         break;
       case "missed":
@@ -346,19 +568,22 @@ export function evaluationProblems(snapshots: ReadonlyArray<SheetSnapshot>, e: E
       case null:
         break;
     }
-    if (d.withdrawalFlag !== (d.achievement === "withdrawal")) return `${d.record.id}: withdrawal flag disagrees with the class`;
+    if (d.withdrawalFlag !== (d.achievement === "withdrawal"))
+      return `${d.record.id}: withdrawal flag disagrees with the class`;
   }
   for (const s of e.strategies) {
     for (const o of s.outcomes) {
       if (o.target === null || o.mark !== "B") continue;
-      if (recomputeMet(o.target, o.results) === true) return `${s.record.id}: outcome B although ${o.target.raw} is met`;
+      if (recomputeMet(o.target, o.results) === true)
+        return `${s.record.id}: outcome B although ${o.target.raw} is met`;
     }
   }
   const byId = new Map(e.initiatives.map((d) => [d.record.id, d] as const));
   const sheets = new Map(snapshots.map((s) => [s.name, s] as const));
   for (const m of e.plan) {
     if (!["write", "keep", "conflict", "skip"].includes(m.action)) return `plan: action ${m.action}`;
-    if ((m.action === "write" || m.action === "conflict") && m.value === null) return `plan ${m.id}: ${m.action} without a value`;
+    if ((m.action === "write" || m.action === "conflict") && m.value === null)
+      return `plan ${m.id}: ${m.action} without a value`;
     if (m.action !== "write" && m.action !== "conflict") continue;
     const s = sheets.get(m.sheet);
     if (s === undefined) return `plan ${m.id}: unknown sheet`;
@@ -368,12 +593,15 @@ export function evaluationProblems(snapshots: ReadonlyArray<SheetSnapshot>, e: E
     if (s.formulas.some((f) => f.row === r && f.col === c)) return `plan ${m.id}: writes over a formula`;
     if (s.errors.some((f) => f.row === r && f.col === c)) return `plan ${m.id}: writes over an error value`;
     const here = s.values[r]?.[c] ?? null;
-    if (here !== m.current && !(here === "" && m.current === null) && !(here === null && m.current === "")) return `plan ${m.id}: current ${String(m.current)} but the cell holds ${String(here)}`;
+    if (here !== m.current && !(here === "" && m.current === null) && !(here === null && m.current === ""))
+      return `plan ${m.id}: current ${String(m.current)} but the cell holds ${String(here)}`;
     if (m.field === "achievement" && m.mark !== null) {
       const d = byId.get(m.recordId);
       const read = readMark("achievement", m.mark);
-      if (d === undefined || d.achievement === null) return `plan ${m.id}: a mark for a record without a class`;
-      if (read.status !== "mark" || !(ACHIEVEMENT_READS[d.achievement] ?? []).includes(read.value)) return `plan ${m.id}: writes ${m.mark} for ${d.achievement}`;
+      if (d === undefined || d.achievement === null)
+        return `plan ${m.id}: a mark for a record without a class`;
+      if (read.status !== "mark" || !(ACHIEVEMENT_READS[d.achievement] ?? []).includes(read.value))
+        return `plan ${m.id}: writes ${m.mark} for ${d.achievement}`;
     }
   }
   return null;
@@ -382,7 +610,9 @@ export function evaluationProblems(snapshots: ReadonlyArray<SheetSnapshot>, e: E
 const forms: FuzzTarget<SheetSnapshot[]> = {
   name: "evaluate-random-forms",
   weight: 10,
-  arbitrary: fc.array(formSheet, { minLength: 1, maxLength: 2 }).map((sheets) => sheets.map((s, i) => ({ ...s, name: `${s.name}#${i}` }))),
+  arbitrary: fc
+    .array(formSheet, { minLength: 1, maxLength: 2 })
+    .map((sheets) => sheets.map((s, i) => ({ ...s, name: `${s.name}#${i}` }))),
   check: (sheets) => {
     const rec = recognizeWorkbook(sheets, DEFAULT_PROFILE);
     if (rec.layouts.length !== sheets.length) return "recognizeWorkbook: one layout per sheet";
@@ -398,9 +628,13 @@ const fixtures: FuzzTarget<SheetSnapshot[]> = {
 };
 
 /** Every fuzz target. */
-export const FUZZ_TARGETS: ReadonlyArray<FuzzTarget<never>> = [parsers, normalisation, marks, forms, fixtures] as unknown as ReadonlyArray<
-  FuzzTarget<never>
->;
+export const FUZZ_TARGETS: ReadonlyArray<FuzzTarget<never>> = [
+  parsers,
+  normalisation,
+  marks,
+  forms,
+  fixtures,
+] as unknown as ReadonlyArray<FuzzTarget<never>>;
 
 /** One failing case. */
 export interface FuzzFailure {
@@ -422,6 +656,8 @@ export function runCase<T>(target: FuzzTarget<T>, input: T): string | null {
 
 /** A short printable form of an input (for the failure list). */
 export function describeInput(input: unknown): string {
-  const text = JSON.stringify(input, (_k, v: unknown) => (typeof v === "string" && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v));
+  const text = JSON.stringify(input, (_k, v: unknown) =>
+    typeof v === "string" && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v,
+  );
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }

@@ -16,16 +16,23 @@ const RUNS: Readonly<Record<string, number>> = {
 };
 
 describe("fuzz (short run)", () => {
-  test.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))("%s: no exception, no hang, every property holds", (name, target) => {
-    fc.assert(
-      fc.property(target.arbitrary, (input) => {
-        const started = performance.now();
-        const problem = runCase(target, input);
-        const ms = performance.now() - started;
-        if (problem !== null) throw new Error(`${problem}\ninput: ${describeInput(input)}`);
-        if (ms > PER_INPUT_MS) throw new Error(`took ${Math.round(ms)} ms (limit ${PER_INPUT_MS})\ninput: ${describeInput(input)}`);
-      }),
-      { numRuns: RUNS[name] ?? 100, seed: 20260105 },
-    );
-  }, 120_000);
+  test.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))(
+    "%s: no exception, no hang, every property holds",
+    (name, target) => {
+      fc.assert(
+        fc.property(target.arbitrary, (input) => {
+          const started = performance.now();
+          const problem = runCase(target, input);
+          const ms = performance.now() - started;
+          if (problem !== null) throw new Error(`${problem}\ninput: ${describeInput(input)}`);
+          if (ms > PER_INPUT_MS)
+            throw new Error(
+              `took ${Math.round(ms)} ms (limit ${PER_INPUT_MS})\ninput: ${describeInput(input)}`,
+            );
+        }),
+        { numRuns: RUNS[name] ?? 100, seed: 20260105 },
+      );
+    },
+    120_000,
+  );
 });

@@ -12,7 +12,6 @@ import { kusei, STACK_FRAME } from "./cli-harness";
 
 // The module object itself (an `import * as` namespace is a frozen copy): src/cli reads its functions from it
 // at call time, so a spy here is what the CLI calls.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fsp = require("node:fs/promises") as typeof import("node:fs/promises");
 
 type Fault = "half-written" | "flush" | "rename";

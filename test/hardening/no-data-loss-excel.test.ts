@@ -40,7 +40,11 @@ type Source = () => Promise<SheetSnapshot[]>;
 const CASES: ReadonlyArray<readonly [string, Source]> = [
   ...Object.keys(FIXTURES).map((name) => [name, () => Promise.resolve(fixtureSnapshots(name))] as const),
   ...READABLE_HOSTILE.map(
-    (file) => [`hostile/${file}`, async () => (await readWorkbook(new Uint8Array(readFileSync(join(HOSTILE_DIR, file))))).snapshots] as const,
+    (file) =>
+      [
+        `hostile/${file}`,
+        async () => (await readWorkbook(new Uint8Array(readFileSync(join(HOSTILE_DIR, file))))).snapshots,
+      ] as const,
   ),
 ];
 
@@ -51,11 +55,15 @@ function stateOf(model: WorkbookModel, ignore: ReadonlySet<string>): Map<string,
   for (const s of model.sheets) {
     if (ignore.has(s.name)) continue;
     out.set(`${s.name}#flags`, JSON.stringify({ visibility: s.visibility, protected: s.protected }));
-    out.set(`${s.name}#merges`, JSON.stringify([...s.merges].map((m) => `${m.top},${m.left}:${m.bottom},${m.right}`).sort()));
+    out.set(
+      `${s.name}#merges`,
+      JSON.stringify([...s.merges].map((m) => `${m.top},${m.left}:${m.bottom},${m.right}`).sort()),
+    );
     out.set(`${s.name}#cfs`, JSON.stringify(s.cfs));
     for (const [key, cell] of s.cells) out.set(`${s.name}!${key}`, JSON.stringify(cell));
   }
-  for (const [key, note] of model.notes) if (!ignore.has(key.split("!")[0] ?? "")) out.set(`note:${key}`, note);
+  for (const [key, note] of model.notes)
+    if (!ignore.has(key.split("!")[0] ?? "")) out.set(`note:${key}`, note);
   return out;
 }
 
@@ -92,13 +100,17 @@ describe.each(CASES)("no data loss in Excel (fake): %s", (name, source) => {
     const first = await recalc(ctx, NOW);
     expect(first.result.error).toBeNull();
     const planned = new Set(
-      first.evaluation.plan.filter((m) => m.action === "write" || m.action === "conflict").map((m) => cellKey(m.sheet, m.cell)),
+      first.evaluation.plan
+        .filter((m) => m.action === "write" || m.action === "conflict")
+        .map((m) => cellKey(m.sheet, m.cell)),
     );
     const written = new Set(first.result.written.map((e) => cellKey(e.sheet, e.cell)));
     // the main fixture has marks to write: the comparison below is not vacuous
     if (name === "hirano-fy2016") expect(written.size).toBeGreaterThan(10);
     // every write the plan asked for is done or reported, never silently dropped
-    expect(first.result.written.length + first.result.conflicts.length + first.result.notWritten.length).toBe(first.writes.length);
+    expect(first.result.written.length + first.result.conflicts.length + first.result.notWritten.length).toBe(
+      first.writes.length,
+    );
     const afterRecalc = stateOf(model, ignoreLog);
     const changed = changedKeys(before, afterRecalc);
     for (const k of changed) expect(planned).toContain(k);

@@ -43,64 +43,71 @@ const key = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 describe.each(CASES)("no data loss: %s", (_name, path) => {
   const original = new Uint8Array(readFileSync(path));
 
-  test.each([false, true])("recalc (overwrite conflicts: %s) changes only planned mark cells; revert restores every cell", async (overwrite) => {
-    const recalc = await recalcBytes(original, RECALC_TIME, overwrite);
-    const planned = new Set(
-      recalc.evaluation.plan.filter((m) => m.action === "write" || m.action === "conflict").map((m) => key(m.sheet, m.cell)),
-    );
-    const applied = new Set(recalc.result.applied.map((w) => key(w.sheet, w.cell)));
-    // every performed write is a planned mark cell
-    for (const a of applied) expect(planned).toContain(a);
-    if (!overwrite) {
-      // conflicts are only written when the user asks
-      for (const w of recalc.result.applied) {
-        const m = recalc.evaluation.plan.find((p) => key(p.sheet, p.cell) === key(w.sheet, w.cell));
-        expect(m?.action).toBe("write");
+  test.each([false, true])(
+    "recalc (overwrite conflicts: %s) changes only planned mark cells; revert restores every cell",
+    async (overwrite) => {
+      const recalc = await recalcBytes(original, RECALC_TIME, overwrite);
+      const planned = new Set(
+        recalc.evaluation.plan
+          .filter((m) => m.action === "write" || m.action === "conflict")
+          .map((m) => key(m.sheet, m.cell)),
+      );
+      const applied = new Set(recalc.result.applied.map((w) => key(w.sheet, w.cell)));
+      // every performed write is a planned mark cell
+      for (const a of applied) expect(planned).toContain(a);
+      if (!overwrite) {
+        // conflicts are only written when the user asks
+        for (const w of recalc.result.applied) {
+          const m = recalc.evaluation.plan.find((p) => key(p.sheet, p.cell) === key(w.sheet, w.cell));
+          expect(m?.action).toBe("write");
+        }
       }
-    }
 
-    const before = await openWorkbook(original);
-    const after = await openWorkbook(recalc.bytes);
-    const ignoreLog = new Set([CHANGE_LOG_SHEET]);
-    const hadLog = before.getWorksheet(CHANGE_LOG_SHEET) !== undefined;
-    const diffs = diffWorkbooks(before, after, { valueMayChange: applied, ignoreSheets: ignoreLog });
-    expect(describeDifferences(diffs)).toBe("");
-    // the cells that did change are exactly the applied ones, each now holding the written value
-    const changed = diffWorkbooks(before, after, { ignoreSheets: ignoreLog }).filter((d) => d.aspect === "value");
-    expect(new Set(changed.map((d) => key(d.sheet, d.where)))).toEqual(applied);
+      const before = await openWorkbook(original);
+      const after = await openWorkbook(recalc.bytes);
+      const ignoreLog = new Set([CHANGE_LOG_SHEET]);
+      const hadLog = before.getWorksheet(CHANGE_LOG_SHEET) !== undefined;
+      const diffs = diffWorkbooks(before, after, { valueMayChange: applied, ignoreSheets: ignoreLog });
+      expect(describeDifferences(diffs)).toBe("");
+      // the cells that did change are exactly the applied ones, each now holding the written value
+      const changed = diffWorkbooks(before, after, { ignoreSheets: ignoreLog }).filter(
+        (d) => d.aspect === "value",
+      );
+      expect(new Set(changed.map((d) => key(d.sheet, d.where)))).toEqual(applied);
 
-    // the change log records exactly the applied writes (appended after any earlier log)
-    const reread = await readWorkbook(recalc.bytes);
-    const logSheet = reread.snapshots.find((s) => s.name === CHANGE_LOG_SHEET);
-    if (applied.size === 0) {
-      expect(logSheet === undefined).toBe(!hadLog);
-    } else {
-      const entries = readChangeLog(logSheet ?? fail("no change log"));
-      const mine = entries.filter((e) => e.time === RECALC_TIME);
-      expect(mine.map((e) => key(e.sheet, e.cell)).sort()).toEqual([...applied].sort());
-      expect(mine.every((e) => e.op === "apply")).toBe(true);
-    }
-    // a log sheet that was already there keeps its earlier rows untouched
-    if (hadLog) {
-      const b = before.getWorksheet(CHANGE_LOG_SHEET);
-      const a = after.getWorksheet(CHANGE_LOG_SHEET);
-      for (let r = 1; r <= (b?.rowCount ?? 0); r++) {
-        expect(a?.getRow(r).values).toEqual(b?.getRow(r).values);
+      // the change log records exactly the applied writes (appended after any earlier log)
+      const reread = await readWorkbook(recalc.bytes);
+      const logSheet = reread.snapshots.find((s) => s.name === CHANGE_LOG_SHEET);
+      if (applied.size === 0) {
+        expect(logSheet === undefined).toBe(!hadLog);
+      } else {
+        const entries = readChangeLog(logSheet ?? fail("no change log"));
+        const mine = entries.filter((e) => e.time === RECALC_TIME);
+        expect(mine.map((e) => key(e.sheet, e.cell)).sort()).toEqual([...applied].sort());
+        expect(mine.every((e) => e.op === "apply")).toBe(true);
       }
-    }
+      // a log sheet that was already there keeps its earlier rows untouched
+      if (hadLog) {
+        const b = before.getWorksheet(CHANGE_LOG_SHEET);
+        const a = after.getWorksheet(CHANGE_LOG_SHEET);
+        for (let r = 1; r <= (b?.rowCount ?? 0); r++) {
+          expect(a?.getRow(r).values).toEqual(b?.getRow(r).values);
+        }
+      }
 
-    if (applied.size === 0) return;
-    // revert: everything but the change-log sheet equals the original again
-    const revert = await revertBytes(recalc.bytes, REVERT_TIME);
-    expect(revert.conflicts).toBe(0);
-    expect(revert.restored).toBe(applied.size);
-    const restored = await openWorkbook(revert.bytes);
-    expect(describeDifferences(diffWorkbooks(before, restored, { ignoreSheets: ignoreLog }))).toBe("");
-    // and the log now says this apply was undone: a second revert moves on to an earlier apply, if any
-    const again = await revertBytes(revert.bytes, REVERT_TIME);
-    expect(again.applyId).not.toBe(revert.applyId);
-    if (!hadLog) expect(again).toMatchObject({ applyId: null, restored: 0 });
-  });
+      if (applied.size === 0) return;
+      // revert: everything but the change-log sheet equals the original again
+      const revert = await revertBytes(recalc.bytes, REVERT_TIME);
+      expect(revert.conflicts).toBe(0);
+      expect(revert.restored).toBe(applied.size);
+      const restored = await openWorkbook(revert.bytes);
+      expect(describeDifferences(diffWorkbooks(before, restored, { ignoreSheets: ignoreLog }))).toBe("");
+      // and the log now says this apply was undone: a second revert moves on to an earlier apply, if any
+      const again = await revertBytes(revert.bytes, REVERT_TIME);
+      expect(again.applyId).not.toBe(revert.applyId);
+      if (!hadLog) expect(again).toMatchObject({ applyId: null, restored: 0 });
+    },
+  );
 
   test("a second recalc writes nothing", async () => {
     const first = await recalcBytes(original, RECALC_TIME);

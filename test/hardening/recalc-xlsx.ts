@@ -28,7 +28,11 @@ export interface RecalcOutcome {
 }
 
 /** One recalc of a workbook's bytes, as `kusei recalc` does it. */
-export async function recalcBytes(input: Uint8Array, time: string, overwriteConflicts = false): Promise<RecalcOutcome> {
+export async function recalcBytes(
+  input: Uint8Array,
+  time: string,
+  overwriteConflicts = false,
+): Promise<RecalcOutcome> {
   const { snapshots, workbook } = await readWorkbook(input);
   const evaluation = evaluateWorkbook(snapshots, { overrides: LOG_OVERRIDES });
   const writes = writesFromPlan(evaluation.plan, { overwriteConflicts });

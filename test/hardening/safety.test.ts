@@ -67,7 +67,11 @@ describe("the task pane renders cell text through React only", () => {
     };
     for (const root of ["src/taskpane", "src/commands"]) walk(join(__dirname, "../..", root));
     expect(files.length).toBeGreaterThan(0);
-    const offenders = files.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(f, "utf8")));
+    const offenders = files.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(
+        readFileSync(f, "utf8"),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -79,8 +83,16 @@ const BAD_PROFILES: ReadonlyArray<readonly [string, string, string]> = [
   ["a year out of range", JSON.stringify({ evaluationYear: 1800 }), "evaluationYear"],
   ["a value outside its choices", JSON.stringify({ notation: "stars" }), "notation"],
   ["a confidence above 1", JSON.stringify({ header: { minConfidence: 2 } }), "header.minConfidence"],
-  ["weak below min (cross-field)", JSON.stringify({ header: { minConfidence: 0.8, weakConfidence: 0.5 } }), "header.weakConfidence"],
-  ["a period starting after the evaluation year", JSON.stringify({ evaluationYear: 2016, periodStartYear: 2020 }), "periodStartYear"],
+  [
+    "weak below min (cross-field)",
+    JSON.stringify({ header: { minConfidence: 0.8, weakConfidence: 0.5 } }),
+    "header.weakConfidence",
+  ],
+  [
+    "a period starting after the evaluation year",
+    JSON.stringify({ evaluationYear: 2016, periodStartYear: 2020 }),
+    "periodStartYear",
+  ],
   ["an array instead of an object", "[]", ""],
 ];
 
@@ -95,26 +107,41 @@ describe("a bad profile file is refused with the reason", () => {
     expect(first?.message.ja.length).toBeGreaterThan(3);
     expect(first?.message.en.length).toBeGreaterThan(3);
     // the field is named in the text (the path, or its last part for cross-field rules)
-    if (path !== "") expect(first?.message.en).toContain(path.split(".").pop() === "periodStartYear" ? "plan period" : (path.split(".").pop() ?? ""));
+    if (path !== "")
+      expect(first?.message.en).toContain(
+        path.split(".").pop() === "periodStartYear" ? "plan period" : (path.split(".").pop() ?? ""),
+      );
   });
 
   test("parseProfile never throws on hostile values", () => {
-    for (const v of [null, undefined, 42, "x", Symbol.for("x"), () => 1, { __proto__: { notation: "x" } }, Object.create(null) as object]) {
+    for (const v of [
+      null,
+      undefined,
+      42,
+      "x",
+      Symbol.for("x"),
+      () => 1,
+      { __proto__: { notation: "x" } },
+      Object.create(null) as object,
+    ]) {
       expect(() => parseProfile(v)).not.toThrow();
     }
     expect(parseProfile({}).ok).toBe(true);
   });
 
-  test.each(BAD_PROFILES)("kusei check --profile (%s) → exit 2 with the reason, no stack trace", async (what, text, path) => {
-    const file = join(dir, `${what.replace(/\W+/g, "-")}.json`);
-    writeFileSync(file, text);
-    const r = await kusei("check", "--lang", "en", "--profile", file, fixturePath("hirano-fy2016"));
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain(file);
-    if (path !== "") expect(r.stderr).toContain(path);
-    expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
-    expect(r.stdout).toBe("");
-  });
+  test.each(BAD_PROFILES)(
+    "kusei check --profile (%s) → exit 2 with the reason, no stack trace",
+    async (what, text, path) => {
+      const file = join(dir, `${what.replace(/\W+/g, "-")}.json`);
+      writeFileSync(file, text);
+      const r = await kusei("check", "--lang", "en", "--profile", file, fixturePath("hirano-fy2016"));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(file);
+      if (path !== "") expect(r.stderr).toContain(path);
+      expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
+      expect(r.stdout).toBe("");
+    },
+  );
 
   test("a missing profile file is refused the same way; a good one is used", async () => {
     const missing = await kusei("check", "--profile", join(dir, "none.json"), fixturePath("hirano-fy2016"));

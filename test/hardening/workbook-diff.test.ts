@@ -24,10 +24,19 @@ function fail(): never {
 const EDITS: ReadonlyArray<readonly [string, (wb: ExcelJS.Workbook) => void, string]> = [
   ["a value", (wb) => (sheet(wb).getCell("M8").value = "変更"), "M8 value"],
   ["a value in an empty cell", (wb) => (sheet(wb).getCell("Z40").value = 1), "Z40 value"],
-  ["a formula", (wb) => (sheet(wb).getCell("P1").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue), "P1 value"],
+  [
+    "a formula",
+    (wb) => (sheet(wb).getCell("P1").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue),
+    "P1 value",
+  ],
   ["a number format", (wb) => (sheet(wb).getCell("K8").numFmt = "0.0%"), "K8 numFmt"],
   ["a font", (wb) => (sheet(wb).getCell("K8").font = { name: "Arial", size: 20 }), "K8 font"],
-  ["a fill", (wb) => (sheet(wb).getCell("K8").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } }), "K8 fill"],
+  [
+    "a fill",
+    (wb) =>
+      (sheet(wb).getCell("K8").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } }),
+    "K8 fill",
+  ],
   ["a border", (wb) => (sheet(wb).getCell("K8").border = {}), "K8 border"],
   ["an alignment", (wb) => (sheet(wb).getCell("K8").alignment = { horizontal: "right" }), "K8 alignment"],
   ["a merge", (wb) => sheet(wb).mergeCells("P1:Q2"), "#sheet merges"],
@@ -36,7 +45,8 @@ const EDITS: ReadonlyArray<readonly [string, (wb: ExcelJS.Workbook) => void, str
   ["a defined name", (wb) => wb.definedNames.add("'取組(1)'!$A$1", "追加"), "#workbook definedNames"],
   [
     "a data validation",
-    (wb) => (sheet(wb).getCell("K8").dataValidation = { type: "list", allowBlank: true, formulae: ['"○,×"'] }),
+    (wb) =>
+      (sheet(wb).getCell("K8").dataValidation = { type: "list", allowBlank: true, formulae: ['"○,×"'] }),
     "K8 dataValidation",
   ],
   [

@@ -78,7 +78,8 @@ function rowsOf(ws: ExcelJS.Worksheet): Map<number, string> {
   const out = new Map<number, string>();
   for (const row of (ws as unknown as SheetInternals)._rows ?? []) {
     if (row === undefined) continue;
-    out.set(row.number, stable({ height: row.height, hidden: row.hidden, outline: row.outlineLevel, style: row.style }));
+    const style = (row as unknown as { style?: unknown }).style;
+    out.set(row.number, stable({ height: row.height, hidden: row.hidden, outline: row.outlineLevel, style }));
   }
   return out;
 }
@@ -87,7 +88,10 @@ function columnsOf(ws: ExcelJS.Worksheet): Map<number, string> {
   const out = new Map<number, string>();
   for (const col of (ws as unknown as SheetInternals)._columns ?? []) {
     if (col === undefined) continue;
-    out.set(col.number, stable({ width: col.width, hidden: col.hidden, outline: col.outlineLevel, style: col.style }));
+    out.set(
+      col.number,
+      stable({ width: col.width, hidden: col.hidden, outline: col.outlineLevel, style: col.style }),
+    );
   }
   return out;
 }
@@ -109,7 +113,9 @@ function sheetAspects(ws: ExcelJS.Worksheet): Record<string, string> {
     state: stable(ws.state),
     merges: stable([...ws.model.merges].sort()),
     dataValidations: stable((ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model),
-    conditionalFormats: stable(ws.conditionalFormattings),
+    conditionalFormats: stable(
+      (ws as unknown as { conditionalFormattings?: unknown }).conditionalFormattings ?? null,
+    ),
     protection: stable((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null),
     views: stable(ws.views),
     pageSetup: stable(pageSetupOf(ws)),
@@ -130,14 +136,19 @@ export interface Allowance {
 }
 
 /** Every difference between two workbooks, minus what `allow` permits. */
-export function diffWorkbooks(before: ExcelJS.Workbook, after: ExcelJS.Workbook, allow: Allowance = {}): Difference[] {
+export function diffWorkbooks(
+  before: ExcelJS.Workbook,
+  after: ExcelJS.Workbook,
+  allow: Allowance = {},
+): Difference[] {
   const ignore = allow.ignoreSheets ?? new Set<string>();
   const may = allow.valueMayChange ?? new Set<string>();
   const diffs: Difference[] = [];
   const push = (sheet: string, where: string, aspect: string, b: string, a: string): void => {
     if (b !== a) diffs.push({ sheet, where, aspect, before: b, after: a });
   };
-  const names = (wb: ExcelJS.Workbook): string[] => wb.worksheets.map((w) => w.name).filter((n) => !ignore.has(n));
+  const names = (wb: ExcelJS.Workbook): string[] =>
+    wb.worksheets.map((w) => w.name).filter((n) => !ignore.has(n));
   push("", "#workbook", "sheets", stable(names(before)), stable(names(after)));
   push("", "#workbook", "definedNames", stable(before.definedNames.model), stable(after.definedNames.model));
   for (const name of names(before)) {
@@ -149,10 +160,12 @@ export function diffWorkbooks(before: ExcelJS.Workbook, after: ExcelJS.Workbook,
     for (const k of Object.keys(sb)) push(name, "#sheet", k, sb[k] ?? "", sa[k] ?? "");
     const rb = rowsOf(b);
     const ra = rowsOf(a);
-    for (const r of new Set([...rb.keys(), ...ra.keys()])) push(name, `#row:${r}`, "row", rb.get(r) ?? "none", ra.get(r) ?? "none");
+    for (const r of new Set([...rb.keys(), ...ra.keys()]))
+      push(name, `#row:${r}`, "row", rb.get(r) ?? "none", ra.get(r) ?? "none");
     const colB = columnsOf(b);
     const colA = columnsOf(a);
-    for (const c of new Set([...colB.keys(), ...colA.keys()])) push(name, `#col:${c}`, "column", colB.get(c) ?? "none", colA.get(c) ?? "none");
+    for (const c of new Set([...colB.keys(), ...colA.keys()]))
+      push(name, `#col:${c}`, "column", colB.get(c) ?? "none", colA.get(c) ?? "none");
     const cb = cellsOf(b);
     const ca = cellsOf(a);
     for (const address of new Set([...cb.keys(), ...ca.keys()])) {
