@@ -141,11 +141,7 @@ async function runFiles(
     for (const [i, file] of files.entries()) {
       const r = await processOne(file, run);
       if (r.error !== null) unreadable++;
-      if (
-        r.findings.some((f) => f.severity === "error") ||
-        ("conflicts" in r && typeof r.conflicts === "number" && r.conflicts > 0)
-      )
-        withErrors++;
+      if (r.findings.some((f) => f.severity === "error") || r.unrestored > 0) withErrors++;
       if (o.json) io.stdout(`${i > 0 ? "," : ""}${JSON.stringify(jsonOf(r))}`);
       else if (bar) held.push(humanReport(r, lang, mode));
       else io.stdout(`${humanReport(r, lang, mode)}\n`);

@@ -53,6 +53,8 @@ export interface FileReport {
   readonly output: string | null;
   /** free notes for the human output (e.g. nothing to write) */
   readonly notes: ReadonlyArray<string>;
+  /** revert: logged cells left as they are because they changed since (makes the exit status 1) */
+  readonly unrestored: number;
 }
 
 /** The cell's current value as text ("" for empty). */
@@ -62,7 +64,17 @@ export function currentText(v: CellValue): string {
 
 /** A report for a file that failed. */
 export function failedReport(file: string, error: string): FileReport {
-  return { file, error, sheets: [], marks: [], findings: [], areas: [], output: null, notes: [] };
+  return {
+    file,
+    error,
+    sheets: [],
+    marks: [],
+    findings: [],
+    areas: [],
+    output: null,
+    notes: [],
+    unrestored: 0,
+  };
 }
 
 /**
@@ -74,7 +86,7 @@ export function reportOf(
   ev: Evaluation,
   lang: Lang,
   done: ReadonlyMap<string, MarkOut["action"]> = new Map(),
-): Omit<FileReport, "output" | "notes"> {
+): Omit<FileReport, "output" | "notes" | "unrestored"> {
   const recordsBySheet = new Map<string, number>();
   for (const r of ev.records)
     if (r.duplicateOf === null) recordsBySheet.set(r.sheet, (recordsBySheet.get(r.sheet) ?? 0) + 1);

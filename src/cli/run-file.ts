@@ -75,7 +75,7 @@ export async function checkFile(file: string, opts: RunOptions): Promise<FileRep
   try {
     const { snapshots } = await load(file, opts);
     const ev = evaluateWorkbook(snapshots, { profile: opts.profile, overrides: OVERRIDES });
-    return { ...reportOf(file, ev, opts.lang), output: null, notes: [] };
+    return { ...reportOf(file, ev, opts.lang), output: null, notes: [], unrestored: 0 };
   } catch (e) {
     return failedReport(file, messageOf(e, opts.lang));
   }
@@ -110,28 +110,23 @@ export async function recalcFile(
     const out = outputPath(file, target, opts.lang);
     if (result.applied.length === 0) {
       if (target.outDir === null)
-        return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")] };
+        return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")], unrestored: 0 };
       await writeAtomic(out, bytes, opts.lang);
-      return { ...report, output: out, notes: [t(opts.lang, "unchangedCopy")] };
+      return { ...report, output: out, notes: [t(opts.lang, "unchangedCopy")], unrestored: 0 };
     }
     const logSheet = snapshots.find((s) => s.name === CHANGE_LOG_SHEET);
     const time = opts.now().toISOString();
     const applyId = nextApplyId(logSheet ? readChangeLog(logSheet) : [], time);
     appendChangeLog(workbook, entriesForApply(result.applied, result.applied, applyId, time));
     await writeAtomic(out, await writeWorkbook(workbook), opts.lang);
-    return { ...report, output: out, notes: [] };
+    return { ...report, output: out, notes: [], unrestored: 0 };
   } catch (e) {
     return failedReport(file, messageOf(e, opts.lang));
   }
 }
 
-export interface RevertReport extends FileReport {
-  readonly restored: number;
-  readonly conflicts: number;
-}
-
 /** `kusei revert` of one file: undo the last recalc recorded in its change-log sheet, exactly. */
-export async function revertFile(file: string, opts: RunOptions, target: WriteTarget): Promise<RevertReport> {
+export async function revertFile(file: string, opts: RunOptions, target: WriteTarget): Promise<FileReport> {
   const base = { sheets: [], marks: [], findings: [], areas: [] };
   try {
     const { snapshots, workbook } = await load(file, opts);
@@ -146,8 +141,7 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
         error: null,
         output: null,
         notes: [t(opts.lang, "nothingToRevert")],
-        restored: 0,
-        conflicts: 0,
+        unrestored: 0,
       };
     }
     const result = applyWrites(workbook, plan.writes);
@@ -172,10 +166,9 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
       error: null,
       output: out,
       notes,
-      restored: result.applied.length,
-      conflicts: conflicts.length,
+      unrestored: conflicts.length,
     };
   } catch (e) {
-    return { ...failedReport(file, messageOf(e, opts.lang)), restored: 0, conflicts: 0 };
+    return failedReport(file, messageOf(e, opts.lang));
   }
 }
