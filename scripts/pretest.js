@@ -49,7 +49,11 @@ function ensureDist() {
     console.log("pretest: dist/ is up to date");
     return;
   }
-  run(process.execPath, [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"]);
+  run(process.execPath, [
+    path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
+    "--mode",
+    "production",
+  ]);
 }
 
 /** Installs Chromium and the IPA Gothic font with apt-get when Chromium is missing. */
@@ -67,7 +71,9 @@ function ensureChromium() {
     );
     process.exit(1);
   }
-  console.log("pretest: Chromium or its Japanese font is missing; installing Debian's chromium and fonts-ipafont-gothic with apt-get");
+  console.log(
+    "pretest: Chromium or its Japanese font is missing; installing Debian's chromium and fonts-ipafont-gothic with apt-get",
+  );
   run("apt-get", ["update"]);
   run("apt-get", ["install", "-y", "chromium", "fonts-ipafont-gothic"]);
 }
@@ -75,6 +81,11 @@ function ensureChromium() {
 module.exports = { ensureDist, ensureChromium, distIsStale, CHROMIUM };
 
 if (require.main === module) {
-  ensureChromium();
-  ensureDist();
+  try {
+    ensureChromium();
+    ensureDist();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
 }
