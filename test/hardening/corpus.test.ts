@@ -4,7 +4,7 @@
  * message and never a stack trace). docs/hostile.md is the table of these outcomes.
  */
 import JSZip from "jszip";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -109,7 +109,7 @@ describe("unreadable files are refused with a reason, never a crash", () => {
     try {
       const copy = join(dir, file);
       const before = readFileSync(hostile(file));
-      require("node:fs").writeFileSync(copy, before);
+      writeFileSync(copy, before);
       const r = await kusei("recalc", "--in-place", "--lang", "en", copy);
       expect(r.status).toBe(2);
       expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
@@ -363,7 +363,7 @@ describe("readable hostile workbooks give findings, never an exception", () => {
     try {
       const copy = join(dir, "with-change-log.xlsx");
       const before = readFileSync(hostile("with-change-log.xlsx"));
-      require("node:fs").writeFileSync(copy, before);
+      writeFileSync(copy, before);
       const r = await kusei("recalc", "--in-place", copy);
       expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
       expect(readFileSync(copy).equals(before)).toBe(true);
@@ -393,6 +393,28 @@ describe("readable hostile workbooks give findings, never an exception", () => {
     // text that looks like a formula is not a formula
     expect(s.formulas).toEqual([]);
     expect(evaluation.layouts.find((l) => l.sheet === SCRIPT_TEXTS.sheetName)?.kind).toBe("initiative");
+  });
+
+  test("content exceljs cannot keep (a chart): check reads it; recalc refuses to save it, exit 2, the file untouched", async () => {
+    const path = hostile("excel-only-parts.xlsx");
+    const { evaluation } = await evaluate(path);
+    expect(writesOf(evaluation)).toEqual(writesOf(base));
+    const { workbook } = await readWorkbook(bytesOf(path));
+    expect(workbook.lossyParts).toContain("charts/グラフ");
+    const dir = mkdtempSync(join(tmpdir(), "kusei-hostile-"));
+    try {
+      const copy = join(dir, "excel-only-parts.xlsx");
+      const before = readFileSync(path);
+      writeFileSync(copy, before);
+      const r = await kusei("recalc", "--in-place", copy);
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).toMatch(/保存すると失われる部分があります \(charts\/グラフ\)/);
+      expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
+      expect(readFileSync(copy).equals(before)).toBe(true);
+      expect(readdirSync(dir)).toEqual(["excel-only-parts.xlsx"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("kusei check over every readable hostile file: exit 0 or 1, never 2, never a stack trace", async () => {

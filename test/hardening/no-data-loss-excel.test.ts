@@ -34,6 +34,8 @@ const READABLE_HOSTILE = [
   "protected-sheet.xlsx",
   "with-change-log.xlsx",
   "script-text.xlsx",
+  "excel-only-parts.xlsx",
+  "custom-properties.xlsx",
 ];
 
 type Source = () => Promise<SheetSnapshot[]>;

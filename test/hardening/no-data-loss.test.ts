@@ -3,6 +3,7 @@
  * hostile one, recalc changes only planned mark cells (and adds the change-log sheet), revert gives back a
  * workbook equal to the original everywhere but the log, and a second recalc writes nothing.
  */
+import JSZip from "jszip";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../../src/core";
@@ -16,7 +17,11 @@ import { evaluateWorkbook, writesFromPlan } from "../../src/core";
 const RECALC_TIME = "2026-01-05T10:00:00.000Z";
 const REVERT_TIME = "2026-01-05T10:05:00.000Z";
 
-/** Readable hostile files (the unreadable ones are refused before any write; corpus.test.ts proves it). */
+/**
+ * Readable hostile files (the unreadable ones are refused before any write; corpus.test.ts proves it). Left
+ * out: excel-only-parts.xlsx (the adapter refuses to save it: corpus.test.ts) and custom-properties.xlsx
+ * (its custom document properties are dropped on save: a reported bug, docs/hostile.md).
+ */
 const READABLE_HOSTILE = [
   "empty-workbook.xlsx",
   "no-form-sheets.xlsx",
@@ -62,6 +67,9 @@ describe.each(CASES)("no data loss: %s", (_name, path) => {
           expect(m?.action).toBe("write");
         }
       }
+
+      // no part of the package is lost (exceljs only sees what it models: this catches what it silently drops)
+      expect(await droppedParts(original, recalc.bytes)).toEqual([]);
 
       const before = await openWorkbook(original);
       const after = await openWorkbook(recalc.bytes);
@@ -118,6 +126,16 @@ describe.each(CASES)("no data loss: %s", (_name, path) => {
     expect(second.result.applied).toEqual([]);
   });
 });
+
+/** Zip parts of `before` that `after` lacks (directories aside). */
+async function droppedParts(before: Uint8Array, after: Uint8Array): Promise<string[]> {
+  const names = async (b: Uint8Array): Promise<string[]> =>
+    Object.values((await JSZip.loadAsync(b)).files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name);
+  const kept = new Set(await names(after));
+  return (await names(before)).filter((n) => !kept.has(n));
+}
 
 function fail(message: string): never {
   throw new Error(message);
