@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
 // Without a Japanese font the screenshots show boxes instead of text.
 const JA_FONT_DIR = "/usr/share/fonts/opentype/ipafont-gothic";
-const DIST_MARK = path.join(ROOT, "dist", "taskpane.html");
+// Written after each successful build (webpack leaves unchanged files, and their times, alone).
+const DIST_MARK = path.join(ROOT, "dist", ".built");
 // Everything the bundle is built from.
 const SOURCES = ["src", "webpack.config.js", "package-lock.json", "tsconfig.json", "manifest.xml", "assets"];
 
