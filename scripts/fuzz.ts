@@ -29,7 +29,8 @@ interface WorkerData {
 }
 
 type FromWorker =
-  | { readonly type: "done"; readonly batch: Batch; readonly cases: number; readonly failures: FuzzFailure[] }
+  | { readonly type: "done"; readonly batch: Batch; readonly cases: number }
+  | { readonly type: "failed"; readonly failure: FuzzFailure }
   | { readonly type: "ready" };
 
 const BATCH = 250;
@@ -48,15 +49,16 @@ export function allocate(total: number): Array<{ target: string; cases: number }
   return out;
 }
 
+/** Runs a batch; each failure is reported at once (a later hang must not lose it). Returns the cases run. */
 function runBatch(
   batch: Batch,
   progress: Int32Array,
   inputMs: number,
-): { cases: number; failures: FuzzFailure[] } {
+  report: (f: FuzzFailure) => void,
+): number {
   const target = FUZZ_TARGETS.find((t) => t.name === batch.target);
   if (target === undefined) throw new Error(`unknown fuzz target ${batch.target}`);
   const inputs = fc.sample(target.arbitrary, { numRuns: batch.count, seed: batch.seed });
-  const failures: FuzzFailure[] = [];
   let cases = 0;
   for (let i = batch.skip; i < inputs.length; i++) {
     Atomics.store(progress, 0, i);
@@ -68,15 +70,9 @@ function runBatch(
     if (problem === null && ms > inputMs) problem = `took ${Math.round(ms)} ms (limit ${inputMs} ms)`;
     cases++;
     if (problem !== null)
-      failures.push({
-        target: target.name,
-        seed: batch.seed,
-        index: i,
-        problem,
-        input: describeInput(input),
-      });
+      report({ target: target.name, seed: batch.seed, index: i, problem, input: describeInput(input) });
   }
-  return { cases, failures };
+  return cases;
 }
 
 function workerMain(): void {
@@ -85,8 +81,10 @@ function workerMain(): void {
   const port = parentPort;
   if (port === null) return;
   port.on("message", (batch: Batch) => {
-    const r = runBatch(batch, progress, data.inputMs);
-    port.postMessage({ type: "done", batch, ...r } satisfies FromWorker);
+    const cases = runBatch(batch, progress, data.inputMs, (failure) =>
+      port.postMessage({ type: "failed", failure } satisfies FromWorker),
+    );
+    port.postMessage({ type: "done", batch, cases } satisfies FromWorker);
   });
   port.postMessage({ type: "ready" } satisfies FromWorker);
 }
@@ -165,22 +163,26 @@ async function main(): Promise<number> {
           problem: `no progress for ${hangMs} ms (hang)`,
           input,
         });
-        cases++;
+        // the cases of this batch done before the hang, and the hung one
+        const done = index - current.skip + 1;
+        cases += done;
         const entry = perTarget.get(current.target) ?? { cases: 0, failures: 0 };
-        perTarget.set(current.target, { cases: entry.cases + 1, failures: entry.failures + 1 });
+        perTarget.set(current.target, { cases: entry.cases + done, failures: entry.failures + 1 });
         if (index + 1 < current.count) queue.unshift({ ...current, skip: index + 1 });
         current = null;
         finish();
       }, 1_000);
       worker.on("message", (m: FromWorker) => {
+        if (m.type === "failed") {
+          failures.push(m.failure);
+          const entry = perTarget.get(m.failure.target) ?? { cases: 0, failures: 0 };
+          perTarget.set(m.failure.target, { cases: entry.cases, failures: entry.failures + 1 });
+          return;
+        }
         if (m.type === "done") {
           cases += m.cases;
-          failures.push(...m.failures);
           const entry = perTarget.get(m.batch.target) ?? { cases: 0, failures: 0 };
-          perTarget.set(m.batch.target, {
-            cases: entry.cases + m.cases,
-            failures: entry.failures + m.failures.length,
-          });
+          perTarget.set(m.batch.target, { cases: entry.cases + m.cases, failures: entry.failures });
           if (Date.now() - lastReport > 15_000) {
             lastReport = Date.now();
             process.stderr.write(
