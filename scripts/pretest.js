@@ -55,6 +55,7 @@ function ensureDist() {
     "--mode",
     "production",
   ]);
+  fs.writeFileSync(DIST_MARK, `${new Date().toISOString()}\n`);
 }
 
 /** Installs Chromium and the IPA Gothic font with apt-get when Chromium is missing. */
