@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchBrowser, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
 const { ensureDist, CHROMIUM } = require("../../scripts/pretest.js") as {
@@ -25,60 +26,30 @@ const CHANGE_LOG_SHEET = "kusei_変更履歴";
 const KNOWN_EXTERNAL_HOSTS: ReadonlyArray<string> = ["telemetryservice.firstpartyapps.oaspapps.com"];
 const CSP_BLOCKED = /^(?:Framing|Refused to \w+) '([^']+)'.*Content Security Policy/s;
 
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 let server: StaticServer;
+let browser: Browser;
 let context: BrowserContext;
-let userDataDir: string;
 let downloadDir: string;
-const external: string[] = [];
+let external: string[];
 const pageErrors: string[] = [];
 
 jest.setTimeout(120_000);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} is missing: run \`node scripts/pretest.js\` as root (it installs Debian's chromium)`,
-    );
   if (!existsSync(FIXTURE)) throw new Error(`fixture missing: ${FIXTURE} (npm run fixtures)`);
   ensureDist();
   await fs.mkdir(SHOTS, { recursive: true });
   server = await serveStatic(DIST);
-  userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), "kusei-chromium-"));
   downloadDir = await fs.mkdtemp(path.join(os.tmpdir(), "kusei-downloads-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    acceptDownloads: true,
-    locale: "ja-JP",
-    viewport: { width: 960, height: 900 },
-  });
-  await context.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === "blob:" || url.protocol === "data:" || url.hostname === "127.0.0.1") {
-      await route.continue();
-      return;
-    }
-    external.push(url.href);
-    await route.abort("blockedbyclient");
-  });
+  browser = await launchBrowser();
+  context = browser.context;
+  external = browser.external;
 }, 600_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  for (const dir of [userDataDir, downloadDir]) if (dir) await fs.rm(dir, { recursive: true, force: true });
+  if (downloadDir) await fs.rm(downloadDir, { recursive: true, force: true });
 });
 
 async function openPage(): Promise<Page> {

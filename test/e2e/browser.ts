@@ -1,0 +1,62 @@
+// Debian's Chromium through playwright-core, as the browser tests use it: a fresh profile, headless, and
+// every request off 127.0.0.1 blocked and listed.
+import { existsSync, promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { chromium, type BrowserContext } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Browser {
+  readonly context: BrowserContext;
+  /** every URL off 127.0.0.1 the pages tried to reach (blocked) */
+  readonly external: string[];
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh user-data dir; requests off 127.0.0.1 are aborted and recorded. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: run \`node scripts/pretest.js\` as root (it installs Debian's chromium)`,
+    );
+  }
+  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), "kusei-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    acceptDownloads: true,
+    locale: "ja-JP",
+    viewport: { width: 960, height: 900 },
+  });
+  const external: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "blob:" || url.protocol === "data:" || url.hostname === "127.0.0.1") {
+      await route.fallback();
+      return;
+    }
+    external.push(url.href);
+    await route.abort("blockedbyclient");
+  });
+  return {
+    context,
+    external,
+    close: async () => {
+      await context.close();
+      await fs.rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
