@@ -9,10 +9,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
-const { ensureDist, CHROMIUM } = require("../../scripts/pretest.js") as {
-  ensureDist: () => void;
-  CHROMIUM: string;
-};
+const { ensureDist } = require("../../scripts/pretest.js") as { ensureDist: () => void };
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
