@@ -1,5 +1,5 @@
 import { fileSection, reportHead, reportTail } from "../../cli/html-report";
-import { reportOf } from "../../cli/report-model";
+import { reportOf, type FileReport } from "../../cli/report-model";
 import type { CheckResult } from "../host";
 
 // The standalone page's HTML report is the CLI's (`kusei check --report`): one self-contained file, inline CSS,
@@ -12,7 +12,13 @@ export function renderReport(
   lang: "ja" | "en",
   now: Date = new Date(),
 ): string {
-  const report = { ...reportOf(fileName, result.evaluation, lang), output: null, notes: [] };
+  // A check writes nothing: no output file, nothing left unrestored.
+  const report: FileReport = {
+    ...reportOf(fileName, result.evaluation, lang),
+    output: null,
+    notes: [],
+    unrestored: 0,
+  };
   const command = lang === "ja" ? `ブラウザーで検証: ${fileName}` : `checked in the browser: ${fileName}`;
   return [reportHead(lang, command, now.toISOString()), fileSection(report, lang), reportTail()].join("\n");
 }
