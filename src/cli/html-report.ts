@@ -1,3 +1,4 @@
+import { reportFieldLabel, type ReportField } from "../core";
 import { t, type Lang } from "./i18n";
 import type { AreaCount, FileReport } from "./report-model";
 
@@ -73,6 +74,10 @@ export function areaChartSvg(areas: ReadonlyArray<AreaCount>, lang: Lang): strin
   return parts.join("");
 }
 
+function fieldText(field: ReportField | null, lang: Lang): string | null {
+  return field === null ? null : reportFieldLabel(field)[lang];
+}
+
 function cell(text: string | number | null, cls = ""): string {
   const c = cls ? ` class="${cls}"` : "";
   return `<td${c}>${text === null ? "" : `<pre>${escapeHtml(String(text))}</pre>`}</td>`;
@@ -107,7 +112,7 @@ export function fileSection(r: FileReport, lang: Lang): string {
       );
       for (const f of findings) {
         out.push(
-          `<tr>${cell(f.cell)}${cell(t(lang, f.severity), `sev-${f.severity}`)}${cell(f.field)}${cell(f.message)}${cell(f.code)}</tr>`,
+          `<tr>${cell(f.cell)}${cell(t(lang, f.severity), `sev-${f.severity}`)}${cell(fieldText(f.field, lang))}${cell(f.message)}${cell(f.code)}</tr>`,
         );
       }
       out.push("</tbody></table>");
@@ -120,7 +125,7 @@ export function fileSection(r: FileReport, lang: Lang): string {
       );
       for (const m of marks) {
         out.push(
-          `<tr>${cell(m.cell)}${cell(m.field)}${cell(m.value)}${cell(m.current)}${cell(t(lang, m.action), `act-${m.action}`)}${cell(m.reason)}</tr>`,
+          `<tr>${cell(m.cell)}${cell(fieldText(m.field, lang))}${cell(m.value)}${cell(m.current)}${cell(t(lang, m.action), `act-${m.action}`)}${cell(m.reason)}</tr>`,
         );
       }
       out.push("</tbody></table>");
