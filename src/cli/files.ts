@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
+import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { t, type Lang } from "./i18n";
 
@@ -43,8 +43,14 @@ export async function writeAtomic(target: string, bytes: Uint8Array, lang: Lang)
     `.${basename(target)}.kusei-${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
-    const handle = await open(temp, "wx");
+    // Replacing a file keeps its permissions (the temp file would otherwise get the default mode).
+    const mode = await stat(target).then(
+      (st) => st.mode & 0o777,
+      () => 0o666,
+    );
+    const handle = await open(temp, "wx", mode);
     try {
+      await handle.chmod(mode);
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {

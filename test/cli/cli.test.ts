@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../../src/core/changelog";
@@ -294,6 +294,22 @@ describe("kusei recalc の書き方", () => {
       const files = parse(run.stdout).files;
       expect(files[0]!.error).toBeNull();
       expect(files[1]!.error).toContain("hirano-fy2016.xlsx");
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe("--in-place の置き換え", () => {
+  test("ファイルの権限を保ち、一時ファイルを残さない", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const path = await copyFixture("hirano-fy2016", dir);
+      await chmod(path, 0o640);
+      const run = await kusei("recalc", path, "--in-place");
+      expect(run.code).toBe(1);
+      expect((await stat(path)).mode & 0o777).toBe(0o640);
+      expect(await readdir(dir)).toEqual(["hirano-fy2016.xlsx"]);
     } finally {
       await cleanup();
     }
