@@ -41,5 +41,7 @@ const FOLD_DROP = /[\s()[\]{}<>「」『』【】〔〕〈〉《》〘〙〚〛�
 export function foldLabel(input: string): string {
   let s = normalizeText(input).toLowerCase();
   for (const [pattern, replacement] of LABEL_VARIANTS) s = s.replace(pattern, replacement);
-  return s.replace(FOLD_DROP, "");
+  // Dropping punctuation can bring a kana next to a lone combining sound mark (し + ] + ﾞ): compose
+  // again so that folding a folded label changes nothing.
+  return s.replace(FOLD_DROP, "").normalize("NFC");
 }

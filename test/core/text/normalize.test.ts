@@ -78,6 +78,12 @@ describe("foldLabel", () => {
     );
   });
 
+  test("is idempotent when dropped punctuation leaves a kana beside a sound mark (fuzz find)", () => {
+    const once = foldLabel("し]ﾞ");
+    expect(once).toBe("じ");
+    expect(foldLabel(once)).toBe(once);
+  });
+
   test("never throws and is idempotent", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 100 }), (s) => {
