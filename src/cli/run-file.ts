@@ -2,6 +2,7 @@ import { basename, resolve } from "node:path";
 import {
   CHANGE_LOG_SHEET,
   entriesForApply,
+  withChangeLogOverride,
   evaluateWorkbook,
   nextApplyId,
   planRevert,
@@ -39,7 +40,7 @@ export interface WriteTarget {
 }
 
 /** The change-log sheet is kusei's own: the layout must treat it as "other" whatever it looks like. */
-const OVERRIDES: MappingOverrides = { [CHANGE_LOG_SHEET]: { kind: "other" } };
+const OVERRIDES: MappingOverrides = withChangeLogOverride();
 
 function messageOf(e: unknown, lang: Lang): string {
   if (isWorkbookReadError(e)) return e.messages[lang];

@@ -1,4 +1,5 @@
 import { fromA1 } from "../address/a1";
+import type { MappingOverrides } from "../model/evaluation";
 import type { CellWrite, ChangeLogEntry } from "../model/plan";
 import type { CellValue, SheetSnapshot } from "../model/snapshot";
 
@@ -7,6 +8,14 @@ import type { CellValue, SheetSnapshot } from "../model/snapshot";
  * place kusei writes outside mark cells; the layout treats it as a sheet of kind "other".
  */
 export const CHANGE_LOG_SHEET = "kusei_変更履歴";
+
+/**
+ * The mapping overrides every host passes to evaluateWorkbook: the user's own (if any) plus the change-log
+ * sheet as kind "other", so the layout never reads kusei's log as a form whatever its content looks like.
+ */
+export function withChangeLogOverride(overrides: MappingOverrides = {}): MappingOverrides {
+  return { ...overrides, [CHANGE_LOG_SHEET]: { ...overrides[CHANGE_LOG_SHEET], kind: "other" } };
+}
 
 /** The log's columns, in order. Header cells read 「日本語 (key)」; readChangeLog finds columns by the key. */
 export const CHANGE_LOG_COLUMNS = ["applyId", "time", "sheet", "cell", "old", "new", "reason", "op"] as const;

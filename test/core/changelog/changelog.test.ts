@@ -7,6 +7,7 @@ import {
   nextApplyId,
   planRevert,
   readChangeLog,
+  withChangeLogOverride,
   writeValueOf,
 } from "../../../src/core/changelog";
 import type { CellWrite, ChangeLogEntry } from "../../../src/core/model/plan";
@@ -125,6 +126,16 @@ describe("変更履歴 (change log)", () => {
         restore: 1,
       } as CellWrite),
     ).toBe(1);
+  });
+});
+
+test("withChangeLogOverride は変更履歴シートを other にし、利用者の上書きを保つ", () => {
+  expect(withChangeLogOverride()).toEqual({ [CHANGE_LOG_SHEET]: { kind: "other" } });
+  expect(
+    withChangeLogOverride({ 取組: { kind: "initiative" }, [CHANGE_LOG_SHEET]: { kind: "strategy" } }),
+  ).toEqual({
+    取組: { kind: "initiative" },
+    [CHANGE_LOG_SHEET]: { kind: "other" },
   });
 });
 
