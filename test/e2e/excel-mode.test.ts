@@ -119,7 +119,7 @@ test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す
   await expect(model<string[]>("m.sheets.map((s) => s.name)")).resolves.toContain("kusei_変更履歴");
   const changes = await model<number>("m.changes.filter((c) => c.sheet !== 'kusei_変更履歴').length");
   expect(changes).toBe(planned.length);
-  await page.screenshot({ path: path.join(SHOTS, "excel-2-marks.png"), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, "excel-2-marks.png") });
 
   // Revert puts every written cell back.
   await page.getByRole("button", { name: "直前の書き込みを元に戻す" }).click();

@@ -5,6 +5,7 @@ import {
   Checkbox,
   Field,
   makeStyles,
+  mergeClasses,
   ProgressBar,
   Select,
   Table,
@@ -24,6 +25,8 @@ import type { Lang, Translate } from "../i18n/strings";
 import { isChosen, toggleConflict, willWrite, type ConflictChoice } from "../model/selection";
 import { cellText } from "./format";
 
+const NARROW = "@media (max-width: 520px)";
+
 const useStyles = makeStyles({
   toolbar: {
     display: "flex",
@@ -36,6 +39,47 @@ const useStyles = makeStyles({
   wrap: { whiteSpace: "pre-wrap", wordBreak: "break-all" },
   reason: { whiteSpace: "pre-wrap", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   tableWrap: { overflowX: "auto" },
+  // In a narrow task pane each plan row becomes a small card: cell, action and opt-in on top, current → new
+  // below, the reason under that. The column names move into the cells (CSS labels, not text content).
+  header: { [NARROW]: { display: "none" } },
+  row: {
+    [NARROW]: {
+      display: "grid",
+      gridTemplateColumns: "auto 1fr auto auto",
+      gridTemplateAreas: `"cell cell action over" "cur new new new" "reason reason reason reason"`,
+      alignItems: "center",
+      columnGap: tokens.spacingHorizontalS,
+      padding: `${tokens.spacingVerticalXS} 0`,
+    },
+  },
+  cellArea: {
+    [NARROW]: { gridArea: "cell", display: "block", height: "auto", minHeight: 0, padding: "1px 4px" },
+  },
+  curArea: {
+    [NARROW]: { gridArea: "cur", display: "block", height: "auto", minHeight: 0, padding: "1px 4px" },
+  },
+  newArea: {
+    [NARROW]: { gridArea: "new", display: "block", height: "auto", minHeight: 0, padding: "1px 4px" },
+  },
+  reasonArea: {
+    [NARROW]: { gridArea: "reason", display: "block", height: "auto", minHeight: 0, padding: "1px 4px" },
+  },
+  actionArea: {
+    [NARROW]: { gridArea: "action", display: "block", height: "auto", minHeight: 0, padding: "1px 4px" },
+  },
+  overArea: {
+    [NARROW]: { gridArea: "over", display: "block", height: "auto", minHeight: 0, padding: "1px 4px" },
+  },
+  labelled: {
+    [NARROW]: {
+      "::before": {
+        content: "attr(data-label)",
+        color: tokens.colorNeutralForeground3,
+        fontSize: tokens.fontSizeBase200,
+        marginRight: tokens.spacingHorizontalXS,
+      },
+    },
+  },
 });
 
 const ACTION_COLOR: Record<PlanAction, "success" | "warning" | "subtle" | "informative"> = {
@@ -155,7 +199,7 @@ export function MarksTab({
       ) : null}
       <div className={styles.tableWrap}>
         <Table size="small" aria-label={t("tabMarks")}>
-          <TableHeader>
+          <TableHeader className={styles.header}>
             <TableRow>
               <TableHeaderCell>{t("colCell")}</TableHeaderCell>
               <TableHeaderCell>{t("colCurrent")}</TableHeaderCell>
@@ -167,19 +211,31 @@ export function MarksTab({
           </TableHeader>
           <TableBody>
             {rows.map((m) => (
-              <TableRow key={m.id} data-testid="mark-row" data-action={m.action}>
-                <TableCell className={styles.mono}>
+              <TableRow key={m.id} className={styles.row} data-testid="mark-row" data-action={m.action}>
+                <TableCell className={mergeClasses(styles.mono, styles.cellArea)}>
                   {m.sheet}!{m.cell}
                 </TableCell>
-                <TableCell className={styles.wrap}>{cellText(t, m.current)}</TableCell>
-                <TableCell className={styles.wrap}>{m.value ?? m.mark ?? "—"}</TableCell>
-                <TableCell className={styles.reason}>{m.reason[lang]}</TableCell>
-                <TableCell>
+                <TableCell
+                  className={mergeClasses(styles.wrap, styles.curArea, styles.labelled)}
+                  data-label={`${t("colCurrent")}:`}
+                >
+                  {cellText(t, m.current)}
+                </TableCell>
+                <TableCell
+                  className={mergeClasses(styles.wrap, styles.newArea, styles.labelled)}
+                  data-label={`→ ${t("colNew")}:`}
+                >
+                  {m.value ?? m.mark ?? "—"}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.reason, styles.reasonArea)}>
+                  {m.reason[lang]}
+                </TableCell>
+                <TableCell className={styles.actionArea}>
                   <Badge appearance="tint" color={ACTION_COLOR[m.action]}>
                     {actionLabel(t, m.action)}
                   </Badge>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.overArea}>
                   {m.action === "conflict" ? (
                     <Checkbox
                       aria-label={t("overwriteRow", { cell: `${m.sheet}!${m.cell}` })}
