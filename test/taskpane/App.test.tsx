@@ -265,8 +265,12 @@ describe("集計タブ", () => {
         .map((c) => c.textContent),
     );
     expect(rows).toEqual([
-      ["1 経営課題1", "[1]", "1", "1", "0", "0", "—"],
-      ["2 経営課題2", "[3]", "0", "0", "1", "0", "—"],
+      ["[1]", "1", "1", "0", "0", "—"],
+      ["[3]", "0", "0", "1", "0", "—"],
+    ]);
+    expect(screen.getAllByTestId("summary-area").map((r) => r.textContent)).toEqual([
+      "経営課題: 1 経営課題1",
+      "経営課題: 2 経営課題2",
     ]);
     const w = screen.getByTestId("withdrawal-row");
     expect(w.textContent).toContain("左記目標が30%未満であれば、事業を再構築する。");

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase300,
   },
+  area: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   legend: {
     display: "flex",
@@ -141,7 +142,6 @@ export function SummaryTab({ t, evaluation }: SummaryTabProps) {
         <Table size="small" aria-label={t("chartTitle")}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t("colArea")}</TableHeaderCell>
               <TableHeaderCell>{t("colStrategy")}</TableHeaderCell>
               <TableHeaderCell>{t("colAchieved")}</TableHeaderCell>
               <TableHeaderCell>{t("colMissed")}</TableHeaderCell>
@@ -151,10 +151,15 @@ export function SummaryTab({ t, evaluation }: SummaryTabProps) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {summary.areas.flatMap((a, ai) =>
-              a.strategies.map((s, si) => (
+            {summary.areas.flatMap((a, ai) => [
+              // The area heads its strategies on a row of its own: long titles get the full width.
+              <TableRow key={`${ai}`} data-testid="summary-area">
+                <TableCell colSpan={6} className={styles.area}>
+                  {t("colArea")}: {areaName(t, a)}
+                </TableCell>
+              </TableRow>,
+              ...a.strategies.map((s, si) => (
                 <TableRow key={`${ai}-${si}`} data-testid="summary-row">
-                  <TableCell>{si === 0 ? areaName(t, a) : ""}</TableCell>
                   <TableCell>{s.strategyCode !== null ? `[${s.strategyCode}]` : t("noStrategy")}</TableCell>
                   <TableCell className={styles.num}>{s.counts.achieved}</TableCell>
                   <TableCell className={styles.num}>{s.counts.missed}</TableCell>
@@ -163,7 +168,7 @@ export function SummaryTab({ t, evaluation }: SummaryTabProps) {
                   <TableCell>{s.progress ?? "—"}</TableCell>
                 </TableRow>
               )),
-            )}
+            ])}
           </TableBody>
         </Table>
       </div>
