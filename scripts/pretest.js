@@ -44,18 +44,49 @@ function distIsStale() {
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
-/** Builds dist/ (production) unless it is fresh. */
+const LOCK = path.join(ROOT, "node_modules", ".cache", "kusei-dist.lock");
+const LOCK_STALE_MS = 15 * 60 * 1000;
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds dist/ (production) unless it is fresh. Test files running in parallel jest workers may all call it:
+ * a lock directory makes one of them build while the others wait, then find dist/ fresh.
+ */
 function ensureDist() {
   if (!distIsStale()) {
     console.log("pretest: dist/ is up to date");
     return;
   }
-  run(process.execPath, [
-    path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
-    "--mode",
-    "production",
-  ]);
-  fs.writeFileSync(DIST_MARK, `${new Date().toISOString()}\n`);
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      // A lock left by a killed build is taken over after a while.
+      if (Date.now() - fs.statSync(LOCK).mtimeMs > LOCK_STALE_MS)
+        fs.rmSync(LOCK, { recursive: true, force: true });
+      else sleep(500);
+    }
+  }
+  try {
+    if (!distIsStale()) {
+      console.log("pretest: dist/ was built meanwhile");
+      return;
+    }
+    run(process.execPath, [
+      path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
+      "--mode",
+      "production",
+    ]);
+    fs.writeFileSync(DIST_MARK, `${new Date().toISOString()}\n`);
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 /** Installs Chromium and the IPA Gothic font with apt-get when Chromium is missing. */
