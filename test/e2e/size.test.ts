@@ -1,0 +1,23 @@
+// The size budget as part of `npm test` (scripts/size.js prints the figures; this fails the run when they break).
+const { measure, BUDGET_KB } = require("../../scripts/size.js") as {
+  BUDGET_KB: number;
+  measure: () => {
+    initial: string[];
+    lazy: string[];
+    initialKb: number;
+    lazyKb: number;
+    leaked: string[];
+    lazyCarriesExceljs: boolean;
+  };
+};
+
+test(`Excel モードの初期 JavaScript は gzip で ${BUDGET_KB} KB 以下、exceljs は遅延チャンクにだけある`, () => {
+  const m = measure();
+  expect(m.leaked).toEqual([]);
+  // The markers are real: the lazy chunk has them, so their absence from the initial scripts means something.
+  expect(m.lazyCarriesExceljs).toBe(true);
+  expect(m.initialKb).toBeLessThanOrEqual(BUDGET_KB);
+  console.log(
+    `size taskpane_initial_gzip_kb=${m.initialKb.toFixed(1)} standalone_lazy_gzip_kb=${m.lazyKb.toFixed(1)}`,
+  );
+}, 600_000);
