@@ -11,6 +11,7 @@ import { fromA1 } from "../core/address/a1";
 import { flattenCellValue } from "./cell-value";
 import { isWorkbookReadError, WorkbookReadError } from "./errors";
 import { installFastMerges } from "./fast-merges";
+import { keepDroppedParts } from "./preserve";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, guardWorkbookBytes, lossyParts } from "./zip-guard";
 
 /** An opened workbook. Opaque to callers: pass it back to applyWrites / appendChangeLog / writeWorkbook. */
@@ -21,11 +22,18 @@ export class XlsxWorkbookHandle {
   readonly sheets: Map<string, ExcelJS.Worksheet>;
   /** content a save would drop (macros, charts, pivot tables …); writeWorkbook refuses unless allowed */
   readonly lossyParts: ReadonlyArray<string>;
+  /** @internal the bytes it was read from (null when built in memory): parts exceljs drops come back from here */
+  readonly source: Uint8Array | null;
 
   /** @internal */
-  constructor(workbook: ExcelJS.Workbook, lossy: ReadonlyArray<string> = []) {
+  constructor(
+    workbook: ExcelJS.Workbook,
+    lossy: ReadonlyArray<string> = [],
+    source: Uint8Array | null = null,
+  ) {
     this.workbook = workbook;
     this.lossyParts = lossy;
+    this.source = source;
     this.sheets = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
   }
 }
@@ -131,6 +139,16 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
 }
 
 /**
+ * exceljs 4.4 reads a <pageSetup> without useFirstPageNumber as firstPageNumber 1 and writes any
+ * firstPageNumber back together with useFirstPageNumber="1": page numbering "Auto" would become "start at 1".
+ * Without useFirstPageNumber the number means nothing to Excel, so it is dropped and neither is written.
+ */
+function keepAutoPageNumbers(ws: ExcelJS.Worksheet): void {
+  const setup = ws.pageSetup as unknown as Record<string, unknown> | undefined;
+  if (setup !== undefined && setup["useFirstPageNumber"] !== true) delete setup["firstPageNumber"];
+}
+
+/**
  * Reads an .xlsx workbook (bytes, no file system) into one snapshot per worksheet, in workbook order.
  * Bad input (empty, encrypted, not a zip, truncated, not a workbook, too large, unparseable) rejects with
  * a WorkbookReadError.
@@ -150,7 +168,8 @@ export async function readWorkbook(
     const detail = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
     throw new WorkbookReadError("corrupt", { detail: detail.slice(0, 200) });
   }
-  const handle = new XlsxWorkbookHandle(workbook, lossyParts(zip.entries));
+  for (const ws of workbook.worksheets) keepAutoPageNumbers(ws);
+  const handle = new XlsxWorkbookHandle(workbook, lossyParts(zip.entries), bytes);
   return { snapshots: workbook.worksheets.map(snapshotOf), workbook: handle };
 }
 
@@ -160,8 +179,10 @@ export interface WriteWorkbookOptions {
 }
 
 /**
- * Serialises the workbook (with every applied write) back to .xlsx bytes. Refuses (WorkbookReadError
- * "would-lose-content") when the workbook holds content a save would drop, unless `allowLoss`.
+ * Serialises the workbook (with every applied write) back to .xlsx bytes. Parts of the original package that
+ * exceljs leaves out are carried over when that is safe (custom properties, custom XML, printer settings,
+ * persons, add-in bindings …). Refuses (WorkbookReadError "would-lose-content", naming the content) when the
+ * workbook holds content a save would drop, unless `allowLoss`.
  */
 export async function writeWorkbook(
   handle: XlsxWorkbookHandle,
@@ -170,6 +191,7 @@ export async function writeWorkbook(
   if (handle.lossyParts.length > 0 && opts.allowLoss !== true) {
     throw new WorkbookReadError("would-lose-content", { parts: handle.lossyParts.join(", ") });
   }
-  const out = await handle.workbook.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out);
+  const buffer = await handle.workbook.xlsx.writeBuffer();
+  const out = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  return handle.source === null ? out : keepDroppedParts(handle.source, out, opts.allowLoss === true);
 }

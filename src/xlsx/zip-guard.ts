@@ -19,7 +19,19 @@ const LOSSY_PARTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^xl\/threadedcomments\//, "threaded comments/スレッド形式のコメント"],
   [/^xl\/model\//, "data model/データモデル"],
   [/^xl\/(querytables\/|connections\.xml$)/, "data connections/データ接続"],
+  // Rich values hang on cells by index (<c vm=…>, <c cm=…> through xl/metadata.xml); exceljs drops the indices.
+  [
+    /^xl\/(richdata\/|metadata\.xml$)/,
+    "pictures in cells, data types, dynamic arrays/セル内の画像・データ型・動的配列",
+  ],
+  [/^_xmlsignatures\//, "digital signatures/デジタル署名"],
 ];
+
+/** True when exceljs would drop this zip entry and it cannot be carried over (see LOSSY_PARTS). */
+export function isLossyPart(entry: string): boolean {
+  const name = entry.toLowerCase();
+  return LOSSY_PARTS.some(([re]) => re.test(name));
+}
 
 /** The kinds of content a save through exceljs would drop from a workbook with these zip entries. */
 export function lossyParts(entries: ReadonlyArray<string>): string[] {
