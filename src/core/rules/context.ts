@@ -1,7 +1,7 @@
 import type { Issue } from "../model/findings";
 import type { ColumnField, FieldCell, SheetLayout, SheetRecord } from "../model/records";
 import type { SheetSnapshot } from "../model/snapshot";
-import type { ParseFailure, Parsed } from "../model/values";
+import type { ParseFailure, Parsed, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import type { Profile } from "../profile/profile";
 import type { ParseContext } from "../values/context";
 import { parseCriteria, parseResults, parseTargets } from "../values";
@@ -45,17 +45,57 @@ function readCells<T>(
   return { items, failures };
 }
 
+/** Parsers of the three kinds of value cells, given the sheet's parse context. */
+export interface CellParsers {
+  readonly targets: (text: string, pctx: ParseContext) => Parsed<Target>;
+  readonly results: (text: string, pctx: ParseContext) => Parsed<ResultValue>;
+  readonly criteria: (text: string, pctx: ParseContext) => Parsed<WithdrawalCriterion>;
+}
+
+const DIRECT_PARSERS: CellParsers = { targets: parseTargets, results: parseResults, criteria: parseCriteria };
+
+/**
+ * Parsers that parse each distinct (text, context) once (sheets repeat the same texts in many cells). Each
+ * call still returns fresh items and failures (shallow copies), as a direct parse would: callers tell
+ * values apart by identity (a criterion is found in its pairing with `includes`).
+ */
+export function memoizedParsers(): CellParsers {
+  const cache = new Map<string, Parsed<unknown>>();
+  const memo =
+    <T extends object>(what: string, parse: (text: string, pctx: ParseContext) => Parsed<T>) =>
+    (text: string, pctx: ParseContext): Parsed<T> => {
+      const key = `${what}\u0000${pctx.evaluationYear}\u0000${pctx.defaultEra}\u0000${pctx.maxLength ?? ""}\u0000${text}`;
+      let hit = cache.get(key) as Parsed<T> | undefined;
+      if (hit === undefined) {
+        hit = parse(text, pctx);
+        cache.set(key, hit);
+      }
+      return { items: hit.items.map((i) => ({ ...i })), failures: hit.failures.map((f) => ({ ...f })) };
+    };
+  return {
+    targets: memo("t", parseTargets),
+    results: memo("r", parseResults),
+    criteria: memo("c", parseCriteria),
+  };
+}
+
 /** Parse a record's target, result and criterion cells (every cell of each field, in row order). */
-export function parseRecord(record: SheetRecord, pctx: ParseContext): ParsedRecord {
+export function parseRecord(
+  record: SheetRecord,
+  pctx: ParseContext,
+  parsers: CellParsers = DIRECT_PARSERS,
+): ParsedRecord {
   const targetsCol: ColumnField = record.kind === "initiative" ? "performanceTarget" : "outcomeIndicator";
   const resultsCol: ColumnField = record.kind === "initiative" ? "achievementResult" : "outcomeResult";
   const criteriaCol: ColumnField | null = record.kind === "initiative" ? "withdrawalCriterion" : null;
-  const t = readCells(record.fields[targetsCol] ?? [], targetsCol, "target", (s) => parseTargets(s, pctx));
-  const r = readCells(record.fields[resultsCol] ?? [], resultsCol, "result", (s) => parseResults(s, pctx));
+  const t = readCells(record.fields[targetsCol] ?? [], targetsCol, "target", (s) => parsers.targets(s, pctx));
+  const r = readCells(record.fields[resultsCol] ?? [], resultsCol, "result", (s) => parsers.results(s, pctx));
   const c =
     criteriaCol === null
       ? { items: [], failures: [] }
-      : readCells(record.fields[criteriaCol] ?? [], criteriaCol, "criterion", (s) => parseCriteria(s, pctx));
+      : readCells(record.fields[criteriaCol] ?? [], criteriaCol, "criterion", (s) =>
+          parsers.criteria(s, pctx),
+        );
   return {
     targets: t.items,
     results: r.items,
@@ -72,15 +112,20 @@ export function buildContext(input: ContextInput): RuleContext {
   const layouts = new Map(input.layouts.map((l) => [l.sheet, l] as const));
   const yearOf = (sheet: string): number => layouts.get(sheet)?.titleYear ?? evaluationYear;
   const memo = new Map<string, ParsedRecord>();
+  const parsers = memoizedParsers();
   const parsed = (record: SheetRecord): ParsedRecord => {
     const key = `${record.sheet}\u0000${record.id}`;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
-    const p = parseRecord(record, {
-      evaluationYear: yearOf(record.sheet),
-      defaultEra: profile.defaultEra,
-      maxLength: profile.maxCellLength,
-    });
+    const p = parseRecord(
+      record,
+      {
+        evaluationYear: yearOf(record.sheet),
+        defaultEra: profile.defaultEra,
+        maxLength: profile.maxCellLength,
+      },
+      parsers,
+    );
     memo.set(key, p);
     return p;
   };

@@ -24,12 +24,32 @@ export function linkInitiatives(
   initiatives: ReadonlyArray<InitiativeRecord>,
 ): Map<string, InitiativeRecord[]> {
   const links = new Map<string, InitiativeRecord[]>(strategies.map((s) => [s.id, []]));
+  // Indexes in strategy order, so that each lookup lists the same strategies, in the same order, as a
+  // filter over all of them would (a workbook has thousands of rows: a scan per initiative is quadratic).
+  const byCode = new Map<string, StrategyRecord[]>();
+  const byItem = new Map<string, StrategyRecord[]>();
+  const push = (index: Map<string, StrategyRecord[]>, key: string, s: StrategyRecord): void => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [s]);
+    else list.push(s);
+  };
+  for (const s of strategies) {
+    if (s.strategyCode !== null) push(byCode, s.strategyCode, s);
+    if (s.itemMark !== null) push(byItem, itemKey(s.itemMark, s.itemName), s);
+  }
   for (const i of initiatives) {
-    let targets = i.strategyCode === null ? [] : strategies.filter((s) => s.strategyCode === i.strategyCode);
-    if (targets.length === 0) targets = strategies.filter((s) => sameItem(s, i));
+    let targets = i.strategyCode === null ? [] : (byCode.get(i.strategyCode) ?? []);
+    if (targets.length === 0)
+      targets =
+        i.itemMark === null ? [] : (byItem.get(itemKey(i.itemMark, i.itemName)) ?? []).filter((s) => sameItem(s, i));
     for (const s of targets) links.get(s.id)?.push(i);
   }
   return links;
+}
+
+/** The part of sameItem an index can key on: the item mark and the folded name. */
+function itemKey(mark: string, name: string): string {
+  return `${mark}\u0000${foldLabel(name)}`;
 }
 
 /** Derive every mark of the workbook (duplicates are not derived: they are counted once). */

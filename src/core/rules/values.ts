@@ -1,20 +1,42 @@
 import type { Issue } from "../model/findings";
 import type { FieldCell, SheetRecord } from "../model/records";
 import type { ParseFailure, Target } from "../model/values";
-import { parseTargets, valueProblems } from "../values";
+import { valueProblems } from "../values";
+import { memoizedParsers, type CellParsers } from "./context";
 import { cellIssue } from "./issue";
 import type { Rule, RuleContext } from "./types";
 
+interface IndicatorTargets {
+  readonly items: ReadonlyArray<{ value: Target; cell: FieldCell }>;
+  readonly failures: ReadonlyArray<{ failure: ParseFailure; cell: FieldCell }>;
+}
+
+// Both rules below read the same cells: parse them once per context and record (and each text once).
+const indicatorMemo = new WeakMap<
+  RuleContext,
+  { readonly parsers: CellParsers; readonly perRecord: WeakMap<SheetRecord, IndicatorTargets> }
+>();
+
 /** The 成果指標と目標値 cells (目標値 「H29年度までに50%以上」): not derived, but checked for impossible values. */
-function indicatorTargets(
-  ctx: RuleContext,
-  record: SheetRecord,
-): { items: { value: Target; cell: FieldCell }[]; failures: { failure: ParseFailure; cell: FieldCell }[] } {
+function indicatorTargets(ctx: RuleContext, record: SheetRecord): IndicatorTargets {
+  let memo = indicatorMemo.get(ctx);
+  if (memo === undefined) {
+    memo = { parsers: memoizedParsers(), perRecord: new WeakMap() };
+    indicatorMemo.set(ctx, memo);
+  }
+  const hit = memo.perRecord.get(record);
+  if (hit !== undefined) return hit;
+  const found = parseIndicatorTargets(ctx, record, memo.parsers);
+  memo.perRecord.set(record, found);
+  return found;
+}
+
+function parseIndicatorTargets(ctx: RuleContext, record: SheetRecord, parsers: CellParsers): IndicatorTargets {
   const items: { value: Target; cell: FieldCell }[] = [];
   const failures: { failure: ParseFailure; cell: FieldCell }[] = [];
   for (const cell of record.fields.indicatorTarget ?? []) {
     if (cell.error !== null || cell.text.trim() === "") continue;
-    const parsed = parseTargets(cell.text, {
+    const parsed = parsers.targets(cell.text, {
       evaluationYear: ctx.yearOf(record.sheet),
       defaultEra: ctx.profile.defaultEra,
       maxLength: ctx.profile.maxCellLength,

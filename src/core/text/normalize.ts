@@ -2,10 +2,15 @@
  * Text normalisation shared by every parser and the layout recogniser.
  * NFKC folds full-width digits/letters; explicit tables (text/tables.ts) handle what NFKC does not.
  */
+import { memoizeString } from "./memo";
 import { CHAR_TABLE, DROPPED, LABEL_VARIANTS, PROTECTED } from "./tables";
 
 const PROTECTED_SPLIT = new RegExp(`(${PROTECTED.source})`, "u");
 const TABLE_CHARS = new RegExp(`[${Object.keys(CHAR_TABLE).join("")}]`, "g");
+const CR = /\r\n?/g;
+const SPACE_RUNS = /[ \t\u3000]+/g;
+const SPACE_AROUND_NEWLINE = / ?\n ?/g;
+const tableChar = (c: string): string => CHAR_TABLE[c] ?? c;
 
 /** NFKC everywhere except on circled numbers (①②③ stay marks). */
 function nfkcKeepingCircledNumbers(input: string): string {
@@ -22,14 +27,19 @@ function nfkcKeepingCircledNumbers(input: string): string {
  * Idempotent; never throws.
  */
 export function normalizeText(input: string): string {
-  const s = typeof input === "string" ? input : String(input);
+  return normalizeCached(typeof input === "string" ? input : String(input));
+}
+
+function normalizeUncached(s: string): string {
   return nfkcKeepingCircledNumbers(s.replace(DROPPED, ""))
-    .replace(/\r\n?/g, "\n")
-    .replace(TABLE_CHARS, (c) => CHAR_TABLE[c] ?? c)
-    .replace(/[ \t\u3000]+/g, " ")
-    .replace(/ ?\n ?/g, "\n")
+    .replace(CR, "\n")
+    .replace(TABLE_CHARS, tableChar)
+    .replace(SPACE_RUNS, " ")
+    .replace(SPACE_AROUND_NEWLINE, "\n")
     .trim();
 }
+
+const normalizeCached = memoizeString(normalizeUncached);
 
 const FOLD_DROP = /[\s()[\]{}<>「」『』【】〔〕〈〉《》〘〙〚〛・、。,.:;!?'"`‘’“”~\-_/\\|*※…‥+=#&@^]/g;
 
@@ -39,9 +49,15 @@ const FOLD_DROP = /[\s()[\]{}<>「」『』【】〔〕〈〉《》〘〙〚〛�
  * Never throws.
  */
 export function foldLabel(input: string): string {
+  return foldCached(typeof input === "string" ? input : String(input));
+}
+
+function foldUncached(input: string): string {
   let s = normalizeText(input).toLowerCase();
   for (const [pattern, replacement] of LABEL_VARIANTS) s = s.replace(pattern, replacement);
   // Dropping punctuation can bring a kana next to a lone combining sound mark (し + ] + ﾞ): compose
   // again so that folding a folded label changes nothing.
   return s.replace(FOLD_DROP, "").normalize("NFC");
 }
+
+const foldCached = memoizeString(foldUncached);
