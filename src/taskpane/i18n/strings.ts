@@ -139,6 +139,7 @@ export const ja = {
 
 export type UiKey = keyof typeof ja;
 
+/** English strings, key for key with `ja`. */
 export const en: Record<UiKey, string> = {
   appTitle: "Ward policy evaluation sheet checker",
   appSubtitle: "Validates the FY2016 ward management policy evaluation sheets and derives their marks.",

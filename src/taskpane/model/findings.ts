@@ -7,8 +7,10 @@ export interface FindingFilter {
   readonly text: string;
 }
 
+/** The filter that shows every finding. */
 export const NO_FILTER: FindingFilter = { severity: "all", sheet: "all", text: "" };
 
+/** Severities, most serious first (display order). */
 export const SEVERITY_ORDER: ReadonlyArray<Severity> = ["error", "warning", "info"];
 
 /** The findings that pass the filter, in their original order. */

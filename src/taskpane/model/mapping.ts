@@ -26,6 +26,7 @@ export function draftFromLayouts(
   return draft;
 }
 
+/** Letters typed for a column that are not a column of the grid. */
 export class InvalidColumnError extends Error {
   constructor(readonly value: string) {
     super(`invalid column: ${value}`);

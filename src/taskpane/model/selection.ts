@@ -5,6 +5,7 @@ import { writesFromPlan } from "../../core/plan";
 export type ConflictChoice =
   { readonly all: true } | { readonly all: false; readonly ids: ReadonlySet<string> };
 
+/** No conflict chosen: only empty cells are written. */
 export const NO_CONFLICTS: ConflictChoice = { all: false, ids: new Set() };
 
 /** Whether a planned mark will be written under the user's conflict choice. */
