@@ -44,11 +44,15 @@ export function textTable(rows: ReadonlyArray<ReadonlyArray<string>>): string {
 
 const SHOWN_FINDINGS = 20;
 
-/** The human summary of one file: a table per sheet (records, marks by action, findings by severity). */
+/**
+ * The human summary of one file: a table per sheet (records, marks by action, findings by severity). For a
+ * file that failed only that it failed: the reason is an error message, printed on stderr by main.ts.
+ */
 export function humanReport(r: FileReport, lang: Lang, mode: "check" | "recalc" | "revert"): string {
   const lines: string[] = [`■ ${r.file}`];
   if (r.error !== null) {
-    lines.push(`  ${t(lang, "cannotRead")}: ${r.error}`);
+    // the reason itself goes to stderr (main.ts); the summary only says that this file failed
+    lines.push(`  ${t(lang, "failedSeeStderr")}`);
     return lines.join("\n");
   }
   if (mode !== "revert") {

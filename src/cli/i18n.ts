@@ -31,6 +31,10 @@ const TEXT = {
   },
   moreFindings: { ja: "他 {n} 件 (--report で全件を確認できます)", en: "{n} more (see all with --report)" },
   cannotRead: { ja: "読み取れません", en: "cannot be read" },
+  failedSeeStderr: {
+    ja: "処理できませんでした (理由は標準エラー出力に表示)",
+    en: "could not be processed (the reason is on stderr)",
+  },
   reportAt: { ja: "レポート", en: "report" },
   reverted: { ja: "元に戻したセル", en: "cells restored" },
   revertConflicts: {

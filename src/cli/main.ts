@@ -133,6 +133,7 @@ async function runFiles(
       : null;
   // With a bar on screen, the summaries wait until it is gone (they are small: no grids).
   const held: string[] = [];
+  const heldErrors: string[] = [];
   let unreadable = 0;
   let withErrors = 0;
   try {
@@ -145,13 +146,18 @@ async function runFiles(
       if (o.json) io.stdout(`${i > 0 ? "," : ""}${JSON.stringify(jsonOf(r))}`);
       else if (bar) held.push(humanReport(r, lang, mode));
       else io.stdout(`${humanReport(r, lang, mode)}\n`);
-      if (r.error !== null && o.json) io.stderr(`kusei: ${file}: ${r.error}\n`);
+      // The reason a file could not be read (or written) is an error message: stderr, in both modes.
+      if (r.error !== null) {
+        if (bar) heldErrors.push(`kusei: ${file}: ${r.error}`);
+        else io.stderr(`kusei: ${file}: ${r.error}\n`);
+      }
       await report?.write(fileSection(r, lang));
       bar?.increment();
     }
     if (o.json) io.stdout("]}\n");
     bar?.stop();
     for (const text of held) io.stdout(`${text}\n`);
+    for (const text of heldErrors) io.stderr(`${text}\n`);
     await report?.close();
   } catch (e) {
     bar?.stop();

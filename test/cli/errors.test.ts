@@ -139,8 +139,12 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
       const good = await copyFixture("hirano-fy2016", dir);
       const run = await kusei("check", bad, good);
       expect(run.code).toBe(2);
+      // the summary (stdout) names the file; the reason is an error message (stderr), with the file's name
       expect(run.stdout).toContain(bad);
-      expect(run.stdout).toMatch(reason);
+      expect(run.stdout).toContain("処理できませんでした");
+      expect(run.stdout.split(good)[0]).not.toMatch(reason);
+      expect(run.stderr).toContain(bad);
+      expect(run.stderr).toMatch(reason);
       expect(run.stdout).toContain(good);
       expect(run.stdout).toContain("戦略(1)");
       expect(run.stdout + run.stderr).not.toMatch(NO_STACK);
@@ -164,7 +168,8 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
   test("大きすぎる (--max-size を超える) と 2、上限を上げれば読める", async () => {
     const small = await kusei("check", fixturePath("hirano-fy2016"), "--max-size", "0.01", "--lang", "en");
     expect(small.code).toBe(2);
-    expect(small.stdout).toMatch(/too large/);
+    expect(small.stderr).toMatch(/too large/);
+    expect(small.stdout).toMatch(/could not be processed/);
     expect((await kusei("check", fixturePath("hirano-fy2016"), "--max-size", "500")).code).toBe(1);
   });
 
@@ -178,7 +183,7 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
       const before = await readFile(path);
       const run = await kusei("recalc", path, "--in-place");
       expect(run.code).toBe(2);
-      expect(run.stdout).toMatch(/失われる.*マクロ/);
+      expect(run.stderr).toMatch(/失われる.*マクロ/);
       expect(Buffer.compare(await readFile(path), before)).toBe(0);
       const out = await kusei("recalc", path, "--out", join(dir, "out"), "--json");
       expect(out.code).toBe(2);
