@@ -267,3 +267,59 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   expect([...new Set(external.map((u) => new URL(u).hostname))].sort()).toEqual(KNOWN_EXTERNAL_HOSTS);
   console.log(`e2e standalone_flow_ms=${Date.now() - started} external_blocked=${JSON.stringify(external)}`);
 });
+
+describe("単体モードで他のブックも開ける", () => {
+  const readable = [
+    "variant-column-order.xlsx",
+    "variant-extra-column.xlsx",
+    "variant-formulas.xlsx",
+    "variant-fullwidth.xlsx",
+    "variant-header-lower.xlsx",
+    "variant-label-typos.xlsx",
+    "variant-numbered.xlsx",
+    "other-sheets.xlsx",
+    "hostile/script-text.xlsx",
+    "hostile/protected-sheet.xlsx",
+    "hostile/error-values.xlsx",
+    "hostile/no-form-sheets.xlsx",
+  ];
+  const unreadable = [
+    "hostile/encrypted.xlsx",
+    "hostile/truncated.xlsx",
+    "hostile/zip-bomb.xlsx",
+    "hostile/csv-renamed.xlsx",
+  ];
+
+  test("読めるブックは検証され、どのタブも開く", async () => {
+    const page = await openPage();
+    for (const name of readable) {
+      const file = path.join(ROOT, "test", "fixtures", name);
+      if (!(await page.getByTestId("file-input").count())) {
+        await page.getByRole("button", { name: "別のファイルを開く" }).click();
+      }
+      await page.getByTestId("file-input").setInputFiles(file);
+      await page.getByText(`開いているファイル: ${path.basename(name)}`).waitFor();
+      await page.getByRole("tab", { name: "検証" }).click();
+      await expect(page.getByText(/^(指摘 \d+ 件 \/ 全 \d+ 件|指摘はありません。)$/).count()).resolves.toBe(
+        1,
+      );
+      for (const tab of ["記号", "列の対応", "集計"]) await page.getByRole("tab", { name: tab }).click();
+      await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    }
+    // Cell text that looks like markup stays text.
+    await expect(page.locator("script:not([src])").count()).resolves.toBe(0);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test.each(unreadable)("読めないブック %s は理由とすることを MessageBar に出す", async (name) => {
+    const page = await openPage();
+    await page.getByTestId("file-input").setInputFiles(path.join(ROOT, "test", "fixtures", name));
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain(".xlsx 形式(Excel ブック)か");
+    await expect(page.getByTestId("error-detail").textContent()).resolves.toMatch(/[ぁ-んァ-ン一-龥]/);
+    await expect(page.getByTestId("drop-zone").count()).resolves.toBe(1);
+    await page.close();
+  });
+});
