@@ -1,3 +1,4 @@
+import type { Issue } from "../model/findings";
 import type {
   ColumnField,
   ColumnMatch,
@@ -38,11 +39,39 @@ function digits(s: string): string {
   return String(Number(s.normalize("NFKC")));
 }
 const NOTE = /^[※＊*注]/u;
+/** Only a number: digits with a sign, thousands separators, a decimal point or a percent sign. */
+const BARE_NUMBER = /^[+\-−－]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?$/u;
+
+/** True when the text is a bare number (or empty): no word, so it cannot name an item or an initiative. */
+export function isBareNumber(text: string): boolean {
+  return BARE_NUMBER.test(text.trim());
+}
+
+function wordy(text: string): boolean {
+  return text.trim() !== "" && !isBareNumber(text);
+}
+
+/** A heading whose number cannot be read: `「…」に向けて` reads as an area, anything else as an objective. */
+function untitledLevel(title: string): "area" | "objective" {
+  return title.startsWith("「") || title.includes("向けて") ? "area" : "objective";
+}
 
 /**
  * Reads the records of a table from `dataStart` down: headings set the area and objective, an item mark or
  * item name starts a record (on an initiative sheet also a non-empty 取組内容), other rows continue it.
  * Repeated title/header rows are skipped (returned as spans) and do not end the open record.
+ *
+ * What is not part of the form (the rule, since a sheet may hold anything under or beside the table):
+ * - A record starts only on an item mark, an item name or (initiative) a 取組内容 that holds words; a bare
+ *   number (1, 2.5, 30%) names nothing, so it starts no record.
+ * - A row whose content is only bare numbers is read into the open record only when it touches it (no
+ *   wholly blank row in between) and lies within the mapped columns; otherwise it is outside the form (a
+ *   row of figures under the table, a helper calculation) and skipped.
+ * - A continuation row must have content in one of the record's own (mapped) columns; content only in
+ *   columns outside the table does not extend a record.
+ * - A row whose only content is a title in the item/heading cells, when its number cell holds an error
+ *   value or the title is merged across the table, is a heading whose number cannot be read (number "");
+ *   the error is reported once (parse.cell-error), since a heading is no record the rules would see.
  */
 export function buildRecords(
   grid: Grid,
@@ -50,7 +79,7 @@ export function buildRecords(
   columns: readonly ColumnMatch[],
   dataStart: number,
   furniture: Furniture,
-): { records: SheetRecord[]; repeated: RowSpan[] } {
+): { records: SheetRecord[]; repeated: RowSpan[]; issues: Issue[] } {
   const colOf = new Map<ColumnField, number>();
   for (const m of columns) {
     if (Number.isInteger(m.col) && m.col >= 0 && m.col < grid.width) colOf.set(m.field, m.col);
@@ -60,18 +89,23 @@ export function buildRecords(
   const nameCol = colOf.get("itemName");
   const activityCol = kind === "initiative" ? colOf.get("activity") : undefined;
   const mappedCols = fieldCols.map(([, c]) => c);
+  const mapped = new Set(mappedCols);
   const leftmost = mappedCols.length > 0 ? Math.min(...mappedCols) : 0;
   // headings sit in the item columns (or, without them, the first mapped columns)
   const headingMaxCol = Math.max(markCol ?? leftmost, nameCol ?? leftmost + 1, leftmost + 1);
+  const numberCol = markCol ?? leftmost;
 
   const records: SheetRecord[] = [];
   const repeated: RowSpan[] = [];
+  const issues: Issue[] = [];
   let area: Heading | null = null;
   let objective: Heading | null = null;
   let item: { mark: string | null; name: string } | null = null;
   let draft: Draft | null = null;
   let runTop = -1;
   let runBottom = -1;
+  // a wholly blank row (nothing filled, no merge reaching in) since the open record's last content
+  let gap = false;
 
   const close = (cap: number): void => {
     if (draft === null) return;
@@ -82,12 +116,51 @@ export function buildRecords(
     if (runTop >= 0) repeated.push({ top: runTop, bottom: runBottom });
     runTop = -1;
   };
+  const setHeading = (level: "area" | "objective", heading: Heading): void => {
+    if (level === "area") {
+      area = heading;
+      objective = null;
+    } else objective = heading;
+    item = null;
+  };
+  const headingError = (r: number, c: number, code: string): void => {
+    issues.push({
+      code: "parse.cell-error",
+      sheet: grid.name,
+      gridRow: r,
+      gridCol: c,
+      field: null,
+      column: null,
+      input: code,
+      params: { error: code, columnJa: "見出し番号", columnEn: "heading number" },
+    });
+  };
+  /** The heading-cell error of a row whose heading cells hold nothing but it, merged across the table. */
+  const bannerError = (r: number): { col: number; code: string } | null => {
+    for (let c = 0; c <= Math.min(headingMaxCol, grid.width - 1); c++) {
+      const code = grid.errorAt(r, c);
+      if (code === null) continue;
+      const m = grid.merge(r, c);
+      return m !== null && m.right > headingMaxCol ? { col: c, code } : null;
+    }
+    return null;
+  };
 
   const filled: number[] = [];
   for (let r = Math.max(0, dataStart); r < grid.height; r++) {
     filled.length = 0;
     for (let c = 0; c < grid.width; c++) if (!grid.covered(r, c) && grid.filled(r, c)) filled.push(c);
-    if (filled.length === 0) continue;
+    if (filled.length === 0) {
+      const err = bannerError(r);
+      if (err !== null) {
+        // a heading banner holding only an error value: a heading of unknown level, number and title
+        close(r - 1);
+        headingError(r, err.col, err.code);
+        setHeading("objective", { number: "", title: "", row: r });
+        gap = false;
+      } else if (!grid.rowHasMerge(r)) gap = true;
+      continue;
+    }
     if (furniture.isFurniture(r, filled)) {
       if (runTop < 0) runTop = r;
       runBottom = r;
@@ -96,6 +169,15 @@ export function buildRecords(
     flushRun();
     const firstCol = filled[0] ?? 0;
     if (filled.length === 1 && NOTE.test(grid.text(r, firstCol).trim())) continue;
+
+    if (filled.every((c) => isBareNumber(grid.text(r, c)))) {
+      // figures only: part of the open record when they touch it and stay inside the table, else not the form's
+      if (draft !== null && !gap && filled.every((c) => mapped.has(c))) {
+        draft.continuation.push(r);
+        draft.lastContent = r;
+      }
+      continue;
+    }
 
     const markText = markCol !== undefined ? grid.text(r, markCol) : "";
     const markOwn = markCol !== undefined && !grid.covered(r, markCol) && markText.trim() !== "";
@@ -107,12 +189,22 @@ export function buildRecords(
       );
       if (h !== null) {
         close(r - 1);
-        if (h.level === "area") {
-          area = h.heading;
-          objective = null;
-        } else objective = h.heading;
-        item = null;
+        setHeading(h.level, h.heading);
+        gap = false;
         continue;
+      }
+      if (filled.length === 1 && firstCol > numberCol && firstCol <= headingMaxCol) {
+        // a title alone in the heading cells: its number is an error value, or it spans the table
+        const title = normalizeText(grid.text(r, firstCol));
+        const numberError = grid.errorAt(r, numberCol);
+        const m = grid.merge(r, firstCol);
+        if (wordy(title) && (numberError !== null || (m !== null && m.right > headingMaxCol))) {
+          close(r - 1);
+          if (numberError !== null) headingError(r, numberCol, numberError);
+          setHeading(untitledLevel(title), { number: "", title, row: r });
+          gap = false;
+          continue;
+        }
       }
     }
 
@@ -122,18 +214,22 @@ export function buildRecords(
       name = normalizeText(grid.text(r, nameCol));
     if (markCol !== undefined && markCol === nameCol && mark !== null) name = mark.rest;
     else if (markOwn && mark === null && name === "") name = normalizeText(markText);
+    if (!wordy(name)) name = "";
     const itemStarts = mark !== null || name !== "";
     const activityStarts =
-      activityCol !== undefined && !grid.covered(r, activityCol) && grid.filled(r, activityCol);
+      activityCol !== undefined && !grid.covered(r, activityCol) && wordy(grid.text(r, activityCol));
 
     if (!itemStarts && !activityStarts) {
-      // content before any record (stray notes) is not read; otherwise the row continues the record
-      if (draft === null) continue;
+      // content before any record (stray notes) is not read; a row continues the open record only with
+      // content in the record's own columns
+      if (draft === null || !filled.some((c) => mapped.has(c))) continue;
       draft.continuation.push(r);
       draft.lastContent = r;
+      gap = false;
       continue;
     }
     close(r - 1);
+    gap = false;
     if (itemStarts) item = { mark: mark?.mark ?? null, name };
     // a mark merged down over several initiative rows still belongs to each of them
     let rowMark: string | null = mark?.mark ?? null;
@@ -152,7 +248,7 @@ export function buildRecords(
   }
   flushRun();
   close(grid.height - 1);
-  return { records, repeated };
+  return { records, repeated, issues };
 }
 
 function finish(

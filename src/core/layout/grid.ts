@@ -105,6 +105,16 @@ export class Grid {
     return this.text(row, col).trim() !== "";
   }
 
+  /** The error code of the cell's own value (#N/A, #DIV/0! …), or null. */
+  errorAt(row: number, col: number): string | null {
+    return this.inside(row, col) ? (this.errorCodes.get(this.key(row, col)) ?? null) : null;
+  }
+
+  /** True when some merged area reaches into the row. */
+  rowHasMerge(row: number): boolean {
+    return (this.mergesByRow[row]?.length ?? 0) > 0;
+  }
+
   /** The merged area containing the cell, or null. */
   merge(row: number, col: number): MergeArea | null {
     const list = this.mergesByRow[row];
@@ -141,7 +151,7 @@ export class Grid {
       raw,
       text: cellText(raw),
       formula: this.formulaKeys.has(this.key(row, col)),
-      error: this.errorCodes.get(this.key(row, col)) ?? null,
+      error: this.errorAt(row, col),
     };
   }
 

@@ -34,7 +34,8 @@ export class LabelOracle {
   }
 }
 
-function labelHits(grid: Grid, row: number, oracle: LabelOracle): number {
+/** How many cells of a row look like column labels. */
+export function labelHits(grid: Grid, row: number, oracle: LabelOracle): number {
   let hits = 0;
   const cols = Math.min(grid.width, MAX_HEADER_COLS);
   for (let c = 0; c < cols; c++) {
@@ -92,27 +93,44 @@ function isUnderRow(
 }
 
 /**
- * Finds the header block in the first `profile.header.searchRows` rows: the row with most column labels,
- * plus group rows above it and sub-label / legend rows below it (at most 3 each way). Null when no row
- * holds three labels.
+ * A header block is "good enough" when its label row holds at least this share of the labels of the
+ * sheet's best label row: a first page whose header lost a label or two (emptied, an error value, merged
+ * away) is still the header, and the intact copy on a later printed page is a repeat of it.
+ */
+const GOOD_SHARE = 0.5;
+/** The rows of one header block: group rows, the label row and sub-label / legend rows. */
+const BLOCK_ROWS = 3;
+
+/** Label hits of every row in the first `profile.header.searchRows` rows. */
+function hitsByRow(grid: Grid, profile: Profile, oracle: LabelOracle): number[] {
+  const limit = Math.min(grid.height, Math.max(1, Math.floor(profile.header.searchRows)));
+  const hits: number[] = [];
+  for (let r = 0; r < limit; r++) hits.push(labelHits(grid, r, oracle));
+  return hits;
+}
+
+/**
+ * Finds the header block in the first `profile.header.searchRows` rows: the FIRST block whose label row is
+ * good enough (see GOOD_SHARE), not the best-scoring one further down (a later block is a continuation
+ * page's repeated header). Within that block the label row is the row with most labels; group rows above it
+ * and sub-label / legend rows below it are added (at most 3 each way). Null when no row holds three labels.
  */
 export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): HeaderBlock | null {
-  const limit = Math.min(grid.height, Math.max(1, Math.floor(profile.header.searchRows)));
-  let labelRow = -1;
-  let bestHits = MIN_LABELS - 1;
-  for (let r = 0; r < limit; r++) {
-    const hits = labelHits(grid, r, oracle);
-    if (hits > bestHits) {
-      bestHits = hits;
-      labelRow = r;
-    }
+  const hits = hitsByRow(grid, profile, oracle);
+  const best = Math.max(0, ...hits);
+  if (best < MIN_LABELS) return null;
+  const need = Math.max(MIN_LABELS, Math.ceil(best * GOOD_SHARE));
+  const first = hits.findIndex((h) => h >= need);
+  let labelRow = first;
+  for (let r = first + 1; r < hits.length && r <= first + BLOCK_ROWS; r++) {
+    if ((hits[r] ?? 0) > (hits[labelRow] ?? 0)) labelRow = r;
   }
   if (labelRow < 0) return null;
   let top = labelRow;
   while (top > 0 && labelRow - top < 2 && isBannerRow(grid, top - 1, oracle)) top--;
   let bottom = labelRow;
   let legendRow: number | null = null;
-  for (let r = labelRow + 1; r < grid.height && r <= labelRow + 3; r++) {
+  for (let r = labelRow + 1; r < grid.height && r <= labelRow + BLOCK_ROWS; r++) {
     const u = isUnderRow(grid, r, top, oracle);
     if (!u.under) break;
     bottom = r;

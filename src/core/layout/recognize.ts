@@ -3,14 +3,15 @@ import type { Issue, ReportField } from "../model/findings";
 import type { ColumnField, ColumnMatch, SheetKind, SheetLayout, SheetRecord } from "../model/records";
 import type { SheetSnapshot } from "../model/snapshot";
 import type { Profile } from "../profile/profile";
-import { buildRecords } from "./build-records";
+import { buildRecords, isBareNumber } from "./build-records";
 import { type MatchedColumn, matchColumns } from "./columns";
 import { markDuplicates } from "./dedup";
 import { KIND_KEYWORDS, REQUIRED, type FormKind } from "./dictionary";
 import { Furniture } from "./furniture";
 import { Grid } from "./grid";
-import { type HeaderBlock, LabelOracle, findHeader } from "./header";
+import { type HeaderBlock, LabelOracle, findHeader, labelHits } from "./header";
 import { fold, stripLegend } from "./labels";
+import { readItemMark } from "./hierarchy";
 import { detectNotation } from "./notation";
 import { readTitle } from "./title";
 
@@ -97,6 +98,59 @@ function applyOverride(
     kept.push({ field, col, label, confidence: 1, how: "override", labelRow });
   }
   return kept.sort((a, b) => a.col - b.col);
+}
+
+/**
+ * The first row above the chosen header that looks like an item row (an item mark in the item-mark column
+ * and words in another mapped column), reported as a weak header: an earlier header block too damaged to be
+ * chosen sits above it, and its rows are not read. Null when there is none.
+ */
+function itemRowAbove(
+  grid: Grid,
+  columns: readonly MatchedColumn[],
+  block: HeaderBlock,
+  oracle: LabelOracle,
+): Issue | null {
+  const top = block.top;
+  const markCol = columns.find((c) => c.field === "itemMark")?.col;
+  if (markCol === undefined) return null;
+  const others = columns.filter((c) => c.col !== markCol).map((c) => c.col);
+  for (let r = 0; r < Math.min(top, grid.height); r++) {
+    if (grid.covered(r, markCol)) continue;
+    const markText = grid.text(r, markCol);
+    const mark = readItemMark(markText, true);
+    if (mark === null) continue;
+    if (!others.some((c) => !grid.covered(r, c) && grid.filled(r, c) && !isBareNumber(grid.text(r, c))))
+      continue;
+    // the damaged header: the row above the item row that holds most labels
+    let headerRow = -1;
+    let hits = 0;
+    for (let h = 0; h < r; h++) {
+      const n = labelHits(grid, h, oracle);
+      if (n > hits) {
+        hits = n;
+        headerRow = h;
+      }
+    }
+    const label =
+      headerRow < 0
+        ? ""
+        : Array.from({ length: Math.min(grid.width, 256) }, (_, c) => grid.text(headerRow, c).trim())
+            .filter((t) => t !== "" && t.length <= 80)
+            .join(" ");
+    return sheetIssue(
+      grid,
+      "structure.weak-header",
+      { label, confidence: round(hits / Math.max(1, labelHits(grid, block.labelRow, oracle))) },
+      {
+        gridRow: r,
+        gridCol: markCol,
+        column: "itemMark",
+        input: markText,
+      },
+    );
+  }
+  return null;
 }
 
 interface SheetResult {
@@ -209,6 +263,12 @@ function recognizeOne(
 
   const furniture = new Furniture(grid, block?.bottom ?? -1);
   const built = buildRecords(grid, kind, columns, block === null ? 0 : block.bottom + 1, furniture);
+  for (const i of built.issues) issues.push(i);
+  if (block !== null) {
+    const above = itemRowAbove(grid, columns, block, oracle);
+    if (above !== null) issues.push(above);
+  }
+  if (built.records.length === 0) issues.push(sheetIssue(grid, "structure.no-records", { sheet: grid.name }));
   const layout: SheetLayout = {
     ...base,
     kind,
