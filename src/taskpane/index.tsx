@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { createExcelHost } from "./hosts/excel";
@@ -10,9 +10,18 @@ import { detectOffice } from "./office";
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("kusei: #root missing in taskpane.html");
+  const root = createRoot(container);
+  const browserLanguages = navigator.languages ?? [navigator.language];
+  const early = detectLanguage(null, browserLanguages);
+  root.render(
+    <FluentProvider theme={webLightTheme} lang={early}>
+      <Spinner style={{ marginTop: 48 }} label={translator(early)("starting")} />
+    </FluentProvider>,
+  );
   const office = (window as unknown as { Office?: Parameters<typeof detectOffice>[0] }).Office;
-  const started = await detectOffice(office, 8000);
-  const lang = detectLanguage(started.displayLanguage, navigator.languages ?? [navigator.language]);
+  // In a plain browser onReady answers at once (no host); only a broken office.js waits the whole bound.
+  const started = await detectOffice(office, 20_000);
+  const lang = detectLanguage(started.displayLanguage, browserLanguages);
   const t = translator(lang);
   document.documentElement.lang = lang;
   document.title = t("appTitle");
@@ -27,7 +36,7 @@ async function start(): Promise<void> {
       {...(started.timedOut ? { startupError: { hint: "errorOfficeTimeout" as const, detail: null } } : {})}
     />
   );
-  createRoot(container).render(
+  root.render(
     <FluentProvider theme={webLightTheme} lang={lang}>
       {app}
     </FluentProvider>,

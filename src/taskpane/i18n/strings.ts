@@ -135,6 +135,7 @@ export const ja = {
   errorNotXlsx: "{name} は .xlsx ファイルではありません。",
   errorOfficeTimeout: "Office の準備が終わりませんでした。作業ウィンドウを開き直してください。",
   busy: "処理中です",
+  starting: "準備しています…",
 } as const;
 
 export type UiKey = keyof typeof ja;
@@ -270,6 +271,7 @@ export const en: Record<UiKey, string> = {
   errorNotXlsx: "{name} is not an .xlsx file.",
   errorOfficeTimeout: "Office did not finish loading. Reopen the task pane.",
   busy: "Working",
+  starting: "Starting…",
 };
 
 export type Lang = "ja" | "en";
