@@ -54,7 +54,14 @@ function decide(
   wanted: Wanted,
 ): PlannedMark {
   const origin = snapshot?.origin ?? { row: 0, col: 0 };
-  const base = {
+  const mark = wanted.marks === null ? null : wanted.marks.join("");
+  // one literal (same keys, same order as always): cheaper than spreading a shared base per entry
+  const out = (
+    action: PlanAction,
+    value: string | null,
+    reason: LocalizedText,
+    m: string | null = mark,
+  ): PlannedMark => ({
     id: `${record.sheet}!${cell.address}`,
     sheet: record.sheet,
     cell: cell.address,
@@ -63,21 +70,11 @@ function decide(
     field,
     recordId: record.id,
     current: cell.raw,
-  };
-  const mark = wanted.marks === null ? null : wanted.marks.join("");
-  const out = (
-    action: PlanAction,
-    value: string | null,
-    reason: LocalizedText,
-    m: string | null = mark,
-  ): PlannedMark => ({
-    ...base,
     mark: m,
     value,
     action,
     reason,
   });
-  const label = columnLabel(field);
   if (snapshot?.protected === true)
     return out(
       "skip",
@@ -96,7 +93,8 @@ function decide(
         `repeats ${record.duplicateOf} (continuation page): not written`,
       ),
     );
-  if (cell.formula)
+  if (cell.formula) {
+    const label = columnLabel(field);
     return out(
       "skip",
       null,
@@ -105,6 +103,7 @@ function decide(
         `the ${label.en} cell holds a formula: never overwritten (${wanted.why.en})`,
       ),
     );
+  }
   if (cell.error !== null)
     return out(
       "skip",

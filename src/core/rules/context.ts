@@ -111,11 +111,16 @@ export function buildContext(input: ContextInput): RuleContext {
   const evaluationYear = workbookYear(input.layouts, profile);
   const layouts = new Map(input.layouts.map((l) => [l.sheet, l] as const));
   const yearOf = (sheet: string): number => layouts.get(sheet)?.titleYear ?? evaluationYear;
-  const memo = new Map<string, ParsedRecord>();
+  // sheet → record id → parsed (nested maps: no key string built per lookup)
+  const memo = new Map<string, Map<string, ParsedRecord>>();
   const parsers = memoizedParsers();
   const parsed = (record: SheetRecord): ParsedRecord => {
-    const key = `${record.sheet}\u0000${record.id}`;
-    const hit = memo.get(key);
+    let bySheet = memo.get(record.sheet);
+    if (bySheet === undefined) {
+      bySheet = new Map();
+      memo.set(record.sheet, bySheet);
+    }
+    const hit = bySheet.get(record.id);
     if (hit !== undefined) return hit;
     const p = parseRecord(
       record,
@@ -126,7 +131,7 @@ export function buildContext(input: ContextInput): RuleContext {
       },
       parsers,
     );
-    memo.set(key, p);
+    bySheet.set(record.id, p);
     return p;
   };
   const base = {

@@ -1,8 +1,9 @@
 import type { Issue } from "../model/findings";
 import type { Rule, RuleContext } from "./types";
 
-function key(i: Issue): string {
-  return `${i.code}\u0000${i.sheet}\u0000${i.gridRow ?? ""}\u0000${i.gridCol ?? ""}\u0000${i.field ?? ""}\u0000${JSON.stringify(i.params)}`;
+/** An issue's place and code; with its params (as JSON) it says whether two issues are the same. */
+function headKey(i: Issue): string {
+  return `${i.code}\u0000${i.sheet}\u0000${i.gridRow ?? ""}\u0000${i.gridCol ?? ""}\u0000${i.field ?? ""}`;
 }
 
 /**
@@ -10,7 +11,9 @@ function key(i: Issue): string {
  * A rule that throws is a bug in kusei, not in the data: it is rethrown with the rule's id.
  */
 export function runRules(rules: ReadonlyArray<Rule>, ctx: RuleContext): Issue[] {
-  const seen = new Set<string>();
+  // head key → the first issue seen there, or the params (JSON) of every issue kept there. Params are only
+  // serialised when two issues share a head key, which is rare: most issues are told apart by place alone.
+  const seen = new Map<string, Issue | Set<string>>();
   const out: Issue[] = [];
   for (const rule of rules) {
     let issues: Iterable<Issue>;
@@ -22,9 +25,22 @@ export function runRules(rules: ReadonlyArray<Rule>, ctx: RuleContext): Issue[] 
       });
     }
     for (const issue of issues) {
-      const k = key(issue);
-      if (seen.has(k)) continue;
-      seen.add(k);
+      const head = headKey(issue);
+      const entry = seen.get(head);
+      if (entry === undefined) {
+        seen.set(head, issue);
+        out.push(issue);
+        continue;
+      }
+      let params: Set<string>;
+      if (entry instanceof Set) params = entry;
+      else {
+        params = new Set([JSON.stringify(entry.params)]);
+        seen.set(head, params);
+      }
+      const p = JSON.stringify(issue.params);
+      if (params.has(p)) continue;
+      params.add(p);
       out.push(issue);
     }
   }

@@ -1,7 +1,13 @@
 /** Label similarity: Dice coefficient over character bigrams of folded labels. */
+import { memoizeString } from "../text/memo";
 import { foldLabel } from "../text/normalize";
 
-function bigrams(s: string): Map<string, number> {
+interface Bigrams {
+  readonly grams: ReadonlyMap<string, number>;
+  readonly total: number;
+}
+
+function bigrams(s: string): Bigrams {
   const out = new Map<string, number>();
   const chars = [...s];
   if (chars.length === 1) out.set(s, 1);
@@ -9,8 +15,13 @@ function bigrams(s: string): Map<string, number> {
     const g = `${chars[i] ?? ""}${chars[i + 1] ?? ""}`;
     out.set(g, (out.get(g) ?? 0) + 1);
   }
-  return out;
+  let total = 0;
+  for (const n of out.values()) total += n;
+  return { grams: out, total };
 }
+
+// The same labels are compared over and over (every row of a sheet pairs the same indicator names).
+const bigramsOf = memoizeString(bigrams);
 
 /** 0..1 similarity of two labels after foldLabel (1 = same folded text); 0 when either is empty. */
 export function labelSimilarity(a: string | null, b: string | null): number {
@@ -18,12 +29,10 @@ export function labelSimilarity(a: string | null, b: string | null): number {
   const fb = foldLabel(b ?? "");
   if (fa === "" || fb === "") return 0;
   if (fa === fb) return 1;
-  const ga = bigrams(fa);
-  const gb = bigrams(fb);
-  let total = 0;
-  for (const n of ga.values()) total += n;
-  for (const n of gb.values()) total += n;
+  const ga = bigramsOf(fa);
+  const gb = bigramsOf(fb);
+  const total = ga.total + gb.total;
   let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  for (const [g, n] of ga.grams) common += Math.min(n, gb.grams.get(g) ?? 0);
   return total === 0 ? 0 : (2 * common) / total;
 }
