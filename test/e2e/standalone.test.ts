@@ -323,3 +323,16 @@ describe("単体モードで他のブックも開ける", () => {
     await page.close();
   });
 });
+
+test("保存すると失われる内容のあるブックは検証だけして、書き込みとダウンロードは理由を出して断る", async () => {
+  const page = await openPage();
+  await page
+    .getByTestId("file-input")
+    .setInputFiles(path.join(ROOT, "test", "fixtures", "hostile", "excel-only-parts.xlsx"));
+  await page.getByText("開いているファイル: excel-only-parts.xlsx").waitFor();
+  await expect(page.getByTestId("check-notices").textContent()).resolves.toContain("charts/グラフ");
+  await page.getByRole("button", { name: "記号を入れたブックをダウンロード" }).click();
+  await page.getByRole("alert").waitFor();
+  await expect(page.getByTestId("error-detail").textContent()).resolves.toContain("charts/グラフ");
+  await page.close();
+});

@@ -72,10 +72,27 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
     return result;
   };
 
+  // Content exceljs cannot keep (charts, macros …): the page still checks, but writes nothing it could not save.
+  const lossGuard = (): void => {
+    if (workbook.lossyParts.length > 0) {
+      throw new xlsx.WorkbookReadError("would-lose-content", { parts: workbook.lossyParts.join(", ") });
+    }
+  };
+
   const check = async (overrides: MappingOverrides): Promise<CheckResult> => {
     const evaluation = evaluateWorkbook(snapshots, { profile: DEFAULT_PROFILE, overrides });
     const origins = Object.fromEntries(snapshots.map((s) => [s.name, s.origin]));
-    return { evaluation, origins };
+    const parts = workbook.lossyParts.join(", ");
+    const notices =
+      parts === ""
+        ? []
+        : [
+            {
+              ja: `このブックには、ここで保存すると失われる内容があります(${parts})。検証はできますが、記号の書き込みとダウンロードはできません。Excel のアドインで書き込んでください。`,
+              en: `This workbook holds content a save here would drop (${parts}). It can be checked, but marks cannot be written or downloaded here: use the Excel add-in.`,
+            },
+          ];
+    return { evaluation, origins, notices };
   };
 
   return {
@@ -83,6 +100,7 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
     fileName: file.name,
     check,
     async apply(writes, progress) {
+      lossGuard();
       const total = writes.length;
       progress(0, total);
       await yieldToBrowser();
@@ -95,6 +113,7 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
       return { written: result.applied.length, changed: result.conflicts.length };
     },
     async revert() {
+      lossGuard();
       const plan = planRevert(changeLogOf(snapshots), snapshots);
       if (plan.applyId === null) return { restored: 0 };
       const result = perform(plan.writes, plan.applyId, new Date().toISOString(), "revert");
