@@ -60,17 +60,26 @@ const DIRECT_PARSERS: CellParsers = { targets: parseTargets, results: parseResul
  * values apart by identity (a criterion is found in its pairing with `includes`).
  */
 export function memoizedParsers(): CellParsers {
-  const cache = new Map<string, Parsed<unknown>>();
+  // parser and context → cell text → parsed (the first caller gets the parse itself, later ones copies).
+  // Texts are looked up as they are: no key string per cell.
+  const caches = new Map<string, Map<string, Parsed<unknown>>>();
   const memo =
     <T extends object>(what: string, parse: (text: string, pctx: ParseContext) => Parsed<T>) =>
     (text: string, pctx: ParseContext): Parsed<T> => {
-      const key = `${what}\u0000${pctx.evaluationYear}\u0000${pctx.defaultEra}\u0000${pctx.maxLength ?? ""}\u0000${text}`;
-      let hit = cache.get(key) as Parsed<T> | undefined;
-      if (hit === undefined) {
-        hit = parse(text, pctx);
-        cache.set(key, hit);
+      const ctxKey = `${what}\u0000${pctx.evaluationYear}\u0000${pctx.defaultEra}\u0000${pctx.maxLength ?? ""}`;
+      let cache = caches.get(ctxKey);
+      if (cache === undefined) {
+        cache = new Map();
+        caches.set(ctxKey, cache);
       }
-      return { items: hit.items.map((i) => ({ ...i })), failures: hit.failures.map((f) => ({ ...f })) };
+      const hit = cache.get(text);
+      if (hit === undefined) {
+        const parsed = parse(text, pctx);
+        cache.set(text, parsed);
+        return parsed;
+      }
+      const p = hit as Parsed<T>;
+      return { items: p.items.map((i) => ({ ...i })), failures: p.failures.map((f) => ({ ...f })) };
     };
   return {
     targets: memo("t", parseTargets),

@@ -1,6 +1,6 @@
 import type { Issue } from "../model/findings";
-import type { FieldCell, SheetRecord } from "../model/records";
-import type { ParseFailure, Target } from "../model/values";
+import type { ColumnField, FieldCell, SheetRecord } from "../model/records";
+import type { ParseFailure, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import { valueProblems } from "../values";
 import { memoizedParsers, type CellParsers } from "./context";
 import { cellIssue } from "./issue";
@@ -51,24 +51,34 @@ function parseIndicatorTargets(ctx: RuleContext, record: SheetRecord, parsers: C
 export const impossibleValues: Rule = {
   id: "values.range",
   family: "values",
-  *run(ctx: RuleContext): Iterable<Issue> {
-    for (const record of ctx.records) {
-      if (record.duplicateOf !== null) continue;
-      const p = ctx.parsed(record);
-      const indicator = indicatorTargets(ctx, record).items.map((i) => ({
-        ...i,
-        column: "indicatorTarget" as const,
-      }));
-      for (const located of [...p.targets, ...p.results, ...p.criteria, ...indicator]) {
-        for (const problem of valueProblems(located.value)) {
-          yield cellIssue(problem.code, record, located.cell, located.column, null, {
+  run(ctx: RuleContext): Iterable<Issue> {
+    // plain loops, no spread lists: this rule visits every parsed value of the workbook
+    const out: Issue[] = [];
+    const check = (
+      record: SheetRecord,
+      value: Target | ResultValue | WithdrawalCriterion,
+      cell: FieldCell,
+      column: ColumnField,
+    ): void => {
+      for (const problem of valueProblems(value)) {
+        out.push(
+          cellIssue(problem.code, record, cell, column, null, {
             text: problem.params.raw,
             value: problem.params.value,
             unit: problem.params.unit,
-          });
-        }
+          }),
+        );
       }
+    };
+    for (const record of ctx.records) {
+      if (record.duplicateOf !== null) continue;
+      const p = ctx.parsed(record);
+      for (const l of p.targets) check(record, l.value, l.cell, l.column);
+      for (const l of p.results) check(record, l.value, l.cell, l.column);
+      for (const l of p.criteria) check(record, l.value, l.cell, l.column);
+      for (const i of indicatorTargets(ctx, record).items) check(record, i.value, i.cell, "indicatorTarget");
     }
+    return out;
   },
 };
 
