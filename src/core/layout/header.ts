@@ -126,6 +126,11 @@ export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): H
     if ((hits[r] ?? 0) > (hits[labelRow] ?? 0)) labelRow = r;
   }
   if (labelRow < 0) return null;
+  return blockAt(grid, labelRow, oracle);
+}
+
+/** The header block around a label row: group rows above it, sub-label / legend rows below it. */
+function blockAt(grid: Grid, labelRow: number, oracle: LabelOracle): HeaderBlock {
   let top = labelRow;
   while (top > 0 && labelRow - top < 2 && isBannerRow(grid, top - 1, oracle)) top--;
   let bottom = labelRow;
@@ -149,4 +154,19 @@ export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): H
     }
   }
   return { top, bottom, labelRow, legendRow };
+}
+
+/**
+ * The header blocks below the chosen one, in sheet order (continuation pages' repeated headers): label rows
+ * holding at least as many labels as the chosen block's label row (and three). Searched to the sheet's end,
+ * lazily: callers stop once they have what they need.
+ */
+export function* laterHeaders(grid: Grid, first: HeaderBlock, oracle: LabelOracle): Generator<HeaderBlock> {
+  const need = Math.max(MIN_LABELS, labelHits(grid, first.labelRow, oracle));
+  for (let r = first.bottom + 1; r < grid.height; r++) {
+    if (labelHits(grid, r, oracle) < need) continue;
+    const block = blockAt(grid, r, oracle);
+    yield block;
+    r = Math.max(r, block.bottom);
+  }
 }

@@ -9,7 +9,7 @@ import { markDuplicates } from "./dedup";
 import { KIND_KEYWORDS, REQUIRED, type FormKind } from "./dictionary";
 import { Furniture } from "./furniture";
 import { Grid } from "./grid";
-import { type HeaderBlock, LabelOracle, findHeader, labelHits } from "./header";
+import { type HeaderBlock, LabelOracle, findHeader, labelHits, laterHeaders } from "./header";
 import { fold, stripLegend } from "./labels";
 import { readItemMark } from "./hierarchy";
 import { detectNotation } from "./notation";
@@ -100,10 +100,63 @@ function applyOverride(
   return kept.sort((a, b) => a.col - b.col);
 }
 
+// a column found only in a repeated header is less certain than one labelled in the chosen header
+const REPEAT_DISCOUNT = 0.9;
+
+/**
+ * Fields the chosen header does not map (a label emptied, an error value, merged away) taken from a later
+ * page's repeated header, a copy of the same form whose columns are the sheet's columns: added to `columns`
+ * found by position, each reported as a weak header at the chosen header's cell where its label should be.
+ * Returns the fields added. Later headers are only searched when the chosen one lacks a required field.
+ */
+function fillFromRepeats(
+  grid: Grid,
+  block: HeaderBlock,
+  kind: FormKind,
+  profile: Profile,
+  oracle: LabelOracle,
+  columns: MatchedColumn[],
+  issues: Issue[],
+): Set<ColumnField> {
+  const added = new Set<ColumnField>();
+  const have = new Set(columns.map((c) => c.field));
+  if (REQUIRED[kind].every((f) => have.has(f))) return added;
+  const used = new Set(columns.map((c) => c.col));
+  for (const later of laterHeaders(grid, block, oracle)) {
+    for (const m of matchColumns(grid, later, kind, profile)) {
+      if (have.has(m.field) || used.has(m.col)) continue;
+      have.add(m.field);
+      used.add(m.col);
+      added.add(m.field);
+      const confidence = round(m.confidence * REPEAT_DISCOUNT);
+      columns.push({ ...m, how: "position", confidence, labelRow: block.labelRow });
+      const own = grid.errorAt(block.labelRow, m.col) ?? grid.resolvedText(block.labelRow, m.col).trim();
+      issues.push(
+        sheetIssue(
+          grid,
+          "structure.weak-header",
+          { label: m.label, field: m.field, confidence },
+          {
+            gridRow: block.labelRow,
+            gridCol: m.col,
+            column: m.field,
+            field: reportField(m.field),
+            input: own === "" ? null : own,
+          },
+        ),
+      );
+    }
+    if (REQUIRED[kind].every((f) => have.has(f))) break;
+  }
+  columns.sort((a, b) => a.col - b.col);
+  return added;
+}
+
 /**
  * The first row above the chosen header that looks like an item row (an item mark in the item-mark column
- * and words in another mapped column), reported as a weak header: an earlier header block too damaged to be
- * chosen sits above it, and its rows are not read. Null when there is none.
+ * and words in another mapped column), reported as a weak header (severity error): an earlier header block
+ * too damaged to be chosen sits above it, and its rows are not read, since no column map is known for them.
+ * The label is that damaged header row's text. Null when there is none.
  */
 function itemRowAbove(
   grid: Grid,
@@ -143,6 +196,8 @@ function itemRowAbove(
       "structure.weak-header",
       { label, confidence: round(hits / Math.max(1, labelHits(grid, block.labelRow, oracle))) },
       {
+        // its rows are not checked at all: as serious as a missing column
+        severity: "error",
         gridRow: r,
         gridCol: markCol,
         column: "itemMark",
@@ -235,8 +290,12 @@ function recognizeOne(
     return { layout, records: [], issues };
   }
 
-  columns = applyOverride(grid, columns, block, override);
   const issues: Issue[] = [];
+  const fromRepeats =
+    block === null
+      ? new Set<ColumnField>()
+      : fillFromRepeats(grid, block, kind, profile, oracle, columns, issues);
+  columns = applyOverride(grid, columns, block, override);
   const mapped = new Set(columns.map((c) => c.field));
   for (const field of REQUIRED[kind]) {
     if (mapped.has(field)) continue;
@@ -250,7 +309,8 @@ function recognizeOne(
     );
   }
   for (const m of columns) {
-    if (m.how === "override" || m.confidence >= profile.header.weakConfidence) continue;
+    if (m.how === "override" || m.confidence >= profile.header.weakConfidence || fromRepeats.has(m.field))
+      continue;
     issues.push(
       sheetIssue(
         grid,
