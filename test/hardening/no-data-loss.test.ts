@@ -19,8 +19,7 @@ const REVERT_TIME = "2026-01-05T10:05:00.000Z";
 
 /**
  * Readable hostile files (the unreadable ones are refused before any write; corpus.test.ts proves it). Left
- * out: excel-only-parts.xlsx (the adapter refuses to save it: corpus.test.ts) and custom-properties.xlsx
- * (its custom document properties are dropped on save: a reported bug, docs/hostile.md).
+ * out: excel-only-parts.xlsx (the adapter refuses to save it: corpus.test.ts).
  */
 const READABLE_HOSTILE = [
   "empty-workbook.xlsx",
@@ -33,6 +32,7 @@ const READABLE_HOSTILE = [
   "protected-sheet.xlsx",
   "with-change-log.xlsx",
   "script-text.xlsx",
+  "custom-properties.xlsx",
 ];
 
 const CASES: ReadonlyArray<readonly [string, string]> = [

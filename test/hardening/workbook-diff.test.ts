@@ -5,14 +5,16 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { fixturePath } from "../helpers/fixtures";
+import { readWorkbook, writeWorkbook } from "../../src/xlsx";
 import { diffWorkbooks, openWorkbook } from "./workbook-diff";
 
 const ORIGINAL = new Uint8Array(readFileSync(fixturePath("hirano-fy2016")));
 
+/** Read and write through the xlsx adapter (as kusei saves), with one edit on its exceljs workbook. */
 async function roundTrip(edit: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
-  const wb = await openWorkbook(ORIGINAL);
-  edit(wb);
-  return openWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const { workbook } = await readWorkbook(ORIGINAL);
+  edit(workbook.workbook);
+  return openWorkbook(await writeWorkbook(workbook));
 }
 
 const sheet = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => wb.getWorksheet("取組(1)") ?? fail();
@@ -62,9 +64,16 @@ const EDITS: ReadonlyArray<readonly [string, (wb: ExcelJS.Workbook) => void, str
 ];
 
 describe("diffWorkbooks sees every aspect it compares", () => {
-  test("a plain round trip through exceljs shows no difference", async () => {
+  test("a plain round trip through the xlsx adapter shows no difference", async () => {
     const same = await roundTrip(() => undefined);
     expect(diffWorkbooks(await openWorkbook(ORIGINAL), same)).toEqual([]);
+  });
+
+  test("a bare exceljs 4.4 round trip turns page numbering Auto into 'start at 1': the comparison sees it", async () => {
+    const wb = await openWorkbook(ORIGINAL);
+    const bare = await openWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const found = diffWorkbooks(await openWorkbook(ORIGINAL), bare).map((d) => `${d.where} ${d.aspect}`);
+    expect(found).toContain("#sheet pageSetup");
   });
 
   test.each(EDITS)("%s", async (_name, edit, expected) => {

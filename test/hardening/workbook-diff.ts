@@ -96,17 +96,6 @@ function columnsOf(ws: ExcelJS.Worksheet): Map<number, string> {
   return out;
 }
 
-/**
- * exceljs 4.4.0 reads a <pageSetup> without useFirstPageNumber as firstPageNumber 1 and writes it back with
- * useFirstPageNumber="1" (page numbering "Auto" becomes "start at 1"). A known round-trip change of the xlsx
- * adapter (reported), not of kusei's writes: compared without that flag when the number is 1.
- */
-function pageSetupOf(ws: ExcelJS.Worksheet): unknown {
-  const p = { ...(ws.pageSetup as Record<string, unknown>) };
-  if (p["firstPageNumber"] === 1) delete p["useFirstPageNumber"];
-  return p;
-}
-
 function sheetAspects(ws: ExcelJS.Worksheet): Record<string, string> {
   const model = ws.model as unknown as Record<string, unknown>;
   return {
@@ -118,7 +107,7 @@ function sheetAspects(ws: ExcelJS.Worksheet): Record<string, string> {
     ),
     protection: stable((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null),
     views: stable(ws.views),
-    pageSetup: stable(pageSetupOf(ws)),
+    pageSetup: stable(ws.pageSetup),
     headerFooter: stable(ws.headerFooter),
     autoFilter: stable(ws.autoFilter ?? null),
     properties: stable(ws.properties),

@@ -296,6 +296,32 @@ describe("安全に写せない部分は黙って失わず、保存を拒む", (
     }
   });
 
+  test("図形だけの描画 (exceljs は画像しか扱わない) は失われるので拒む", async () => {
+    const shape =
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+      "<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+      "<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+      '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="Rect 1"/><xdr:cNvSpPr/></xdr:nvSpPr>' +
+      '<xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>注意</a:t></a:r></a:p></xdr:txBody></xdr:sp>' +
+      "<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>";
+    const original = await edited(
+      await sampleWorkbookBytes(),
+      part("xl/drawings/drawing1.xml", shape, {
+        from: "xl/worksheets/sheet1.xml",
+        type: `${R}/drawing`,
+        id: "rId5",
+        contentType: "application/vnd.openxmlformats-officedocument.drawing+xml",
+      }),
+      sheetXml("xl/worksheets/sheet1.xml", (x) =>
+        x.replace("</worksheet>", '<drawing r:id="rId5"/></worksheet>'),
+      ),
+    );
+    await expect(roundTrip(original)).rejects.toMatchObject({
+      code: "would-lose-content",
+      message: expect.stringContaining("xl/drawings/drawing1.xml"),
+    });
+  });
+
   test("セル内の画像・データ型 (xl/richData) は読み込み時に失われる部分として挙がり、保存を拒む", async () => {
     const original = await edited(
       await sampleWorkbookBytes(),
