@@ -81,6 +81,24 @@ function groupThousands(digits: string): string {
 
 /** A value with its unit as the sheets write it: 55.9%, 3件, 3.5, 10,000世帯 (up to 4 decimals, no trailing zeros). */
 export function formatQuantity(value: number, unit: Unit): string {
+  let byValue = formatted.get(unit);
+  if (byValue === undefined) {
+    if (formatted.size >= 1000) formatted.clear();
+    byValue = new Map();
+    formatted.set(unit, byValue);
+  }
+  const hit = byValue.get(value);
+  if (hit !== undefined) return hit;
+  const text = formatUncached(value, unit);
+  if (byValue.size >= 10000) byValue.clear();
+  byValue.set(value, text);
+  return text;
+}
+
+// unit → value → text (bounded): every comparison text formats the same few thresholds and results again
+const formatted = new Map<Unit, Map<number, string>>();
+
+function formatUncached(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return `${String(value)}${unit ?? ""}`;
   const sign = value < 0 ? "-" : "";
   const fixed = Math.abs(value)

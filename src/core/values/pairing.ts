@@ -17,6 +17,12 @@ export const LABEL_MIN = 0.35;
 /** …and beat the runner-up by this much, else order decides. */
 export const LABEL_MARGIN = 0.1;
 
+const PROBLEM_RANK: Readonly<Record<PairingProblem, number>> = {
+  "unit-mismatch": 3,
+  ambiguous: 2,
+  "count-mismatch": 1,
+};
+
 /**
  * Pair each left item (a target) with the right items (results or criteria) that belong to it.
  * Rules, in order: a right item whose unit agrees with exactly one left item goes to it; else to the left
@@ -43,13 +49,13 @@ export function pairValues<L extends Pairable, R extends Pairable>(
   }
   let problem: PairingProblem | null = null;
   const note = (p: PairingProblem): void => {
-    const rank: Record<PairingProblem, number> = { "unit-mismatch": 3, ambiguous: 2, "count-mismatch": 1 };
-    if (problem === null || rank[p] > rank[problem]) problem = p;
+    if (problem === null || PROBLEM_RANK[p] > PROBLEM_RANK[problem]) problem = p;
   };
   // undecided right items, grouped by their candidate set (the same left items agree on unit)
   const deferred = new Map<string, { candidates: number[]; items: R[] }>();
   for (const r of right) {
-    const candidates = left.flatMap((l, i) => (unitsAgree(l.unit, r.unit) ? [i] : []));
+    const candidates: number[] = [];
+    for (let i = 0; i < left.length; i++) if (unitsAgree((left[i] as L).unit, r.unit)) candidates.push(i);
     const only = candidates[0];
     if (candidates.length === 0 || only === undefined) {
       note("unit-mismatch");
@@ -59,13 +65,21 @@ export function pairValues<L extends Pairable, R extends Pairable>(
       assigned[only]?.push(r);
       continue;
     }
-    const scored = candidates
-      .map((i) => ({ i, score: labelSimilarity(left[i]?.label ?? null, r.label) }))
-      .sort((a, b) => b.score - a.score);
-    const best = scored[0];
-    const second = scored[1];
-    if (best !== undefined && best.score >= LABEL_MIN && best.score - (second?.score ?? 0) >= LABEL_MARGIN) {
-      assigned[best.i]?.push(r);
+    // the most similar candidate (the first of equals) and the best score among the others: what a
+    // stable sort by descending score would put first and second
+    let best = only;
+    let bestScore = -Infinity;
+    let secondScore = -Infinity;
+    for (const i of candidates) {
+      const score = labelSimilarity(left[i]?.label ?? null, r.label);
+      if (score > bestScore) {
+        secondScore = bestScore;
+        bestScore = score;
+        best = i;
+      } else if (score > secondScore) secondScore = score;
+    }
+    if (bestScore >= LABEL_MIN && bestScore - secondScore >= LABEL_MARGIN) {
+      assigned[best]?.push(r);
       continue;
     }
     const key = candidates.join(",");
