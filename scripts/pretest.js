@@ -111,11 +111,27 @@ function ensureChromium() {
   run("apt-get", ["install", "-y", "chromium", "fonts-ipafont-gothic"]);
 }
 
-module.exports = { ensureDist, ensureChromium, distIsStale, CHROMIUM };
+/**
+ * Rebuilds the CLI (lib/, what bin/kusei.js and `npm run demo` run) when it is older than its sources.
+ * `npm install` builds it through `prepare`; this catches edits made since.
+ */
+function ensureCli() {
+  const built = path.join(ROOT, "lib", "cli", "main.js");
+  const mark = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  const sources = ["src/core", "src/xlsx", "src/cli", "tsconfig.cli.json", "tsconfig.json"];
+  if (mark > 0 && !sources.some((s) => newestMtime(path.join(ROOT, s)) > mark)) {
+    console.log("pretest: lib/ (the CLI) is up to date");
+    return;
+  }
+  run(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"]);
+}
+
+module.exports = { ensureDist, ensureChromium, ensureCli, distIsStale, CHROMIUM };
 
 if (require.main === module) {
   try {
     ensureChromium();
+    ensureCli();
     ensureDist();
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
