@@ -1,4 +1,6 @@
 import { draftFromLayouts, InvalidColumnError, overridesFromDraft } from "../../src/taskpane/model/mapping";
+import { evaluateWorkbook } from "../../src/core";
+import { fixtureSnapshots } from "../helpers/fixtures";
 import { selectWrites, toggleConflict } from "../../src/taskpane/model/selection";
 import { summarize } from "../../src/taskpane/model/summary";
 import { initiativeLayout, sampleEvaluation } from "./evaluation";
@@ -92,5 +94,27 @@ describe("集計", () => {
     if (!first) throw new Error("fixture");
     const dup = { ...first, record: { ...first.record, id: "dup", duplicateOf: first.record.id } };
     expect(summarize({ ...e, initiatives: [...e.initiatives, dup] }).total.achieved).toBe(1);
+  });
+});
+
+describe("集計 (seed workbook)", () => {
+  // Area 2 of the Hirano sheets has no 「[n]」 codes: each strategy row links its initiatives by item, and
+  // the summary must show one row per strategy item, not lump them together as "no strategy".
+  test("戦略番号のない経営課題は戦略の項目ごとに一行", () => {
+    const evaluation = evaluateWorkbook(fixtureSnapshots("hirano-fy2016"));
+    const s = summarize(evaluation);
+    const area1 = s.areas.find((a) => a.areaNumber === "1");
+    const area2 = s.areas.find((a) => a.areaNumber === "2");
+    expect(area1?.strategies.map((x) => [x.label, x.counts.achieved, x.progress])).toEqual([["[3]", 8, "a"]]);
+    const labels = area2?.strategies.map((x) => x.label) ?? [];
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels.every((l) => l !== null && !l.startsWith("["))).toBe(true);
+    expect(labels.some((l) => l?.includes("庁舎案内や窓口業務におけるサービス向上"))).toBe(true);
+    const counter = area2?.strategies.find((x) =>
+      x.label?.includes("庁舎案内や窓口業務におけるサービス向上"),
+    );
+    expect(counter?.counts.missed).toBe(1);
+    expect(counter?.progress).toBe("b");
+    expect(s.total.achieved + s.total.missed + s.total.withdrawal + s.total.none).toBe(13);
   });
 });

@@ -160,7 +160,7 @@ export function SummaryTab({ t, evaluation }: SummaryTabProps) {
               </TableRow>,
               ...a.strategies.map((s, si) => (
                 <TableRow key={`${ai}-${si}`} data-testid="summary-row">
-                  <TableCell>{s.strategyCode !== null ? `[${s.strategyCode}]` : t("noStrategy")}</TableCell>
+                  <TableCell>{s.label ?? t("noStrategy")}</TableCell>
                   <TableCell className={styles.num}>{s.counts.achieved}</TableCell>
                   <TableCell className={styles.num}>{s.counts.missed}</TableCell>
                   <TableCell className={styles.num}>{s.counts.withdrawal}</TableCell>

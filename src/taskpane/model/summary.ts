@@ -11,6 +11,8 @@ export interface Counts {
 export interface StrategySummary {
   /** "3" from [3], null when the initiatives carry no code */
   readonly strategyCode: string | null;
+  /** what the row is called: 「[3]」, else the strategy's item (「㋐ 区における…」), else null (no strategy) */
+  readonly label: string | null;
   readonly counts: Counts;
   /** the derived 戦略の進捗状況 of the strategy with that code, when the strategy sheet has it */
   readonly progress: "a" | "b" | null;
@@ -74,20 +76,48 @@ function withdrawalRows(d: InitiativeDerivation): WithdrawalRow[] {
     }));
 }
 
+const itemOf = (r: { itemMark: string | null; itemName: string }): string =>
+  [r.itemMark, r.itemName].filter((x) => x !== null && x !== "").join(" ");
+
+interface StrategyKey {
+  readonly key: string;
+  readonly code: string | null;
+  readonly label: string | null;
+  readonly progress: "a" | "b" | null;
+}
+
 /**
- * Counts initiatives by achievement class per area and, inside, per strategy code (first-seen order),
+ * Where each initiative belongs: the strategy the core linked it to (by code 「[3]」 ← 「[3-1]」, else by
+ * item), keyed by code so that the strategy rows repeated under each item of a code count once; an
+ * initiative no strategy took falls back to its own code, else to "no strategy".
+ */
+function strategyKeys(evaluation: Evaluation): Map<string, StrategyKey> {
+  const byInitiative = new Map<string, StrategyKey>();
+  for (const s of evaluation.strategies) {
+    if (s.record.duplicateOf !== null) continue;
+    const code = s.record.strategyCode;
+    const key: StrategyKey =
+      code !== null
+        ? { key: `code:${code}`, code, label: `[${code}]`, progress: s.progress }
+        : { key: `record:${s.record.id}`, code: null, label: itemOf(s.record) || null, progress: s.progress };
+    for (const id of s.initiatives) if (!byInitiative.has(id)) byInitiative.set(id, key);
+  }
+  return byInitiative;
+}
+
+/**
+ * Counts initiatives by achievement class per area and, inside, per strategy (first-seen order),
  * and lists the withdrawal rows with the criterion that fired. Duplicate records are not counted.
  */
 export function summarize(evaluation: Evaluation): Summary {
-  const progressByCode = new Map<string, "a" | "b" | null>();
-  for (const s of evaluation.strategies) {
-    if (s.record.strategyCode !== null && !progressByCode.has(s.record.strategyCode)) {
-      progressByCode.set(s.record.strategyCode, s.progress);
-    }
-  }
+  const linked = strategyKeys(evaluation);
   const areas = new Map<
     string,
-    { number: string | null; title: string | null; strategies: Map<string, Counts> }
+    {
+      number: string | null;
+      title: string | null;
+      strategies: Map<string, { key: StrategyKey; counts: Counts }>;
+    }
   >();
   let total = ZERO;
   const withdrawals: WithdrawalRow[] = [];
@@ -100,17 +130,24 @@ export function summarize(evaluation: Evaluation): Summary {
       entry = { number: area?.number ?? null, title: area?.title ?? null, strategies: new Map() };
       areas.set(areaKey, entry);
     }
-    const code = d.record.strategyCode ?? "";
-    entry.strategies.set(code, add(entry.strategies.get(code) ?? ZERO, d));
+    const code = d.record.strategyCode;
+    const key: StrategyKey =
+      linked.get(d.record.id) ??
+      (code !== null
+        ? { key: `code:${code}`, code, label: `[${code}]`, progress: null }
+        : { key: "", code: null, label: null, progress: null });
+    const slot = entry.strategies.get(key.key);
+    entry.strategies.set(key.key, { key: slot?.key ?? key, counts: add(slot?.counts ?? ZERO, d) });
     total = add(total, d);
     withdrawals.push(...withdrawalRows(d));
   }
   return {
     areas: [...areas.values()].map((a) => {
-      const strategies = [...a.strategies].map(([code, counts]) => ({
-        strategyCode: code === "" ? null : code,
+      const strategies = [...a.strategies.values()].map(({ key, counts }) => ({
+        strategyCode: key.code,
+        label: key.label,
         counts,
-        progress: code === "" ? null : (progressByCode.get(code) ?? null),
+        progress: key.progress,
       }));
       const counts = strategies.reduce<Counts>(
         (acc, s) => ({
