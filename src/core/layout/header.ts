@@ -117,7 +117,8 @@ function hitsByRow(grid: Grid, profile: Profile, oracle: LabelOracle): number[] 
  */
 export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): HeaderBlock | null {
   const hits = hitsByRow(grid, profile, oracle);
-  const best = Math.max(0, ...hits);
+  // no spread: searchRows comes from a profile and may exceed a call's argument limit
+  const best = hits.reduce((a, b) => Math.max(a, b), 0);
   if (best < MIN_LABELS) return null;
   const need = Math.max(MIN_LABELS, Math.ceil(best * GOOD_SHARE));
   const first = hits.findIndex((h) => h >= need);

@@ -100,6 +100,16 @@ function applyOverride(
   return kept.sort((a, b) => a.col - b.col);
 }
 
+/** The fields a mapping override sets or unmaps. */
+function overriddenFields(override: SheetOverride | undefined): ColumnField[] {
+  return Object.keys(override?.columns ?? {}) as ColumnField[];
+}
+
+/** The columns a mapping override assigns to a field. */
+function forcedColumns(override: SheetOverride | undefined): number[] {
+  return Object.values(override?.columns ?? {}).filter((c): c is number => typeof c === "number");
+}
+
 // a column found only in a repeated header is less certain than one labelled in the chosen header
 const REPEAT_DISCOUNT = 0.9;
 
@@ -116,12 +126,14 @@ function fillFromRepeats(
   profile: Profile,
   oracle: LabelOracle,
   columns: MatchedColumn[],
+  override: SheetOverride | undefined,
   issues: Issue[],
 ): Set<ColumnField> {
   const added = new Set<ColumnField>();
-  const have = new Set(columns.map((c) => c.field));
+  // a field the user's override places (or unmaps) is never taken from a repeat
+  const have = new Set([...columns.map((c) => c.field), ...overriddenFields(override)]);
   if (REQUIRED[kind].every((f) => have.has(f))) return added;
-  const used = new Set(columns.map((c) => c.col));
+  const used = new Set([...columns.map((c) => c.col), ...forcedColumns(override)]);
   for (const later of laterHeaders(grid, block, oracle)) {
     for (const m of matchColumns(grid, later, kind, profile)) {
       if (have.has(m.field) || used.has(m.col)) continue;
@@ -294,7 +306,7 @@ function recognizeOne(
   const fromRepeats =
     block === null
       ? new Set<ColumnField>()
-      : fillFromRepeats(grid, block, kind, profile, oracle, columns, issues);
+      : fillFromRepeats(grid, block, kind, profile, oracle, columns, override, issues);
   columns = applyOverride(grid, columns, block, override);
   const mapped = new Set(columns.map((c) => c.field));
   for (const field of REQUIRED[kind]) {
