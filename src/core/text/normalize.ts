@@ -39,7 +39,8 @@ function normalizeUncached(s: string): string {
     .trim();
 }
 
-const normalizeCached = memoizeString(normalizeUncached);
+// a 20,000-row sheet holds some 20,000 distinct texts: room for them, so a second pass still hits
+const normalizeCached = memoizeString(normalizeUncached, 50000);
 
 const FOLD_DROP = /[\s()[\]{}<>「」『』【】〔〕〈〉《》〘〙〚〛・、。,.:;!?'"`‘’“”~\-_/\\|*※…‥+=#&@^]/g;
 
@@ -60,4 +61,4 @@ function foldUncached(input: string): string {
   return s.replace(FOLD_DROP, "").normalize("NFC");
 }
 
-const foldCached = memoizeString(foldUncached);
+const foldCached = memoizeString(foldUncached, 50000);
