@@ -164,6 +164,8 @@ export function buildRecords(
     if (furniture.isFurniture(r, filled)) {
       if (runTop < 0) runTop = r;
       runBottom = r;
+      // the table goes on over a page break: the blank margin above the repeated header is no gap
+      gap = false;
       continue;
     }
     flushRun();

@@ -60,6 +60,18 @@ describe("数値だけの行 (rows of bare numbers)", () => {
     expect(records[0]?.fields.achievementResult?.map((c) => c.text)).toEqual(["40%", "55"]);
   });
 
+  test("right after a page break (blank margin, repeated header): still a continuation", () => {
+    const b = table();
+    b.row(4, [...LABELS])
+      .merge(4, 0, 4, 1)
+      .merge(4, 6, 4, 7);
+    b.set(5, 6, 55);
+    const { layout, records } = recognizeSheet(b.build(), DEFAULT_PROFILE);
+    expect(layout.repeatedHeaders).toEqual([{ top: 4, bottom: 4 }]);
+    expect(records.map((r) => [r.rowStart, r.rowEnd])).toEqual([[2, 5]]);
+    expect(records[0]?.fields.achievementResult?.map((c) => c.text)).toEqual(["40%", "55"]);
+  });
+
   test.each([
     ["after a blank row", (b: GridBuilder) => b.set(4, 6, 55).set(4, 7, 2)],
     ["with a cell outside the table", (b: GridBuilder) => b.set(3, 6, 55).set(3, 12, 7)],
