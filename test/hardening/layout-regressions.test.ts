@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluateWorkbook } from "../../src/core";
+import { evaluateWorkbook, severityOf } from "../../src/core";
 import { recognizeSheet, recognizeWorkbook } from "../../src/core/layout";
 import type { Evaluation } from "../../src/core/model/evaluation";
 import type { Issue } from "../../src/core/model/findings";
@@ -114,13 +114,13 @@ describe("bug 1: the first header block that is good enough is the header", () =
     const above = issuesOn(got.issues, SHEET).filter((i) => i.gridRow !== null && i.gridRow < 11);
     expect(above).toEqual([
       expect.objectContaining({
-        code: "structure.weak-header",
-        severity: "error",
+        code: "structure.rows-before-header",
         gridRow: 7,
         gridCol: 0,
         column: "itemMark",
       }),
     ]);
+    expect(severityOf("structure.rows-before-header")).toBe("error");
   });
 });
 

@@ -166,7 +166,7 @@ function fillFromRepeats(
 
 /**
  * The first row above the chosen header that looks like an item row (an item mark in the item-mark column
- * and words in another mapped column), reported as a weak header (severity error): an earlier header block
+ * and words in another mapped column), reported as structure.rows-before-header (an error): an earlier header block
  * too damaged to be chosen sits above it, and its rows are not read, since no column map is known for them.
  * The label is that damaged header row's text. Null when there is none.
  */
@@ -205,11 +205,9 @@ function itemRowAbove(
             .join(" ");
     return sheetIssue(
       grid,
-      "structure.weak-header",
+      "structure.rows-before-header",
       { label, confidence: round(hits / Math.max(1, labelHits(grid, block.labelRow, oracle))) },
       {
-        // its rows are not checked at all: as serious as a missing column
-        severity: "error",
         gridRow: r,
         gridCol: markCol,
         column: "itemMark",

@@ -13,6 +13,7 @@ export function severityOf(code: FindingCode): Severity {
   switch (code) {
     case "structure.missing-column":
     case "vocabulary.not-a-mark":
+    case "structure.rows-before-header":
     case "parse.cell-error":
     case "consistency.mark-differs":
     case "consistency.effective-but-withdrawn":
@@ -147,6 +148,11 @@ export function message(code: FindingCode, params: MessageParams): LocalizedText
       return {
         ja: `シート「${v("sheet")}」に項目の行が見つかりません。`,
         en: `No item rows were found on sheet "${v("sheet")}".`,
+      };
+    case "structure.rows-before-header":
+      return {
+        ja: `この行から見出し行までの項目は、上にある見出し「${v("label")}」が読み取れないため検証していません。見出し行を直すか、「列の対応」で列を指定してください。`,
+        en: `The item rows from here down to the header were not checked: the header above them ("${v("label")}") could not be read. Repair that header row or set the column mapping.`,
       };
     case "structure.protected-sheet":
       return {

@@ -6,6 +6,7 @@ export const FINDING_CODES = [
   "structure.missing-column",
   "structure.weak-header",
   "structure.no-records",
+  "structure.rows-before-header",
   "structure.protected-sheet",
   "vocabulary.not-a-mark",
   "vocabulary.ambiguous-withdrawal-wording",

@@ -21,6 +21,7 @@ export type FindingCode =
   | "structure.missing-column"
   | "structure.weak-header"
   | "structure.no-records"
+  | "structure.rows-before-header"
   | "structure.protected-sheet"
   // vocabulary
   | "vocabulary.not-a-mark"
