@@ -30,16 +30,17 @@ function sortFindings(findings: Finding[], sheetOrder: ReadonlyMap<string, numbe
     for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
     return n;
   };
+  // sort keys computed once per finding, not once per comparison
   return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        (sheetOrder.get(a.f.sheet) ?? 1e9) - (sheetOrder.get(b.f.sheet) ?? 1e9) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        col(a.f.cell) - col(b.f.cell) ||
-        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-        a.i - b.i,
-    )
+    .map((f, i) => ({
+      f,
+      i,
+      sheet: sheetOrder.get(f.sheet) ?? 1e9,
+      row: f.row ?? 0,
+      col: col(f.cell),
+      severity: SEVERITY_ORDER[f.severity],
+    }))
+    .sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.severity - b.severity || a.i - b.i)
     .map(({ f }) => f);
 }
 
