@@ -13,7 +13,8 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const importPattern = /(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
+const importPattern =
+  /(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
 
 describe("src/core は純粋 (pure core)", () => {
   const files = tsFiles(coreDir);
@@ -22,19 +23,22 @@ describe("src/core は純粋 (pure core)", () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  test.each(files.map((f) => [relative(coreDir, f), f]))("%s imports only core modules or zod", (_name, file) => {
-    const text = readFileSync(file, "utf8");
-    const offenders: string[] = [];
-    for (const m of text.matchAll(importPattern)) {
-      const spec = m[1] ?? m[2] ?? m[3] ?? "";
-      if (spec === "zod") continue;
-      if (!spec.startsWith(".")) {
-        offenders.push(spec);
-        continue;
+  test.each(files.map((f) => [relative(coreDir, f), f]))(
+    "%s imports only core modules or zod",
+    (_name, file) => {
+      const text = readFileSync(file, "utf8");
+      const offenders: string[] = [];
+      for (const m of text.matchAll(importPattern)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? "";
+        if (spec === "zod") continue;
+        if (!spec.startsWith(".")) {
+          offenders.push(spec);
+          continue;
+        }
+        const target = resolve(file, "..", spec);
+        if (!(target + sep).startsWith(coreDir + sep)) offenders.push(spec);
       }
-      const target = resolve(file, "..", spec);
-      if (!(target + sep).startsWith(coreDir + sep)) offenders.push(spec);
-    }
-    expect(offenders).toEqual([]);
-  });
+      expect(offenders).toEqual([]);
+    },
+  );
 });
