@@ -40,7 +40,9 @@ function sortFindings(findings: Finding[], sheetOrder: ReadonlyMap<string, numbe
       col: col(f.cell),
       severity: SEVERITY_ORDER[f.severity],
     }))
-    .sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.severity - b.severity || a.i - b.i)
+    .sort(
+      (a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.severity - b.severity || a.i - b.i,
+    )
     .map(({ f }) => f);
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnField } from "../model/records";
+import { memoizeString } from "../text/memo";
 import { labelScore } from "./similarity";
 import {
   BANNER_LABELS,
@@ -64,8 +65,27 @@ export function bestGroup(folded: string, kind: FormKind): { group: GroupDef; sc
   return best;
 }
 
-/** Fields ranked by score for a folded label (best per field, best first). */
+/** Fields ranked by score for a folded label (best per field, best first). A fresh array each call. */
 export function rankFields(folded: string, lexicon: readonly LexEntry[]): Scored[] {
+  let cache = rankCache.get(lexicon);
+  if (cache === undefined) {
+    cache = new Map();
+    rankCache.set(lexicon, cache);
+  }
+  let ranked = cache.get(folded);
+  if (ranked === undefined) {
+    ranked = rankUncached(folded, lexicon);
+    if (cache.size >= 10000) cache.clear();
+    cache.set(folded, ranked);
+  }
+  // callers extend and re-sort the array they get: hand out a copy (the entries are never changed)
+  return ranked.slice();
+}
+
+// per lexicon (the leaf lexicons live for the process; sub-lexicons are built per call and then collected)
+const rankCache = new WeakMap<readonly LexEntry[], Map<string, readonly Scored[]>>();
+
+function rankUncached(folded: string, lexicon: readonly LexEntry[]): readonly Scored[] {
   const byField = new Map<ColumnField, number>();
   for (const e of lexicon) {
     const s = labelScore(folded, e.folded);
@@ -85,6 +105,11 @@ const BANNER = new Set(BANNER_LABELS.map(fold));
 
 /** How much a folded text looks like any column label of either kind, 0..1. */
 export function anyLabelScore(folded: string): number {
+  return anyLabelScoreCached(folded);
+}
+
+// Every recognition scores the cells of the top rows against every label: the same texts in every workbook.
+const anyLabelScoreCached = memoizeString((folded: string): number => {
   let best = 0;
   for (const l of ANY) {
     const s = labelScore(folded, l);
@@ -92,7 +117,7 @@ export function anyLabelScore(folded: string): number {
     if (best === 1) break;
   }
   return best;
-}
+});
 
 /** True for the group row labels above the column labels (計画, 自己評価, 具体的取組 …). */
 export function isBanner(folded: string): boolean {

@@ -41,7 +41,9 @@ export function linkInitiatives(
     let targets = i.strategyCode === null ? [] : (byCode.get(i.strategyCode) ?? []);
     if (targets.length === 0)
       targets =
-        i.itemMark === null ? [] : (byItem.get(itemKey(i.itemMark, i.itemName)) ?? []).filter((s) => sameItem(s, i));
+        i.itemMark === null
+          ? []
+          : (byItem.get(itemKey(i.itemMark, i.itemName)) ?? []).filter((s) => sameItem(s, i));
     for (const s of targets) links.get(s.id)?.push(i);
   }
   return links;

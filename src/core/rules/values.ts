@@ -31,7 +31,11 @@ function indicatorTargets(ctx: RuleContext, record: SheetRecord): IndicatorTarge
   return found;
 }
 
-function parseIndicatorTargets(ctx: RuleContext, record: SheetRecord, parsers: CellParsers): IndicatorTargets {
+function parseIndicatorTargets(
+  ctx: RuleContext,
+  record: SheetRecord,
+  parsers: CellParsers,
+): IndicatorTargets {
   const items: { value: Target; cell: FieldCell }[] = [];
   const failures: { failure: ParseFailure; cell: FieldCell }[] = [];
   for (const cell of record.fields.indicatorTarget ?? []) {

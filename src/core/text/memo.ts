@@ -6,11 +6,7 @@
  */
 
 /** Wrap a pure string → T function in a bounded cache (results must be immutable or never mutated). */
-export function memoizeString<T>(
-  fn: (s: string) => T,
-  cap = 10000,
-  maxKeyLength = 400,
-): (s: string) => T {
+export function memoizeString<T>(fn: (s: string) => T, cap = 10000, maxKeyLength = 400): (s: string) => T {
   const cache = new Map<string, T>();
   return (s: string): T => {
     if (s.length > maxKeyLength) return fn(s);
