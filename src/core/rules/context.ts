@@ -123,7 +123,16 @@ export function buildContext(input: ContextInput): RuleContext {
   // sheet → record id → parsed (nested maps: no key string built per lookup)
   const memo = new Map<string, Map<string, ParsedRecord>>();
   const parsers = memoizedParsers();
+  // the same record object is asked for by most rules: look it up by identity before the sheet/id maps
+  const byRecord = new WeakMap<SheetRecord, ParsedRecord>();
   const parsed = (record: SheetRecord): ParsedRecord => {
+    const known = byRecord.get(record);
+    if (known !== undefined) return known;
+    const p = parsedById(record);
+    byRecord.set(record, p);
+    return p;
+  };
+  const parsedById = (record: SheetRecord): ParsedRecord => {
     let bySheet = memo.get(record.sheet);
     if (bySheet === undefined) {
       bySheet = new Map();

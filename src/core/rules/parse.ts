@@ -23,11 +23,13 @@ export const cellErrors: Rule = {
   *run(ctx: RuleContext): Iterable<Issue> {
     for (const record of ctx.records) {
       if (record.duplicateOf !== null) continue;
-      for (const [column, cells] of Object.entries(record.fields) as [
-        ColumnField,
-        typeof record.fields.issue,
-      ][]) {
-        for (const cell of cells ?? []) {
+      // for…in visits the same own keys in the same order as Object.entries, without a pair per field
+      const fields = record.fields;
+      for (const key in fields) {
+        const column = key as ColumnField;
+        const cells = fields[column];
+        if (cells === undefined) continue;
+        for (const cell of cells) {
           if (cell.error !== null)
             yield cellIssue("parse.cell-error", record, cell, column, reportField(column), {
               error: cell.error,
