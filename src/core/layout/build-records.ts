@@ -263,35 +263,48 @@ function finish(
   let rowEnd = d.lastContent;
   const fields: Record<string, FieldCell[]> = {};
   for (const [field, col] of fieldCols) {
-    const a = grid.anchor(d.rowStart, col);
+    // the merge found once serves as both the anchor and the record's reach (grid.anchor looks it up again)
     const m = grid.merge(d.rowStart, col);
     if (m !== null && m.top === d.rowStart) rowEnd = Math.max(rowEnd, Math.min(m.bottom, cap));
-    const cells: FieldCell[] = [grid.fieldCell(a.row, a.col)];
+    const cells: FieldCell[] = [m === null ? grid.fieldCell(d.rowStart, col) : grid.fieldCell(m.top, m.left)];
     for (const r of d.continuation) {
       if (!grid.covered(r, col) && grid.filled(r, col)) cells.push(grid.fieldCell(r, col));
     }
     fields[field] = cells;
   }
   const typed = fields as RecordFields;
-  const base = {
+  // object literals rather than spreads of a shared base; the key order (so the JSON) stays the same
+  const id = `${grid.name}!${grid.sheetRow(d.rowStart)}`;
+  const end = Math.max(d.rowStart, rowEnd);
+  if (kind === "strategy") {
+    const record: StrategyRecord = {
+      sheet: grid.name,
+      id,
+      rowStart: d.rowStart,
+      rowEnd: end,
+      area: d.area,
+      objective: d.objective,
+      itemMark: d.itemMark,
+      itemName: d.itemName,
+      fields: typed,
+      duplicateOf: null,
+      kind: "strategy",
+      strategyCode: strategyCode(typed),
+    };
+    return record;
+  }
+  const code = initiativeCode(typed);
+  const record: InitiativeRecord = {
     sheet: grid.name,
-    id: `${grid.name}!${grid.sheetRow(d.rowStart)}`,
+    id,
     rowStart: d.rowStart,
-    rowEnd: Math.max(d.rowStart, rowEnd),
+    rowEnd: end,
     area: d.area,
     objective: d.objective,
     itemMark: d.itemMark,
     itemName: d.itemName,
     fields: typed,
     duplicateOf: null,
-  };
-  if (kind === "strategy") {
-    const record: StrategyRecord = { ...base, kind: "strategy", strategyCode: strategyCode(typed) };
-    return record;
-  }
-  const code = initiativeCode(typed);
-  const record: InitiativeRecord = {
-    ...base,
     kind: "initiative",
     initiativeCode: code === null ? null : `${code[0]}-${code[1]}`,
     strategyCode: code === null ? null : code[0],

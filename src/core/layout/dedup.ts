@@ -1,12 +1,10 @@
 import type { Issue } from "../model/findings";
 import type { SheetRecord } from "../model/records";
-/** Whitespace-free text: a repeated row is a copy, so nothing more needs folding (and it stays cheap). */
-function squeeze(t: string): string {
-  return t.replace(/[\s\u3000]+/g, "");
-}
+import { squeezeSpace } from "../text/squeeze";
 
+// Whitespace-free texts: a repeated row is a copy, so nothing more needs folding (and it stays cheap).
 function fieldText(record: SheetRecord, field: "indicator" | "activity"): string {
-  return (record.fields[field] ?? []).map((c) => squeeze(c.text)).join("|");
+  return (record.fields[field] ?? []).map((c) => squeezeSpace(c.text)).join("|");
 }
 
 /**
@@ -17,7 +15,7 @@ function fieldText(record: SheetRecord, field: "indicator" | "activity"): string
 export function recordKey(record: SheetRecord): string | null {
   const indicator = fieldText(record, "indicator");
   const activity = record.kind === "initiative" ? fieldText(record, "activity") : "";
-  const name = squeeze(record.itemName);
+  const name = squeezeSpace(record.itemName);
   if (
     record.itemMark === null &&
     name === "" &&

@@ -1,12 +1,8 @@
+import { squeezeSpace } from "../text/squeeze";
 import type { Grid } from "./grid";
 
 const MAX_TEXT = 300;
 const TITLE = /区政運営基本方針.*取組状況/su;
-
-/** Whitespace-free text: cheap enough to compute for every data cell. */
-function squeeze(t: string): string {
-  return t.replace(/[\s\u3000]+/g, "");
-}
 
 /**
  * Recognises page furniture repeated on continuation pages: rows whose texts are mostly texts of the first
@@ -25,7 +21,7 @@ export class Furniture {
       for (let c = 0; c < grid.width; c++) {
         const t = grid.text(r, c);
         if (t.length > MAX_TEXT) continue;
-        const s = squeeze(t);
+        const s = squeezeSpace(t);
         if (s.length >= 2) this.texts.add(s);
       }
     }
@@ -39,7 +35,7 @@ export class Furniture {
       const t = this.grid.text(row, c);
       if (t.length > MAX_TEXT) continue;
       if (t.includes("区政運営基本方針") && TITLE.test(t)) return true;
-      if (this.texts.has(squeeze(t))) hits++;
+      if (this.texts.has(squeezeSpace(t))) hits++;
     }
     return hits > 0 && hits * 2 >= filled.length;
   }
