@@ -3,6 +3,9 @@ import type { Grid } from "./grid";
 
 const MAX_TEXT = 300;
 const TITLE = /区政運営基本方針.*取組状況/su;
+const TEXT_OTHER = 0;
+const TEXT_HEADER = 1;
+const TEXT_TITLE = 2;
 
 /**
  * Recognises page furniture repeated on continuation pages: rows whose texts are mostly texts of the first
@@ -11,6 +14,8 @@ const TITLE = /区政運営基本方針.*取組状況/su;
  */
 export class Furniture {
   private readonly texts = new Set<string>();
+  // cell text → what it is here (data rows repeat the same texts; the header texts never change)
+  private readonly seen = new Map<string, number>();
 
   constructor(
     private readonly grid: Grid,
@@ -34,9 +39,21 @@ export class Furniture {
     for (const c of filled) {
       const t = this.grid.text(row, c);
       if (t.length > MAX_TEXT) continue;
-      if (t.includes("区政運営基本方針") && TITLE.test(t)) return true;
-      if (this.texts.has(squeezeSpace(t))) hits++;
+      const seen = this.seen.get(t) ?? this.classify(t);
+      if (seen === TEXT_TITLE) return true;
+      if (seen === TEXT_HEADER) hits++;
     }
     return hits > 0 && hits * 2 >= filled.length;
+  }
+
+  private classify(t: string): number {
+    const kind =
+      t.includes("区政運営基本方針") && TITLE.test(t)
+        ? TEXT_TITLE
+        : this.texts.has(squeezeSpace(t))
+          ? TEXT_HEADER
+          : TEXT_OTHER;
+    this.seen.set(t, kind);
+    return kind;
   }
 }
