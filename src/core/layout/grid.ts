@@ -1,4 +1,4 @@
-import { gridToA1 } from "../address/a1";
+import { columnLetters } from "../address/a1";
 import type { FieldCell } from "../model/records";
 import type { CellValue, GridPos, MergeArea, SheetSnapshot } from "../model/snapshot";
 
@@ -35,6 +35,7 @@ export class Grid {
   private readonly mergesByRow: Array<MergeArea[] | undefined>;
   private readonly formulaKeys = new Set<number>();
   private readonly errorCodes = new Map<number, string>();
+  private readonly letters: Array<string | undefined> = [];
 
   constructor(snapshot: SheetSnapshot) {
     this.name = typeof snapshot.name === "string" ? snapshot.name : String(snapshot.name);
@@ -144,10 +145,16 @@ export class Grid {
   /** A FieldCell for a grid position (callers pass positions inside the grid). */
   fieldCell(row: number, col: number): FieldCell {
     const raw = this.value(row, col);
+    // gridToA1, with each column's letters worked out once per grid
+    let letters = this.letters[col];
+    if (letters === undefined) {
+      letters = columnLetters(this.origin.col + col);
+      this.letters[col] = letters;
+    }
     return {
       row,
       col,
-      address: gridToA1(this.origin, row, col),
+      address: `${letters}${this.origin.row + row + 1}`,
       raw,
       text: cellText(raw),
       formula: this.formulaKeys.has(this.key(row, col)),
