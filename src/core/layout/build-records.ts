@@ -23,6 +23,8 @@ export interface RowSpan {
 interface Draft {
   readonly rowStart: number;
   readonly continuation: number[];
+  /** Per continuation row, its filled columns that no merge covers (the row's `filled`, copied). */
+  readonly continuationCols: number[][];
   lastContent: number;
   readonly area: Heading | null;
   readonly objective: Heading | null;
@@ -85,6 +87,13 @@ export function buildRecords(
     if (Number.isInteger(m.col) && m.col >= 0 && m.col < grid.width) colOf.set(m.field, m.col);
   }
   const fieldCols = [...colOf.entries()];
+  // column → indexes into fieldCols of the fields read from it (one 項目 column may hold two)
+  const fieldsAt = new Map<number, number[]>();
+  fieldCols.forEach(([, c], i) => {
+    const at = fieldsAt.get(c);
+    if (at === undefined) fieldsAt.set(c, [i]);
+    else at.push(i);
+  });
   const markCol = colOf.get("itemMark");
   const nameCol = colOf.get("itemName");
   const activityCol = kind === "initiative" ? colOf.get("activity") : undefined;
@@ -109,7 +118,7 @@ export function buildRecords(
 
   const close = (cap: number): void => {
     if (draft === null) return;
-    records.push(finish(grid, kind, draft, fieldCols, cap));
+    records.push(finish(grid, kind, draft, fieldCols, fieldsAt, cap));
     draft = null;
   };
   const flushRun = (): void => {
@@ -176,6 +185,7 @@ export function buildRecords(
       // figures only: part of the open record when they touch it and stay inside the table, else not the form's
       if (draft !== null && !gap && filled.every((c) => mapped.has(c))) {
         draft.continuation.push(r);
+        draft.continuationCols.push(filled.slice());
         draft.lastContent = r;
       }
       continue;
@@ -226,6 +236,7 @@ export function buildRecords(
       // content in the record's own columns
       if (draft === null || !filled.some((c) => mapped.has(c))) continue;
       draft.continuation.push(r);
+      draft.continuationCols.push(filled.slice());
       draft.lastContent = r;
       gap = false;
       continue;
@@ -241,6 +252,7 @@ export function buildRecords(
     draft = {
       rowStart: r,
       continuation: [],
+      continuationCols: [],
       lastContent: r,
       area,
       objective,
@@ -258,20 +270,27 @@ function finish(
   kind: FormKind,
   d: Draft,
   fieldCols: ReadonlyArray<readonly [ColumnField, number]>,
+  fieldsAt: ReadonlyMap<number, readonly number[]>,
   cap: number,
 ): SheetRecord {
   let rowEnd = d.lastContent;
-  const fields: Record<string, FieldCell[]> = {};
-  for (const [field, col] of fieldCols) {
+  const cellsOf: FieldCell[][] = [];
+  for (const [, col] of fieldCols) {
     // the merge found once serves as both the anchor and the record's reach (grid.anchor looks it up again)
     const m = grid.merge(d.rowStart, col);
     if (m !== null && m.top === d.rowStart) rowEnd = Math.max(rowEnd, Math.min(m.bottom, cap));
-    const cells: FieldCell[] = [m === null ? grid.fieldCell(d.rowStart, col) : grid.fieldCell(m.top, m.left)];
-    for (const r of d.continuation) {
-      if (!grid.covered(r, col) && grid.filled(r, col)) cells.push(grid.fieldCell(r, col));
-    }
-    fields[field] = cells;
+    cellsOf.push([m === null ? grid.fieldCell(d.rowStart, col) : grid.fieldCell(m.top, m.left)]);
   }
+  // continuation cells: a field's own filled cells, row by row (each field its own FieldCell object)
+  d.continuation.forEach((r, i) => {
+    for (const c of d.continuationCols[i] ?? []) {
+      for (const k of fieldsAt.get(c) ?? []) cellsOf[k]?.push(grid.fieldCell(r, c));
+    }
+  });
+  const fields: Record<string, FieldCell[]> = {};
+  fieldCols.forEach(([field], k) => {
+    fields[field] = cellsOf[k] ?? [];
+  });
   const typed = fields as RecordFields;
   // object literals rather than spreads of a shared base; the key order (so the JSON) stays the same
   const id = `${grid.name}!${grid.sheetRow(d.rowStart)}`;
