@@ -52,8 +52,26 @@ const GROUP_FOLDED: ReadonlyArray<{ group: GroupDef; folded: readonly string[] }
   folded: g.labels.map(fold),
 }));
 
-/** The best group of a kind for a folded label. */
+// kind → folded label → best group: header cells repeat on every page and in every workbook of a kind.
+// Bounded like the other label caches (emptied at 10,000 labels per kind).
+const groupCache = new Map<FormKind, Map<string, { group: GroupDef; score: number } | null>>();
+
+/** The best group of a kind for a folded label (the same object for the same label: do not change it). */
 export function bestGroup(folded: string, kind: FormKind): { group: GroupDef; score: number } | null {
+  let cache = groupCache.get(kind);
+  if (cache === undefined) {
+    cache = new Map();
+    groupCache.set(kind, cache);
+  }
+  const hit = cache.get(folded);
+  if (hit !== undefined) return hit;
+  const best = bestGroupUncached(folded, kind);
+  if (cache.size >= 10000) cache.clear();
+  cache.set(folded, best);
+  return best;
+}
+
+function bestGroupUncached(folded: string, kind: FormKind): { group: GroupDef; score: number } | null {
   let best: { group: GroupDef; score: number } | null = null;
   for (const { group, folded: labels } of GROUP_FOLDED) {
     if (!group.kinds.includes(kind)) continue;
