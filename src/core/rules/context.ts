@@ -54,14 +54,27 @@ export interface CellParsers {
 
 const DIRECT_PARSERS: CellParsers = { targets: parseTargets, results: parseResults, criteria: parseCriteria };
 
+// Parses kept between evaluations (a CLI run reads many workbooks of the same form, with the same texts):
+// parser and context → cell text → parsed. Bounded: emptied at SHARED_CAP parses, long texts not kept.
+// Nobody outside gets these objects themselves, only copies.
+const shared = new Map<string, Map<string, Parsed<unknown>>>();
+let sharedCount = 0;
+const SHARED_CAP = 50000;
+const SHARED_MAX_TEXT = 1000;
+
+function copyParsed<T extends object>(p: Parsed<T>): Parsed<T> {
+  return { items: p.items.map((i) => ({ ...i })), failures: p.failures.map((f) => ({ ...f })) };
+}
+
 /**
- * Parsers that parse each distinct (text, context) once (sheets repeat the same texts in many cells). Each
- * call still returns fresh items and failures (shallow copies), as a direct parse would: callers tell
- * values apart by identity (a criterion is found in its pairing with `includes`).
+ * Parsers that parse each distinct (text, context) once (sheets repeat the same texts in many cells, and
+ * workbooks of one form repeat them). Each call returns fresh items and failures (shallow copies), as a
+ * direct parse would: callers tell values apart by identity (a criterion is found in its pairing with
+ * `includes`).
  */
 export function memoizedParsers(): CellParsers {
-  // parser and context → cell text → parsed (the first caller gets the parse itself, later ones copies).
-  // Texts are looked up as they are: no key string per cell.
+  // parser and context → cell text → parsed, for this context (texts looked up as they are: no key string
+  // per cell); misses go to the shared parses, then to the parser
   const caches = new Map<string, Map<string, Parsed<unknown>>>();
   const memo =
     <T extends object>(what: string, parse: (text: string, pctx: ParseContext) => Parsed<T>) =>
@@ -73,13 +86,29 @@ export function memoizedParsers(): CellParsers {
         caches.set(ctxKey, cache);
       }
       const hit = cache.get(text);
-      if (hit === undefined) {
-        const parsed = parse(text, pctx);
-        cache.set(text, parsed);
-        return parsed;
+      if (hit !== undefined) return copyParsed(hit as Parsed<T>);
+      const keep = text.length <= SHARED_MAX_TEXT;
+      const known = keep ? shared.get(ctxKey)?.get(text) : undefined;
+      if (known !== undefined) {
+        cache.set(text, known);
+        return copyParsed(known as Parsed<T>);
       }
-      const p = hit as Parsed<T>;
-      return { items: p.items.map((i) => ({ ...i })), failures: p.failures.map((f) => ({ ...f })) };
+      const parsed = parse(text, pctx);
+      cache.set(text, parsed);
+      if (keep) {
+        if (sharedCount >= SHARED_CAP) {
+          shared.clear();
+          sharedCount = 0;
+        }
+        let bucket = shared.get(ctxKey);
+        if (bucket === undefined) {
+          bucket = new Map();
+          shared.set(ctxKey, bucket);
+        }
+        bucket.set(text, parsed);
+        sharedCount++;
+      }
+      return copyParsed(parsed);
     };
   return {
     targets: memo("t", parseTargets),
