@@ -4,7 +4,14 @@ import { squeezeSpace } from "../text/squeeze";
 
 // Whitespace-free texts: a repeated row is a copy, so nothing more needs folding (and it stays cheap).
 function fieldText(record: SheetRecord, field: "indicator" | "activity"): string {
-  return (record.fields[field] ?? []).map((c) => squeezeSpace(c.text)).join("|");
+  // the cells' squeezed texts joined with "|", built without an intermediate array
+  const cells = record.fields[field] ?? [];
+  let out = "";
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) out += "|";
+    out += squeezeSpace(cells[i]?.text ?? "");
+  }
+  return out;
 }
 
 /**

@@ -157,8 +157,9 @@ export class Grid {
       address: `${letters}${this.origin.row + row + 1}`,
       raw,
       text: cellText(raw),
-      formula: this.formulaKeys.has(this.key(row, col)),
-      error: this.errorAt(row, col),
+      // most sheets have no formulas or error values: skip the lookups then
+      formula: this.formulaKeys.size > 0 && this.formulaKeys.has(this.key(row, col)),
+      error: this.errorCodes.size > 0 ? this.errorAt(row, col) : null,
     };
   }
 
