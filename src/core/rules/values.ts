@@ -91,17 +91,25 @@ export const badEraYears: Rule = {
   id: "values.bad-era-year",
   family: "values",
   *run(ctx: RuleContext): Iterable<Issue> {
+    const issue = (
+      record: SheetRecord,
+      failure: ParseFailure,
+      cell: FieldCell,
+      column: ColumnField,
+    ): Issue => {
+      const params: Record<string, string> = { text: failure.raw };
+      if (failure.detail !== undefined && failure.detail !== "") params["suggestion"] = failure.detail;
+      return cellIssue("values.bad-era-year", record, cell, column, null, params);
+    };
+    // the record's own failures, then its indicator targets' (no joined list per record)
     for (const record of ctx.records) {
       if (record.duplicateOf !== null) continue;
-      const indicator = indicatorTargets(ctx, record).failures.map((f) => ({
-        ...f,
-        column: "indicatorTarget" as const,
-      }));
-      for (const { failure, cell, column } of [...ctx.parsed(record).failures, ...indicator]) {
-        if (failure.code !== "bad-era-year") continue;
-        const params: Record<string, string> = { text: failure.raw };
-        if (failure.detail !== undefined && failure.detail !== "") params["suggestion"] = failure.detail;
-        yield cellIssue("values.bad-era-year", record, cell, column, null, params);
+      const indicator = indicatorTargets(ctx, record).failures;
+      for (const { failure, cell, column } of ctx.parsed(record).failures) {
+        if (failure.code === "bad-era-year") yield issue(record, failure, cell, column);
+      }
+      for (const { failure, cell } of indicator) {
+        if (failure.code === "bad-era-year") yield issue(record, failure, cell, "indicatorTarget");
       }
     }
   },
