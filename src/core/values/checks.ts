@@ -18,10 +18,11 @@ export function valueProblems(item: Target | ResultValue | WithdrawalCriterion):
   const unit = item.unit;
   if (unit === null) return [];
   if ("comparator" in item && isRelative(item.comparator)) return [];
-  const params = { value, unit, raw: item.raw };
+  // the params are built only for a problem: most values have none
   if ((unit === "%" && (value < 0 || value > 100)) || (unit === "割" && (value < 0 || value > 10))) {
-    return [{ code: "values.percent-out-of-range", params }];
+    return [{ code: "values.percent-out-of-range", params: { value, unit, raw: item.raw } }];
   }
-  if (COUNT_UNITS.has(unit) && value < 0) return [{ code: "values.negative-count", params }];
+  if (COUNT_UNITS.has(unit) && value < 0)
+    return [{ code: "values.negative-count", params: { value, unit, raw: item.raw } }];
   return [];
 }
