@@ -11,4 +11,6 @@ let findings = 0;
 for (let i = 0; i < runs; i++) findings = evaluateWorkbook(snaps).findings.length;
 const ms = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
 const cells = snaps.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
-console.log(`evaluateWorkbook(hirano-fy2016): ${ms.toFixed(2)} ms per run (${runs} runs, ${snaps.length} sheets, ${cells} cells, ${findings} findings)`);
+console.log(
+  `evaluateWorkbook(hirano-fy2016): ${ms.toFixed(2)} ms per run (${runs} runs, ${snaps.length} sheets, ${cells} cells, ${findings} findings)`,
+);
