@@ -12,5 +12,6 @@ module.exports = {
     "^uuid$": "<rootDir>/test/setup/uuid.js",
   },
   setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
+  reporters: ["default", "<rootDir>/test/setup/summary-reporter.js"],
   testTimeout: 30000,
 };
