@@ -1,5 +1,6 @@
 import type { Grid } from "./grid";
 import { normalizeText } from "../text/normalize";
+import { eraToFiscalYear } from "../values/era";
 
 /** What the rows above the table say: the form title, the ward, the fiscal year, the kind words. */
 export interface TitleInfo {
@@ -17,8 +18,7 @@ const MAX_TEXT = 400;
 
 /** Fiscal year of 平成N年度 (1988+N) or 令和N年度 (2018+N); 元 is 1. */
 export function eraFiscalYear(era: string, n: string): number {
-  const year = n === "元" ? 1 : Number(n);
-  return era === "令和" ? 2018 + year : 1988 + year;
+  return eraToFiscalYear(era === "令和" ? "reiwa" : "heisei", n === "元" ? 1 : Number(n));
 }
 
 /** Reads the title, ward and year from rows [0, lastRow]. */
