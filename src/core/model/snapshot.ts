@@ -25,6 +25,19 @@ export interface CellErrorAt extends GridPos {
   readonly code: string;
 }
 
+/**
+ * A number cell as a person reads it: the adapter's rendering of the stored number with the cell's number
+ * format (Excel stores 「87.3%」 as 0.873 with a percent format, a date as a serial). Listed only for number
+ * cells whose format is not General; the grid keeps the bare number. Both adapters must render the same text
+ * for the same cell (the Excel adapter loads Range.text / numberFormat; the xlsx adapter formats with numfmt).
+ */
+export interface CellDisplay extends GridPos {
+  /** the text Excel shows, e.g. "87.3%", "12,400", "平成28年4月1日" */
+  readonly text: string;
+  /** the cell's number format code, e.g. "0.0%", "#,##0", "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"" */
+  readonly format: string;
+}
+
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 /** One worksheet as plain data. */
@@ -43,6 +56,8 @@ export interface SheetSnapshot {
   readonly errors: ReadonlyArray<CellErrorAt>;
   /** Merged areas that intersect the grid; the value sits only at the top-left cell in both adapters. */
   readonly merges: ReadonlyArray<MergeArea>;
+  /** Number cells whose number format changes how they read (sparse; absent = every number reads as itself). */
+  readonly displays?: ReadonlyArray<CellDisplay>;
   readonly visibility: SheetVisibility;
   /** The sheet is protected: the core plans no writes into it (it reports them as skip). */
   readonly protected: boolean;
