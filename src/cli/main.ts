@@ -7,8 +7,9 @@ import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../xlsx";
 import { fsReason } from "./files";
 import { fileSection, reportHead, reportTail } from "./html-report";
 import { humanReport } from "./human";
+import { expandInputs } from "./inputs";
 import { t, type Lang } from "./i18n";
-import { jsonOf, type FileReport } from "./report-model";
+import { failedReport, jsonOf, type FileReport } from "./report-model";
 import { checkFile, recalcFile, revertFile, type RunOptions, type WriteTarget } from "./run-file";
 
 /** Where the CLI writes, and what it knows about its terminal (tests and the bench pass their own). */
@@ -38,6 +39,7 @@ interface CommonOptions {
   profile?: string;
   lang: string;
   maxSize?: string;
+  recursive?: boolean;
 }
 
 function langOf(o: CommonOptions): Lang {
@@ -110,13 +112,29 @@ type Mode = "check" | "recalc" | "revert";
 /** Runs one command over its files, one at a time, printing as it goes; returns the exit status. */
 async function runFiles(
   mode: Mode,
-  files: ReadonlyArray<string>,
+  args: ReadonlyArray<string>,
   o: CommonOptions,
   io: CliIO,
-  processOne: (file: string, run: RunOptions) => Promise<FileReport>,
+  processFile: (file: string, run: RunOptions) => Promise<FileReport>,
   command: string,
 ): Promise<number> {
   const lang = langOf(o);
+  // revert names one file; check/recalc expand folders and globs themselves (cmd/PowerShell do not).
+  const items =
+    mode === "revert"
+      ? args.map((path) => ({ path, error: null }))
+      : await expandInputs(args, {
+          recursive: o.recursive === true,
+          lang,
+          platform: process.platform,
+          cwd: process.cwd(),
+        });
+  const files = items.map((i) => i.path);
+  const inputErrors = new Map(items.flatMap((i) => (i.error === null ? [] : [[i.path, i.error] as const])));
+  const processOne = async (file: string, run: RunOptions): Promise<FileReport> => {
+    const why = inputErrors.get(file);
+    return why === undefined ? processFile(file, run) : failedReport(file, why);
+  };
   const run: RunOptions = {
     lang,
     profile: await profileOf(o, lang),
@@ -201,7 +219,8 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
     program
       .command("check")
       .description("検証のみ (何も書き込まない) / validate, write nothing")
-      .argument("<files...>", ".xlsx files"),
+      .argument("<files...>", ".xlsx files, folders or globs")
+      .option("--recursive", "also the workbooks in subfolders of a folder"),
   ).action(async (files: string[], o: CommonOptions) => {
     status = await runFiles("check", files, o, io, checkFile, command);
   });
@@ -209,7 +228,8 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
     program
       .command("recalc")
       .description("マークを算定して書き込む / derive and write the marks")
-      .argument("<files...>", ".xlsx files")
+      .argument("<files...>", ".xlsx files, folders or globs")
+      .option("--recursive", "also the workbooks in subfolders of a folder")
       .option("--out <dir>", "write DIR/<name>.xlsx")
       .option("--in-place", "replace each file (only after the new one is fully written)")
       .option("--overwrite-conflicts", "also overwrite marks that differ from the derived ones"),
