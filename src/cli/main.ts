@@ -8,6 +8,7 @@ import { fsReason } from "./files";
 import { fileSection, reportHead, reportTail } from "./html-report";
 import { humanReport } from "./human";
 import { expandInputs } from "./inputs";
+import { loadPreviousYear, PreviousYearError } from "./previous";
 import { t, type Lang } from "./i18n";
 import { failedReport, jsonOf, type FileReport } from "./report-model";
 import { checkFile, recalcFile, revertFile, type RunOptions, type WriteTarget } from "./run-file";
@@ -40,6 +41,7 @@ interface CommonOptions {
   lang: string;
   maxSize?: string;
   recursive?: boolean;
+  previous?: string;
 }
 
 function langOf(o: CommonOptions): Lang {
@@ -135,11 +137,17 @@ async function runFiles(
     const why = inputErrors.get(file);
     return why === undefined ? processFile(file, run) : failedReport(file, why);
   };
+  const profile = await profileOf(o, lang);
+  const maxUncompressedBytes = maxBytesOf(o, lang);
   const run: RunOptions = {
     lang,
-    profile: await profileOf(o, lang),
-    maxUncompressedBytes: maxBytesOf(o, lang),
+    profile,
+    maxUncompressedBytes,
     now: io.now ?? (() => new Date()),
+    previous:
+      o.previous === undefined
+        ? null
+        : await loadPreviousYear(o.previous, { lang, profile, maxUncompressedBytes }),
   };
   const report = o.report === undefined ? null : await ReportStream.open(o.report, lang, command, run.now());
   const bar =
@@ -220,7 +228,8 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
       .command("check")
       .description("検証のみ (何も書き込まない) / validate, write nothing")
       .argument("<files...>", ".xlsx files, folders or globs")
-      .option("--recursive", "also the workbooks in subfolders of a folder"),
+      .option("--recursive", "also the workbooks in subfolders of a folder")
+      .option("--previous <file>", "compare with last year's workbook (only read, never written)"),
   ).action(async (files: string[], o: CommonOptions) => {
     status = await runFiles("check", files, o, io, checkFile, command);
   });
@@ -277,7 +286,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
         ? EXIT_OK
         : EXIT_USAGE_OR_UNREADABLE;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PreviousYearError) {
       io.stderr(`kusei: ${e.message}\n`);
       return EXIT_USAGE_OR_UNREADABLE;
     }

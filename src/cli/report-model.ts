@@ -1,6 +1,7 @@
 import type { Evaluation, ReportField, Severity, SheetKind } from "../core";
 import type { CellValue } from "../core/model/snapshot";
 import type { Lang } from "./i18n";
+import type { HistoryOut } from "./previous";
 
 /** One mark as every output shows it (the `--json` shape). */
 export interface MarkOut {
@@ -55,6 +56,8 @@ export interface FileReport {
   readonly notes: ReadonlyArray<string>;
   /** revert: logged cells left as they are because they changed since (makes the exit status 1) */
   readonly unrestored: number;
+  /** check --previous: how this year's records were matched with last year's */
+  readonly history?: HistoryOut;
 }
 
 /** The cell's current value as text ("" for empty). */
@@ -141,5 +144,6 @@ export function reportOf(
 
 /** The `--json` object of one file: exactly the documented keys. */
 export function jsonOf(r: FileReport): object {
-  return { file: r.file, error: r.error, sheets: r.sheets, marks: r.marks, findings: r.findings };
+  const base = { file: r.file, error: r.error, sheets: r.sheets, marks: r.marks, findings: r.findings };
+  return r.history === undefined ? base : { ...base, history: r.history };
 }

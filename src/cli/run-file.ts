@@ -21,6 +21,7 @@ import {
   type XlsxWorkbookHandle,
 } from "../xlsx";
 import { CliFileError, readInput, writeAtomic } from "./files";
+import { withPreviousYear, type PreviousYear } from "./previous";
 import { t, type Lang } from "./i18n";
 import { failedReport, reportOf, type FileReport, type MarkOut } from "./report-model";
 
@@ -30,6 +31,8 @@ export interface RunOptions {
   readonly maxUncompressedBytes: number;
   /** the clock (tests fix it) */
   readonly now: () => Date;
+  /** check --previous: last year's workbook, evaluated (never written) */
+  readonly previous?: PreviousYear | null;
 }
 
 export interface WriteTarget {
@@ -76,6 +79,10 @@ export async function checkFile(file: string, opts: RunOptions): Promise<FileRep
   try {
     const { snapshots } = await load(file, opts);
     const ev = evaluateWorkbook(snapshots, { profile: opts.profile, overrides: OVERRIDES });
+    if (opts.previous) {
+      const { evaluation, history } = withPreviousYear(ev, opts.previous, opts.profile);
+      return { ...reportOf(file, evaluation, opts.lang), output: null, notes: [], unrestored: 0, history };
+    }
     return { ...reportOf(file, ev, opts.lang), output: null, notes: [], unrestored: 0 };
   } catch (e) {
     return failedReport(file, messageOf(e, opts.lang));

@@ -19,6 +19,20 @@ export function severityOf(code: FindingCode): Severity {
     case "consistency.effective-but-withdrawn":
     case "values.bad-era-year":
       return "error";
+    case "history.not-previous-year":
+    case "history.ambiguous-match":
+    case "history.previous-mark-differs":
+    case "history.figure-differs":
+    case "history.withdrawal-continued":
+      return "warning";
+    case "history.matched-by-label":
+    case "history.item-added":
+    case "history.item-removed":
+    case "history.indicator-changed":
+    case "history.target-changed":
+    case "history.criterion-changed":
+    case "history.previous-mark-unpaired":
+      return "info";
     case "structure.weak-header":
     case "structure.no-records":
     case "vocabulary.ambiguous-withdrawal-wording":
@@ -268,6 +282,66 @@ export function message(code: FindingCode, params: MessageParams): LocalizedText
       return {
         ja: `この行は${o("of", "", "と")}同じ項目・指標の繰り返し(続きのページ)です。1回だけ数えます。`,
         en: `This row repeats the same item and indicator${o("of", " as ", "")} (a continuation page); it is counted once.`,
+      };
+    case "history.not-previous-year":
+      return {
+        ja: `前年度のブックは${v("previous")}年度のもので、このブック(${v("current")}年度)の前年度ではありません。比較結果に注意してください。`,
+        en: `The previous workbook is for FY${v("previous")}, not the year before this one (FY${v("current")}); read the comparison with care.`,
+      };
+    case "history.matched-by-label":
+      return {
+        ja: `この${v("kindJa")}は番号で対応付けられず、名称の類似度で前年度の${v("previousCell")}「${v("label")}」と対応付けました(確からしさ ${v("confidence")})。`,
+        en: `This ${v("kindEn")} had no matching code; it was matched by label to last year's ${v("previousCell")} "${v("label")}" (confidence ${v("confidence")}).`,
+      };
+    case "history.ambiguous-match":
+      return {
+        ja: `この${v("kindJa")}は前年度の複数の行(${v("candidates")})と同じくらい似ているため、対応付けません。前年度との比較はこの行では行いません。`,
+        en: `This ${v("kindEn")} fits several of last year's rows equally well (${v("candidates")}); it is not matched and not compared with last year.`,
+      };
+    case "history.item-added":
+      return {
+        ja: `この${v("kindJa")}「${v("label")}」は前年度のブックにありません(今年度の新規)。`,
+        en: `This ${v("kindEn")} "${v("label")}" is not in last year's workbook (new this year).`,
+      };
+    case "history.item-removed":
+      return {
+        ja: `前年度の${v("kindJa")}${v("previousCell")}「${v("label")}」が今年度のブックにありません(終了・統合したか確認してください)。`,
+        en: `Last year's ${v("kindEn")} ${v("previousCell")} "${v("label")}" is not in this year's workbook (check whether it ended or was merged).`,
+      };
+    case "history.indicator-changed":
+      return {
+        ja: `${v("columnJa")}が前年度(${v("previousCell")})から変わっています: 「${v("before")}」→「${v("after")}」。`,
+        en: `The ${v("columnEn")} changed from last year (${v("previousCell")}): "${v("before")}" → "${v("after")}".`,
+      };
+    case "history.target-changed":
+      return {
+        ja: `${v("columnJa")}が前年度(${v("previousCell")})から変わっています: 「${v("before")}」→「${v("after")}」。`,
+        en: `The ${v("columnEn")} changed from last year (${v("previousCell")}): "${v("before")}" → "${v("after")}".`,
+      };
+    case "history.criterion-changed":
+      return {
+        ja: `撤退基準が前年度(${v("previousCell")})から変わっています: 「${v("before")}」→「${v("after")}」。`,
+        en: `The withdrawal criterion changed from last year (${v("previousCell")}): "${v("before")}" → "${v("after")}".`,
+      };
+    case "history.previous-mark-differs":
+      return {
+        ja: `前年度欄の「${v("entered")}」は、前年度のブックの評価「${v("previous")}」(${v("previousCell")})と異なります。`,
+        en: `The previous-year column says "${v("entered")}", but last year's workbook says "${v("previous")}" (${v("previousCell")}).`,
+      };
+    case "history.previous-mark-unpaired":
+      return {
+        ja: `前年度欄の記号(${v("entered")})と前年度のブックの評価(${v("previous")}、${v("previousCell")})は数が合わず、推測せずに比較を保留します。`,
+        en: `The previous-year column's marks (${v("entered")}) and last year's (${v("previous")}, ${v("previousCell")}) differ in number; no guess is made.`,
+      };
+    case "history.figure-differs":
+      return {
+        ja: `前年度までの実績の「${v("history")}」は、前年度のブックの実績「${v("previous")}」(${v("previousCell")})と異なります。`,
+        en: `The history says "${v("history")}", but last year's workbook reports "${v("previous")}" (${v("previousCell")}).`,
+      };
+    case "history.withdrawal-continued":
+      return {
+        ja: `この取組は前年度に撤退基準「${v("criterion")}」に該当しました(${v("previousCell")})が、今年度も取組内容と業績目標が変わらないまま続いています。再構築・見直しの内容を確認してください。`,
+        en: `Last year this initiative met its withdrawal criterion "${v("criterion")}" (${v("previousCell")}), yet it goes on this year with the same activity and targets; check how it was rebuilt or reviewed.`,
       };
     default:
       return assertNever(code);

@@ -30,6 +30,18 @@ export const FINDING_CODES = [
   "values.negative-count",
   "values.bad-era-year",
   "duplicates.repeated-row",
+  "history.not-previous-year",
+  "history.matched-by-label",
+  "history.ambiguous-match",
+  "history.item-added",
+  "history.item-removed",
+  "history.indicator-changed",
+  "history.target-changed",
+  "history.criterion-changed",
+  "history.previous-mark-differs",
+  "history.previous-mark-unpaired",
+  "history.figure-differs",
+  "history.withdrawal-continued",
 ] as const satisfies readonly FindingCode[];
 
 // If FindingCode gains a member that the list lacks, this line stops compiling.

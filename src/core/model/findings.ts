@@ -51,7 +51,20 @@ export type FindingCode =
   | "values.negative-count"
   | "values.bad-era-year"
   // duplicates
-  | "duplicates.repeated-row";
+  | "duplicates.repeated-row"
+  // history (last year's workbook against this year's: src/core/history)
+  | "history.not-previous-year"
+  | "history.matched-by-label"
+  | "history.ambiguous-match"
+  | "history.item-added"
+  | "history.item-removed"
+  | "history.indicator-changed"
+  | "history.target-changed"
+  | "history.criterion-changed"
+  | "history.previous-mark-differs"
+  | "history.previous-mark-unpaired"
+  | "history.figure-differs"
+  | "history.withdrawal-continued";
 
 export interface LocalizedText {
   readonly ja: string;
