@@ -3,12 +3,15 @@
  * few hundred rows each, and one 20,000-row initiative sheet), then time `kusei recalc` (in-process) beside a
  * bare exceljs read + write of the same files (the floor), each in a fresh child process so peak memory is
  * per case. Prints `bench <case> kusei_ms=… floor_ms=… ratio=… kusei_peak_mb=… floor_peak_mb=…`, and the
- * scale case `scale files=<n> peak_rss_mb=<n> total_ms=<n>` (recalc over many workbooks in one process).
+ * scale case `scale files=<n> peak_rss_mb=<n> total_ms=<n>` (recalc over many workbooks in one process), and
+ * `summary files=<n> peak_rss_mb=<n> total_ms=<n>` (kusei summary, the city view, over 24 and 200 workbooks:
+ * it streams, so peak memory should stay flat with the number of files).
  *
  * floor_fm_ms is the floor with kusei's linear-time merge check installed (exceljs alone is quadratic in the
  * number of merged areas), so ratio_fm is kusei's own overhead.
  *
- * Options: --quick (fewer rows, 40 scale files), --scale-files N, --no-scale, --runs N (best of N, default 2).
+ * Options: --quick (fewer rows, 40 scale files), --scale-files N, --no-scale, --runs N (best of N, default 2),
+ * --summary-only (only the summary cases).
  */
 import { fork } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -26,7 +29,7 @@ interface ChildResult {
   readonly exit: number;
 }
 
-type Mode = "kusei" | "floor" | "floor-fm";
+type Mode = "kusei" | "floor" | "floor-fm" | "summary";
 
 /** In the child: run one mode over the files and report time and peak memory. */
 async function child(mode: Mode, files: string[], outDir: string): Promise<void> {
@@ -34,8 +37,10 @@ async function child(mode: Mode, files: string[], outDir: string): Promise<void>
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let exit = 0;
-  if (mode === "kusei") {
-    exit = await runCli(["recalc", ...files, "--out", outDir], {
+  if (mode === "kusei" || mode === "summary") {
+    const argv =
+      mode === "kusei" ? ["recalc", ...files, "--out", outDir] : ["summary", ...files, "--out", outDir];
+    exit = await runCli(argv, {
       stdout: () => undefined,
       stderr: (s) => process.stderr.write(s),
       isTTY: false,
@@ -124,10 +129,13 @@ async function main(): Promise<void> {
       `generated ${wardFiles.length} ward workbooks (~${wardRows} rows per sheet, 2 sheets) and one ${bigRows}-row sheet in ${Math.round(performance.now() - t0)} ms (${root})`,
     );
 
-    const cases: Array<[string, string[]]> = [
-      [`wards24x${wardRows}`, wardFiles],
-      [`rows${bigRows}`, [bigFile]],
-    ];
+    const summaryOnly = args.includes("--summary-only");
+    const cases: Array<[string, string[]]> = summaryOnly
+      ? []
+      : [
+          [`wards24x${wardRows}`, wardFiles],
+          [`rows${bigRows}`, [bigFile]],
+        ];
     for (const [name, files] of cases) {
       const floor = await bestOf(runs, "floor", files, join(root, `out-floor-${name}`));
       const floorFm = await bestOf(runs, "floor-fm", files, join(root, `out-floorfm-${name}`));
@@ -141,7 +149,7 @@ async function main(): Promise<void> {
       );
     }
 
-    if (!args.includes("--no-scale") && scaleFiles > 0) {
+    if (!summaryOnly && !args.includes("--no-scale") && scaleFiles > 0) {
       const scaleDir = join(root, "scale");
       await mkdir(scaleDir);
       const files: string[] = [];
@@ -156,6 +164,22 @@ async function main(): Promise<void> {
       console.log(
         `scale files=${scaleFiles} peak_rss_mb=${Math.round(r.peakMb)} total_ms=${Math.round(r.ms)} written=${written} exit=${r.exit}`,
       );
+    }
+    // The city view: 24 wards, then 200 workbooks (the 24 repeated); one process each, memory per case.
+    for (const n of [24, 200]) {
+      const files: string[] = [];
+      const dir = join(root, `summary-in-${n}`);
+      await mkdir(dir);
+      for (let i = 0; i < n; i++) {
+        const dst = join(dir, `${String(i + 1).padStart(3, "0")}.xlsx`);
+        await copyFile(wardFiles[i % wardFiles.length] ?? "", dst);
+        files.push(dst);
+      }
+      const r = await runChild("summary", files, join(root, `out-summary-${n}`));
+      console.log(
+        `summary files=${n} peak_rss_mb=${Math.round(r.peakMb)} total_ms=${Math.round(r.ms)} exit=${r.exit}`,
+      );
+      await rm(dir, { recursive: true, force: true });
     }
   } finally {
     await rm(root, { recursive: true, force: true });
