@@ -9,7 +9,8 @@
  */
 import type { SheetSnapshot } from "../src/core/model";
 import { evaluateWorkbook } from "../src/core";
-import { recalculateInExcel } from "../src/excel/round";
+import { recalc } from "../src/app";
+import { excelPort } from "../src/app/excel-port";
 import { asExcel, FakeContext } from "../test/excel/fake-excel";
 import { modelFromSnapshots } from "../test/excel/workbooks";
 import { fixtureSnapshots } from "../test/helpers/fixtures";
@@ -62,14 +63,16 @@ async function main(): Promise<void> {
   for (const n of [1, 10, 100]) {
     const ctx = new FakeContext(modelFromSnapshots(workbook(n)));
     const started = process.hrtime.bigint();
-    const { read, apply } = await recalculateInExcel(asExcel(ctx), { supports: ctx.supports });
+    const { evaluation, outcome } = await recalc(excelPort(asExcel(ctx), { supports: ctx.supports }), {
+      now: () => new Date(),
+    });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (apply.error) throw new Error(apply.error.message.en);
+    if (outcome.failure) throw new Error(outcome.failure.message.en);
     console.log(`bench excel sheets=${n} syncs=${ctx.syncCount} requests_bytes_max=${ctx.maxPayloadBytes()}`);
     const perSync = ctx.stats.map((s) => `${s.requestBytes}/${s.responseBytes}`).join(" ");
     console.log(
-      `#   rows=${ROWS} records=${read.evaluation.records.length} writes=${apply.written.length} requests=${apply.requests}` +
-        ` conflicts=${apply.conflicts.length} bytes(req/resp per sync)=${perSync} time_ms=${ms.toFixed(0)}`,
+      `#   rows=${ROWS} records=${evaluation.records.length} writes=${outcome.applied.length}` +
+        ` conflicts=${outcome.conflicts.length} bytes(req/resp per sync)=${perSync} time_ms=${ms.toFixed(0)}`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { t, type Lang } from "./i18n";
-import type { FileReport } from "./report-model";
+import type { FileReport } from "../report";
 
 /** Display width of text in a terminal: East Asian wide and full-width characters take two columns. */
 export function displayWidth(s: string): number {

@@ -5,13 +5,12 @@ import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_PROFILE, parseProfileJson, type Profile } from "../core";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../xlsx";
 import { fsReason } from "./files";
-import { fileSection, reportHead, reportTail } from "./html-report";
+import { failedReport, fileSection, jsonOf, reportHead, reportTail, type FileReport } from "../report";
 import { humanReport } from "./human";
 import { expandInputs } from "./inputs";
 import { loadPreviousYear, PreviousYearError } from "./previous";
 import { t, type Lang } from "./i18n";
-import { failedReport, jsonOf, type FileReport } from "./report-model";
-import { checkFile, recalcFile, revertFile, type RunOptions, type WriteTarget } from "./run-file";
+import { checkFile, recalcFile, revertFile, type RunOptions, type WriteTarget } from "./per-file";
 
 /** Where the CLI writes, and what it knows about its terminal (tests and the bench pass their own). */
 export interface CliIO {

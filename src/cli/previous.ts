@@ -1,8 +1,11 @@
-import { evaluateWorkbook, withChangeLogOverride, type Evaluation, type Profile } from "../core";
-import { compareYears, type HistoryComparison } from "../core/history";
-import { isWorkbookReadError, readWorkbook } from "../xlsx";
+import { check } from "../app";
+import { openXlsxPort } from "../app/xlsx-port";
+import type { Evaluation, Profile } from "../core";
+import { compareYears } from "../core/history";
+import { isWorkbookReadError } from "../xlsx";
 import { CliFileError, readInput } from "./files";
 import type { Lang } from "./i18n";
+import type { HistoryOut } from "../report";
 
 /** Last year's workbook, evaluated once for the whole run (it is only read: nothing is ever written to it). */
 export interface PreviousYear {
@@ -22,11 +25,8 @@ export async function loadPreviousYear(
 ): Promise<PreviousYear> {
   try {
     const bytes = await readInput(file, o.lang);
-    const { snapshots } = await readWorkbook(bytes, { maxUncompressedBytes: o.maxUncompressedBytes });
-    return {
-      file,
-      evaluation: evaluateWorkbook(snapshots, { profile: o.profile, overrides: withChangeLogOverride() }),
-    };
+    const port = await openXlsxPort(bytes, { maxUncompressedBytes: o.maxUncompressedBytes });
+    return { file, evaluation: (await check(port, { profile: o.profile })).evaluation };
   } catch (e) {
     const why = isWorkbookReadError(e)
       ? e.messages[o.lang]
@@ -37,17 +37,6 @@ export async function loadPreviousYear(
       o.lang === "ja" ? "前年度のブックを読めません" : "the previous year's workbook cannot be read";
     throw new PreviousYearError(`${label}: ${file}: ${why}`);
   }
-}
-
-/** The matches of a comparison as the --json output shows them (ids are "sheet!row"). */
-export interface HistoryOut {
-  readonly previousFile: string;
-  readonly currentYear: number;
-  readonly previousYear: number;
-  readonly matches: HistoryComparison["matches"];
-  readonly added: HistoryComparison["added"];
-  readonly removed: HistoryComparison["removed"];
-  readonly ambiguous: HistoryComparison["ambiguous"];
 }
 
 /**

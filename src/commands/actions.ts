@@ -1,7 +1,8 @@
-import type { LocalizedText } from "../core/model";
-import type { Supports } from "../excel/capabilities";
-import { describeExcelError } from "../excel/errors";
-import { recalcSummary, recalculateInExcel, validateInExcel } from "../excel/round";
+import { check, recalc } from "../app";
+import { excelPort } from "../app/excel-port";
+import type { LocalizedText } from "../core";
+import { describeExcelError, type Supports } from "../excel";
+import { recalcSummary } from "./summary";
 
 /** The ids the manifest's <FunctionName> elements use; Office.actions.associate registers the same. */
 export const FUNCTION_IDS = { validate: "validate", recalculate: "recalculate" } as const;
@@ -16,18 +17,7 @@ export interface CommandDeps {
   showTaskpane(): Promise<boolean>;
   /** shows a message to the user and resolves when they have seen it (a dialog) */
   notify(message: LocalizedText, kind: "info" | "error"): Promise<void>;
-  /** remembers the last run for the task pane to show (best effort) */
-  remember(run: LastRun): void;
 }
-
-/** The last ribbon run, kept for the task pane (localStorage key LAST_RUN_KEY). */
-export interface LastRun {
-  readonly command: keyof typeof FUNCTION_IDS;
-  readonly time: string;
-  readonly summary: LocalizedText;
-}
-
-export const LAST_RUN_KEY = "kusei.lastRun";
 
 /** The minimal shape of Office.AddinCommands.Event that commands use. */
 export interface CommandEvent {
@@ -40,10 +30,10 @@ function count(n: number, ja: string, en: string): LocalizedText {
 
 /** 検証: validate the whole workbook, highlight the findings in place, and open the task pane on them. */
 async function validate(deps: CommandDeps): Promise<void> {
-  const { read, highlight } = await deps.run((context) =>
-    validateInExcel(context, { supports: deps.supports, lang: deps.lang }),
+  const { evaluation, highlight } = await deps.run((context) =>
+    check(excelPort(context, { supports: deps.supports }), { highlight: deps.lang }),
   );
-  const findings = read.evaluation.findings;
+  const findings = evaluation.findings;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const e = count(errors, "件のエラー", "errors");
@@ -54,38 +44,33 @@ async function validate(deps: CommandDeps): Promise<void> {
       en: `Validated: ${e.en}, ${w.en}, ${findings.length} findings in all.`,
     },
   ];
-  if (highlight.unsupported.includes("highlight")) {
+  if (highlight?.unsupported) {
     lines.push({
       ja: "この Excel では強調表示が使えません (ExcelApi 1.6 が必要)。",
       en: "This Excel cannot highlight cells (needs ExcelApi 1.6).",
     });
   }
-  if (highlight.error) lines.push(highlight.error.message);
+  const failure = highlight?.failure ?? null;
+  if (failure) lines.push(failure.message);
   const summary = { ja: lines.map((l) => l.ja).join("\n"), en: lines.map((l) => l.en).join("\n") };
-  deps.remember({ command: "validate", time: new Date().toISOString(), summary });
   const shown = await deps.showTaskpane();
-  if (!shown || highlight.error) {
+  if (!shown || failure) {
     const hint = shown
       ? { ja: "", en: "" }
       : {
           ja: "\n詳しくは「作業ウィンドウ」ボタンで開いてください。",
           en: "\nOpen the task pane for the details.",
         };
-    await deps.notify(
-      { ja: summary.ja + hint.ja, en: summary.en + hint.en },
-      highlight.error ? "error" : "info",
-    );
+    await deps.notify({ ja: summary.ja + hint.ja, en: summary.en + hint.en }, failure ? "error" : "info");
   }
 }
 
 /** 一括再計算: derive every mark, write those that change, and report what changed. */
 async function recalculate(deps: CommandDeps): Promise<void> {
-  const { read, apply } = await deps.run((context) =>
-    recalculateInExcel(context, { supports: deps.supports, lang: deps.lang }),
+  const result = await deps.run((context) =>
+    recalc(excelPort(context, { supports: deps.supports }), { now: () => new Date() }),
   );
-  const summary = recalcSummary(read, apply);
-  deps.remember({ command: "recalculate", time: new Date().toISOString(), summary });
-  await deps.notify(summary, apply.error ? "error" : "info");
+  await deps.notify(recalcSummary(result), result.outcome.failure ? "error" : "info");
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { LocalizedText } from "../core/model";
 import { officeSupports } from "../excel/capabilities";
-import { FUNCTION_IDS, LAST_RUN_KEY, makeCommands, type CommandDeps, type LastRun } from "./actions";
+import { FUNCTION_IDS, makeCommands, type CommandDeps } from "./actions";
 import { messageFromUrl, messageUrl, renderMessage } from "./dialog";
 
 function showTaskpane(): Promise<boolean> {
@@ -32,11 +32,6 @@ function notify(message: LocalizedText, kind: "info" | "error"): Promise<void> {
   });
 }
 
-function remember(run: LastRun): void {
-  // The task pane runs in another runtime; localStorage of the add-in's origin is what both can see.
-  window.localStorage.setItem(LAST_RUN_KEY, JSON.stringify(run));
-}
-
 function depsFromOffice(): CommandDeps {
   return {
     run: (batch) => Excel.run(batch),
@@ -44,7 +39,6 @@ function depsFromOffice(): CommandDeps {
     lang: (Office.context.displayLanguage ?? "ja").toLowerCase().startsWith("ja") ? "ja" : "en",
     showTaskpane,
     notify,
-    remember,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Evaluation, MappingOverrides } from "./model/evaluation";
 import type { Finding, Issue } from "./model/findings";
 import type { SheetSnapshot } from "./model/snapshot";
 import { DEFAULT_PROFILE, type Profile } from "./profile/profile";
+import { withChangeLogOverride } from "./changelog/changelog";
 import { recognizeWorkbook } from "./layout";
 import { toFinding } from "./messages/catalogue";
 import { buildPlan } from "./plan/build";
@@ -60,7 +61,8 @@ export function evaluateWorkbook(
     throw new KuseiUsageError("evaluateWorkbook: options must be an object");
   const profile = options.profile ?? DEFAULT_PROFILE;
   const sheets = snapshots.filter((s): s is SheetSnapshot => s !== null && typeof s === "object");
-  const recognition = recognizeWorkbook(sheets, profile, options.overrides);
+  // kusei's own change-log sheet is never read as a form, whatever the host passed.
+  const recognition = recognizeWorkbook(sheets, profile, withChangeLogOverride(options.overrides));
   const ctx = buildContext({
     profile,
     snapshots: sheets,

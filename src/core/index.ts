@@ -36,7 +36,7 @@ export {
 export type { MessageParams, OriginsByName } from "./messages";
 
 // the write plan
-export { writesFromPlan, buildPlan, achievementSymbol, markSeparator } from "./plan";
+export { writesFromPlan, sameCellValue, buildPlan, achievementSymbol, markSeparator } from "./plan";
 export type { WriteChoice, PlanInput } from "./plan";
 
 // rules (for hosts that list or test them)

@@ -1,9 +1,7 @@
 export { readSnapshots, EXCEL_ERROR_TEXTS } from "./read";
 export type { ReadOptions } from "./read";
 export { applyWrites, groupWrites } from "./write";
-export type { ApplyOptions, ExcelApplyResult, WriteConflict, WriteConflictReason } from "./write";
-export { revertLastApply } from "./revert";
-export type { ExcelRevertResult } from "./revert";
+export type { ApplyOptions, ExcelApplyResult } from "./write";
 export {
   showHighlights,
   clearHighlights,
@@ -27,5 +25,3 @@ export type { ExcelFailure } from "./errors";
 export { API, MIN_EXCEL_API, officeSupports } from "./capabilities";
 export type { Supports } from "./capabilities";
 export { queueSettingsLoad } from "./settings";
-export { readAndEvaluate, validateInExcel, recalculateInExcel, recalcSummary } from "./round";
-export type { RoundOptions, WorkbookRead } from "./round";

@@ -6,26 +6,17 @@ import {
   entriesForApply,
   writeValueOf,
 } from "../core/changelog";
-import type { CellValue, CellWrite, ChangeLogEntry, LocalizedText } from "../core/model";
+import type { CellValue, CellWrite, ChangeLogEntry, WriteConflict, WriteConflictReason } from "../core/model";
+import { sameCellValue } from "../core/plan/writes";
 import { parseAreas, rectLocal, type Rect } from "./address";
 import { API, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";
 
-/** Why a planned write was left alone. */
-export type WriteConflictReason =
-  "changed" | "formula" | "merged" | "protected" | "missing-sheet" | "bad-address";
-
-export interface WriteConflict {
-  readonly write: CellWrite;
-  /** the cell as it is now (null when unknown) */
-  readonly found: CellValue;
-  readonly why: WriteConflictReason;
-  readonly message: LocalizedText;
-}
-
 /** What one apply did. */
 export interface ExcelApplyResult {
   readonly applyId: string;
+  /** the writes performed (and logged) */
+  readonly applied: ReadonlyArray<CellWrite>;
   /** cells written, as logged (old → new) */
   readonly written: ReadonlyArray<ChangeLogEntry>;
   /** cells left alone because they changed since the read, hold a formula, are protected … */
@@ -42,40 +33,14 @@ export interface ApplyOptions {
   readonly supports?: Supports;
   /** "revert" when undoing an earlier apply (then applyId names the apply being undone) */
   readonly op?: "apply" | "revert";
-  readonly applyId?: string;
+  /** the id the writes are logged under (core's nextApplyId; a revert's is the apply it undoes) */
+  readonly applyId: string;
   readonly now?: () => Date;
   /** append to the change-log sheet (default true) */
   readonly log?: boolean;
   /** two planned cells of one column further apart than this are written separately (default 20 rows) */
   readonly maxGap?: number;
 }
-
-const CONFLICT_TEXT: Readonly<Record<WriteConflictReason, LocalizedText>> = {
-  changed: {
-    ja: "読み取り後にセルが変更されたため、書き込みませんでした(共同編集者の変更を上書きしません)。",
-    en: "The cell changed after it was read, so kusei left it alone (a co-author's edit is never overwritten).",
-  },
-  formula: {
-    ja: "セルに数式があるため、書き込みませんでした。",
-    en: "The cell holds a formula, so kusei left it alone.",
-  },
-  merged: {
-    ja: "結合セルの左上以外のセルのため、書き込みませんでした。",
-    en: "The cell is inside a merged area but not its top-left cell, so kusei left it alone.",
-  },
-  protected: {
-    ja: "シートが保護されているため、書き込みませんでした。",
-    en: "The sheet is protected, so kusei left it alone.",
-  },
-  "missing-sheet": {
-    ja: "シートが見つからないため、書き込みませんでした。",
-    en: "The sheet is gone, so kusei left the cell alone.",
-  },
-  "bad-address": {
-    ja: "セル番地が正しくないため、書き込みませんでした。",
-    en: "The cell address is not valid, so kusei left it alone.",
-  },
-};
 
 interface Planned {
   readonly write: CellWrite;
@@ -96,7 +61,7 @@ function norm(v: unknown): CellValue {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return norm(a) === norm(b);
+  return sameCellValue(norm(a), norm(b));
 }
 
 /** A block written at once spans at most this many rows. */
@@ -199,18 +164,13 @@ function queuePreflight(
 export async function applyWrites(
   context: Excel.RequestContext,
   writes: ReadonlyArray<CellWrite>,
-  opts: ApplyOptions = {},
+  opts: ApplyOptions,
 ): Promise<ExcelApplyResult> {
   const supports = opts.supports ?? officeSupports;
   const time = (opts.now ?? (() => new Date()))().toISOString();
   const withLog = opts.log ?? true;
   const { groups, bad } = groupWrites(writes, opts.maxGap ?? 20);
-  const conflicts: WriteConflict[] = bad.map((write) => ({
-    write,
-    found: null,
-    why: "bad-address",
-    message: CONFLICT_TEXT["bad-address"],
-  }));
+  const conflicts: WriteConflict[] = bad.map((write) => ({ write, current: null, why: "invalid-address" }));
   const merged = supports(API.mergedAreas);
 
   // Sync 1: re-read. It only reads, so when it fails — a sheet deleted since the plan (getItem), or a host
@@ -228,7 +188,8 @@ export async function applyWrites(
       if (pre.reads.length > 0 || pre.log) await context.sync();
     } catch (error) {
       return {
-        applyId: opts.applyId ?? `${time}#0`,
+        applyId: opts.applyId,
+        applied: [],
         written: [],
         conflicts,
         notWritten: [...writes],
@@ -238,8 +199,7 @@ export async function applyWrites(
     }
   }
 
-  const applyIdBase = pre.log && !pre.log.used.isNullObject ? pre.log.used.rowCount : 0;
-  const applyId = opts.applyId ?? `${time}#${applyIdBase}`;
+  const applyId = opts.applyId;
 
   // Decide, cell by cell.
   const go: { group: Group; range: Excel.Range; cells: Planned[] }[] = [];
@@ -247,13 +207,7 @@ export async function applyWrites(
     const read = pre.reads.find((r) => r.group === g);
     const ws = pre.protectedSheets.get(g.sheet);
     if (!read || !ws) {
-      for (const p of g.cells)
-        conflicts.push({
-          write: p.write,
-          found: null,
-          why: "missing-sheet",
-          message: CONFLICT_TEXT["missing-sheet"],
-        });
+      for (const p of g.cells) conflicts.push({ write: p.write, current: null, why: "missing-sheet" });
       continue;
     }
     const mergedRects = read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [];
@@ -270,7 +224,7 @@ export async function applyWrites(
       else if (typeof formula === "string" && formula.startsWith("=")) why = "formula";
       else if (inMerge && (inMerge.top !== p.row || inMerge.left !== p.col)) why = "merged";
       else if (!same(found, p.write.expected)) why = "changed";
-      if (why) conflicts.push({ write: p.write, found, why, message: CONFLICT_TEXT[why] });
+      if (why) conflicts.push({ write: p.write, current: found, why });
       else ok.push(p);
     }
     if (ok.length > 0) go.push({ group: g, range: read.range, cells: ok });
@@ -279,7 +233,7 @@ export async function applyWrites(
   const goWrites = go.flatMap((g) => g.cells.map((c) => c.write));
   const entries = entriesForApply(goWrites, goWrites, applyId, time, opts.op ?? "apply");
   if (goWrites.length === 0)
-    return { applyId, written: [], conflicts, notWritten: [], error: null, requests: 0 };
+    return { applyId, applied: [], written: [], conflicts, notWritten: [], error: null, requests: 0 };
 
   // Sync 2: write. A block (nulls for untouched cells) when it saves requests, else cell by cell.
   if (supports(API.suspendCalculation)) context.application.suspendApiCalculationUntilNextSync();
@@ -322,7 +276,7 @@ export async function applyWrites(
       withLog,
     );
   }
-  return { applyId, written: entries, conflicts, notWritten: [], error: null, requests };
+  return { applyId, applied: goWrites, written: entries, conflicts, notWritten: [], error: null, requests };
 }
 
 function queueLogAppend(
@@ -385,7 +339,7 @@ async function recoverFailedWrite(
         en: `${failure.message.en} (read-back failed too: ${detail.code})`,
       },
     };
-    return { applyId, written: [], conflicts, notWritten, error, requests };
+    return { applyId, applied: [], written: [], conflicts, notWritten, error, requests };
   }
   const done = checks
     .filter(({ c, range }) => same(range.values[0]?.[0], writeValueOf(c.write)))
@@ -399,5 +353,5 @@ async function recoverFailedWrite(
     queueLogAppend(context, { ws: logWs, used: logUsed }, written);
     await context.sync();
   }
-  return { applyId, written, conflicts, notWritten, error: failure, requests };
+  return { applyId, applied: done, written, conflicts, notWritten, error: failure, requests };
 }

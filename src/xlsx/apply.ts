@@ -1,21 +1,10 @@
 import * as ExcelJS from "exceljs";
 import { fromA1, toA1 } from "../core/address/a1";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, writeValueOf } from "../core/changelog";
-import type { ChangeLogEntry, CellWrite } from "../core/model/plan";
-import type { CellValue } from "../core/model/snapshot";
-import { flattenCellValue, sameCellValue } from "./cell-value";
+import type { ChangeLogEntry, CellWrite, WriteConflict } from "../core/model/plan";
+import { sameCellValue } from "../core/plan/writes";
+import { flattenCellValue } from "./cell-value";
 import type { XlsxWorkbookHandle } from "./workbook";
-
-/** Why a write was not performed. */
-export type WriteConflictReason =
-  "changed" | "formula" | "error-value" | "protected" | "missing-sheet" | "invalid-address";
-
-export interface WriteConflict {
-  readonly write: CellWrite;
-  /** the cell's value now (null when there is no such cell) */
-  readonly current: CellValue;
-  readonly why: WriteConflictReason;
-}
 
 export interface ApplyResult {
   /** the writes performed; `cell` is the address actually written (a merged area's top-left) */

@@ -58,10 +58,3 @@ export function flattenCellValue(raw: unknown): FlatCell {
   }
   return EMPTY;
 }
-
-/** Equality the write guard uses: an empty string and an empty cell are the same; otherwise strict. */
-export function sameCellValue(a: CellValue, b: CellValue): boolean {
-  const x = a === "" ? null : a;
-  const y = b === "" ? null : b;
-  return x === y;
-}

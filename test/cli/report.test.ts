@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
-import { areaChartSvg, escapeHtml } from "../../src/cli/html-report";
+import { areaChartSvg, escapeHtml } from "../../src/report";
 import { fieldColumn, fixtureLayout, fixturePath, itemRows } from "../helpers/fixtures";
 import { kusei, tempDir } from "./helpers";
 

@@ -27,7 +27,10 @@ describeAdapterContract(
       },
       read: () => readSnapshots(asExcel(context()), { supports: context().supports }),
       apply: async (writes) => {
-        const r = await applyWrites(asExcel(context()), writes, { supports: context().supports });
+        const r = await applyWrites(asExcel(context()), writes, {
+          supports: context().supports,
+          applyId: "2026-01-01T00:00:00.000Z#1",
+        });
         if (r.error) throw new Error(r.error.message.en);
         return { applied: r.written.map((e) => ({ sheet: e.sheet, cell: e.cell })), conflicts: r.conflicts };
       },

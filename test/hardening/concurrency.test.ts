@@ -6,13 +6,12 @@
 import { readFileSync } from "node:fs";
 import { evaluateWorkbook, fromA1, writesFromPlan } from "../../src/core";
 import type { CellWrite } from "../../src/core/model/plan";
-import { readSnapshots } from "../../src/excel/read";
-import { applyWrites as excelApply } from "../../src/excel/write";
+import { recalc, type WorkbookPort } from "../../src/app";
+import { excelPort } from "../../src/app/excel-port";
 import { applyWrites as xlsxApply, readWorkbook, writeWorkbook } from "../../src/xlsx";
 import { asExcel, FakeContext } from "../excel/fake-excel";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { FIXTURES, fixturePath, fixtureSnapshots } from "../helpers/fixtures";
-import { LOG_OVERRIDES } from "./recalc-xlsx";
 
 const NOW = (): Date => new Date("2026-01-05T10:00:00.000Z");
 const EDIT = "共同編集者の入力";
@@ -27,27 +26,32 @@ const NAMES = Object.keys(FIXTURES);
 describe.each(NAMES.map((n, i) => [n, i] as const))(
   "a co-author's edit is never overwritten: %s",
   (name, salt) => {
-    test("Excel adapter (strict fake): edited cells are conflicts and keep the edit, the rest are written", async () => {
+    test("Excel (strict fake), the recalc use case: edited cells are conflicts and keep the edit, the rest are written", async () => {
       const model = modelFromSnapshots(fixtureSnapshots(name));
       const ctx = new FakeContext(model);
-      const snapshots = await readSnapshots(asExcel(ctx), { supports: ctx.supports });
-      const writes = writesFromPlan(evaluateWorkbook(snapshots, { overrides: LOG_OVERRIDES }).plan, {
-        overwriteConflicts: false,
-      });
-      const coAuthor = edited(writes, salt);
-      for (const key of coAuthor) {
-        const [sheet, cell] = key.split("!") as [string, string];
-        const p = fromA1(cell);
-        if (p !== null) model.sheet(sheet)?.put(p.row, p.col, [[EDIT]]);
-      }
-      const r = await excelApply(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
-      expect(r.error).toBeNull();
+      const port = excelPort(asExcel(ctx), { supports: ctx.supports });
+      let coAuthor = new Set<string>();
+      // The co-author types between kusei's read and its write: just before the port applies.
+      const editing: WorkbookPort = {
+        ...port,
+        apply: (writes, stamp) => {
+          coAuthor = edited(writes, salt);
+          for (const key of coAuthor) {
+            const [sheet, cell] = key.split("!") as [string, string];
+            const p = fromA1(cell);
+            if (p !== null) model.sheet(sheet)?.put(p.row, p.col, [[EDIT]]);
+          }
+          return port.apply(writes, stamp);
+        },
+      };
+      const { writes, outcome } = await recalc(editing, { now: NOW });
+      expect(outcome.failure).toBeNull();
       expect(
         new Set(
-          r.conflicts.filter((c) => c.why === "changed").map((c) => `${c.write.sheet}!${c.write.cell}`),
+          outcome.conflicts.filter((c) => c.why === "changed").map((c) => `${c.write.sheet}!${c.write.cell}`),
         ),
       ).toEqual(coAuthor);
-      expect(r.written.map((e) => `${e.sheet}!${e.cell}`).sort()).toEqual(
+      expect(outcome.applied.map((w) => `${w.sheet}!${w.cell}`).sort()).toEqual(
         writes
           .map((w) => `${w.sheet}!${w.cell}`)
           .filter((k) => !coAuthor.has(k))
@@ -62,7 +66,7 @@ describe.each(NAMES.map((n, i) => [n, i] as const))(
 
     test("xlsx adapter: the same, and the saved file holds the edits", async () => {
       const { snapshots, workbook } = await readWorkbook(new Uint8Array(readFileSync(fixturePath(name))));
-      const writes = writesFromPlan(evaluateWorkbook(snapshots, { overrides: LOG_OVERRIDES }).plan, {
+      const writes = writesFromPlan(evaluateWorkbook(snapshots).plan, {
         overwriteConflicts: false,
       });
       const coAuthor = edited(writes, salt);

@@ -4,6 +4,8 @@
  * message and never a stack trace). docs/hostile.md is the table of these outcomes.
  */
 import JSZip from "jszip";
+import { check } from "../../src/app";
+import { openXlsxPort } from "../../src/app/xlsx-port";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,14 +41,15 @@ import {
 } from "../fixtures/hostile/build-hostile";
 import { fixturePath } from "../helpers/fixtures";
 import { kusei, STACK_FRAME } from "./cli-harness";
-import { LOG_OVERRIDES } from "./recalc-xlsx";
 
 const hostile = (file: string): string => join(HOSTILE_DIR, file);
 const bytesOf = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 
-async function evaluate(path: string): Promise<{ snapshots: SheetSnapshot[]; evaluation: Evaluation }> {
-  const { snapshots } = await readWorkbook(bytesOf(path));
-  return { snapshots, evaluation: evaluateWorkbook(snapshots, { overrides: LOG_OVERRIDES }) };
+/** The check use case over the xlsx port, as `kusei check` runs it. */
+async function evaluate(
+  path: string,
+): Promise<{ snapshots: ReadonlyArray<SheetSnapshot>; evaluation: Evaluation }> {
+  return check(await openXlsxPort(bytesOf(path)));
 }
 
 /** What the plan would write (the default: no conflicts overwritten), as "sheet!cell=value". */

@@ -1,24 +1,22 @@
 /**
  * Proof of no data loss through the Excel adapter (issue 6 §3), over helper E's strict fake Excel
- * (test/excel/fake-excel.ts): for every fixture and every readable hostile workbook, recalc (readSnapshots →
- * evaluateWorkbook → writesFromPlan → applyWrites) changes only planned mark cells and the change-log sheet;
- * revertLastApply gives every cell back; a second recalc writes nothing. The fake models values, formulas,
+ * (test/excel/fake-excel.ts): for every fixture and every readable hostile workbook, the recalc use case over
+ * the Excel port changes only planned mark cells and the change-log sheet; the revert use case gives every cell
+ * back; a second recalc writes nothing. The fake models values, formulas,
  * merges, conditional formats, notes, visibility, protection and settings (no styles: Office.js writes of
  * `values` leave formats alone by definition, and the fake cannot show otherwise).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CHANGE_LOG_SHEET, evaluateWorkbook, writesFromPlan } from "../../src/core";
+import { recalc as recalcUseCase, revert } from "../../src/app";
+import { excelPort } from "../../src/app/excel-port";
+import { CHANGE_LOG_SHEET } from "../../src/core";
 import type { SheetSnapshot } from "../../src/core/model/snapshot";
-import { readSnapshots } from "../../src/excel/read";
-import { revertLastApply } from "../../src/excel/revert";
-import { applyWrites } from "../../src/excel/write";
 import { readWorkbook } from "../../src/xlsx";
 import { asExcel, FakeContext, type WorkbookModel } from "../excel/fake-excel";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { HOSTILE_DIR } from "../fixtures/hostile/build-hostile";
 import { FIXTURES, fixtureSnapshots } from "../helpers/fixtures";
-import { LOG_OVERRIDES } from "./recalc-xlsx";
 
 const NOW = (): Date => new Date("2026-01-05T10:00:00.000Z");
 const LATER = (): Date => new Date("2026-01-05T10:05:00.000Z");
@@ -83,12 +81,10 @@ function cellKey(sheet: string, a1: string): string {
   return `${sheet}!${Number(m[2]) - 1},${col - 1}`;
 }
 
+const portOf = (ctx: FakeContext) => excelPort(asExcel(ctx), { supports: ctx.supports });
+
 async function recalc(ctx: FakeContext, now: () => Date) {
-  const snapshots = await readSnapshots(asExcel(ctx), { supports: ctx.supports });
-  const evaluation = evaluateWorkbook(snapshots, { overrides: LOG_OVERRIDES });
-  const writes = writesFromPlan(evaluation.plan, { overwriteConflicts: false });
-  const result = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now });
-  return { evaluation, writes, result };
+  return recalcUseCase(portOf(ctx), { now });
 }
 
 describe.each(CASES)("no data loss in Excel (fake): %s", (name, source) => {
@@ -100,19 +96,19 @@ describe.each(CASES)("no data loss in Excel (fake): %s", (name, source) => {
     const ctx = new FakeContext(model);
 
     const first = await recalc(ctx, NOW);
-    expect(first.result.error).toBeNull();
+    expect(first.outcome.failure).toBeNull();
     const planned = new Set(
       first.evaluation.plan
         .filter((m) => m.action === "write" || m.action === "conflict")
         .map((m) => cellKey(m.sheet, m.cell)),
     );
-    const written = new Set(first.result.written.map((e) => cellKey(e.sheet, e.cell)));
+    const written = new Set(first.outcome.applied.map((w) => cellKey(w.sheet, w.cell)));
     // the main fixture has marks to write: the comparison below is not vacuous
     if (name === "hirano-fy2016") expect(written.size).toBeGreaterThan(10);
     // every write the plan asked for is done or reported, never silently dropped
-    expect(first.result.written.length + first.result.conflicts.length + first.result.notWritten.length).toBe(
-      first.writes.length,
-    );
+    expect(
+      first.outcome.applied.length + first.outcome.conflicts.length + first.outcome.notWritten.length,
+    ).toBe(first.writes.length);
     const afterRecalc = stateOf(model, ignoreLog);
     const changed = changedKeys(before, afterRecalc);
     for (const k of changed) expect(planned).toContain(k);
@@ -126,11 +122,11 @@ describe.each(CASES)("no data loss in Excel (fake): %s", (name, source) => {
     expect(changedKeys(afterRecalc, stateOf(model, ignoreLog))).toEqual([]);
 
     if (written.size === 0) return;
-    const revert = await revertLastApply(asExcel(ctx), { supports: ctx.supports, now: LATER });
-    expect(revert.error).toBeNull();
-    expect(revert.conflicts).toEqual([]);
-    expect(revert.lateConflicts).toEqual([]);
-    expect(revert.restored).toHaveLength(written.size);
+    const undone = await revert(portOf(ctx), { now: LATER });
+    expect(undone.outcome.failure).toBeNull();
+    expect(undone.plan.conflicts).toEqual([]);
+    expect(undone.outcome.conflicts).toEqual([]);
+    expect(undone.outcome.applied).toHaveLength(written.size);
     expect(changedKeys(before, stateOf(model, ignoreLog))).toEqual([]);
   });
 });

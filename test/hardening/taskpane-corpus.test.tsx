@@ -1,28 +1,25 @@
 /** @jest-environment jsdom */
 /**
  * The hostile corpus in the task pane: an unreadable file ends in an error MessageBar with the xlsx adapter's
- * Japanese reason, never a crash; cell text with markup is shown as text. The file is read by the real
- * adapter; the host around it is helper T's test double carrying the real evaluation (the standalone host
- * loads the adapter with a dynamic import(), which jest cannot run without --experimental-vm-modules).
+ * Japanese reason, never a crash; cell text with markup is shown as text. The host is the real standalone
+ * host over the real xlsx port (handed in directly: jest cannot run its dynamic import() without
+ * --experimental-vm-modules).
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "../../src/taskpane/components/App";
+import * as xlsxPort from "../../src/app/xlsx-port";
 import type { TaskpaneHost } from "../../src/taskpane/host";
-import { evaluateWorkbook } from "../../src/core";
+import { openStandaloneFile } from "../../src/taskpane/hosts/standalone";
 import { translator } from "../../src/taskpane/i18n/strings";
 import { readWorkbook } from "../../src/xlsx";
 import { HOSTILE_DIR, SCRIPT_TEXTS } from "../fixtures/hostile/build-hostile";
-import { fakeHost } from "../taskpane/fakeHost";
-import { LOG_OVERRIDES } from "./recalc-xlsx";
 
-/** Opens a file as the standalone host does first: the real xlsx adapter reads it (and may refuse it). */
-async function openFile(file: File): Promise<TaskpaneHost> {
-  const { snapshots } = await readWorkbook(new Uint8Array(await file.arrayBuffer()));
-  const evaluation = evaluateWorkbook(snapshots, { overrides: LOG_OVERRIDES });
-  return fakeHost({ mode: "standalone", evaluation: () => evaluation });
+/** Opens a file with the standalone host (which may refuse it). */
+function openFile(file: File): Promise<TaskpaneHost> {
+  return openStandaloneFile(file, () => Promise.resolve(xlsxPort));
 }
 
 function fileOf(name: string): File {

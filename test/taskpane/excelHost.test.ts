@@ -1,109 +1,69 @@
-// The Excel host's glue over the src/excel adapter (mocked here; the adapter has its own Office.js tests):
-// failures become ja/en errors for the pane, never a silent success.
-import type { Evaluation } from "../../src/core/model";
-import { sampleEvaluation } from "./evaluation";
+// The Excel host of the task pane: the use cases (src/app) over the Excel port, run here against the strict
+// fake Excel (test/excel/fake-excel.ts) — the real adapter, the real use cases. Failures become ja/en errors
+// for the pane (PortError.messages), never a silent success.
+import { PortError } from "../../src/app";
+import { CHANGE_LOG_SHEET, writesFromPlan } from "../../src/core";
+import { createExcelHost } from "../../src/taskpane/hosts/excel";
+import { asExcel, FakeContext } from "../excel/fake-excel";
+import { modelFromSnapshots } from "../excel/workbooks";
+import { fixtureSnapshots } from "../helpers/fixtures";
 
-jest.mock("../../src/excel", () => ({
-  validateInExcel: jest.fn(),
-  applyWrites: jest.fn(),
-  revertLastApply: jest.fn(),
-  selectCell: jest.fn(),
-  loadWorkbookSettings: jest.fn(),
-  saveMappingOverrides: jest.fn(),
-  describeExcelError: jest.fn((e: unknown) => ({
-    code: "x",
-    message: { ja: `失敗: ${String(e)}`, en: `failed: ${String(e)}` },
-  })),
-}));
-jest.mock("../../src/core", () => ({ evaluateWorkbook: jest.fn() }));
-
-const excel = jest.requireMock("../../src/excel") as Record<string, jest.Mock>;
-const core = jest.requireMock("../../src/core") as Record<string, jest.Mock>;
-import { createExcelHost, ExcelHostError } from "../../src/taskpane/hosts/excel";
-
-const context = { marker: "context" };
+let ctx: FakeContext;
 beforeEach(() => {
-  jest.clearAllMocks();
+  ctx = new FakeContext(modelFromSnapshots(fixtureSnapshots("hirano-fy2016")));
   (globalThis as unknown as { Excel: unknown }).Excel = {
-    run: async <T>(batch: (c: unknown) => Promise<T>) => batch(context),
+    run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(asExcel(ctx)),
   };
 });
 
-function read(evaluation: Evaluation, overrides = {}) {
-  return {
-    read: {
-      snapshots: [{ name: "戦略(1)", origin: { row: 0, col: 0 } }],
-      settings: { overrides, profile: null, profileJson: null, problems: [] },
-      evaluation,
-    },
-    highlight: { error: null },
-  };
-}
-
-test("検証: 保存済みの対応と同じならそのまま、違えば渡された対応で評価し直す", async () => {
-  const saved = sampleEvaluation();
-  const other = { ...sampleEvaluation(), findings: [] };
-  excel.validateInExcel!.mockResolvedValue(read(saved, { 戦略: { kind: "other" } }));
-  core.evaluateWorkbook!.mockReturnValue(other);
-  const host = createExcelHost("ja");
-  const same = await host.check({ 戦略: { kind: "other" } });
-  expect(same.evaluation).toBe(saved);
-  expect(same.origins).toEqual({ "戦略(1)": { row: 0, col: 0 } });
-  const changed = await host.check({});
-  expect(changed.evaluation).toBe(other);
-  expect(core.evaluateWorkbook).toHaveBeenCalledWith(expect.any(Array), { overrides: {} });
+test("検証: 渡された対応で評価し、所見を色付けし、シートの原点を返す", async () => {
+  const host = createExcelHost("ja", ctx.supports);
+  const r = await host.check({});
+  expect(r.evaluation.findings.length).toBeGreaterThan(0);
+  expect(Object.keys(r.origins)).toEqual(ctx.model.sheets.map((s) => s.name));
+  expect(ctx.model.sheets.some((s) => s.cfs.length > 0)).toBe(true);
+  const strategy = r.evaluation.layouts.find((l) => l.kind === "strategy")?.sheet ?? "";
+  const other = await host.check({ [strategy]: { kind: "other" } });
+  expect(other.evaluation.layouts.find((l) => l.sheet === strategy)?.kind).toBe("other");
 });
 
-test("検証: 色付けできなかったことは知らせに出る", async () => {
-  const r = read(sampleEvaluation());
-  excel.validateInExcel!.mockResolvedValue({
-    ...r,
-    highlight: { error: { code: "x", message: { ja: "色付け不可", en: "no fill" } } },
-  });
-  await expect(createExcelHost("ja").check({})).resolves.toMatchObject({
-    notices: [{ ja: "色付け不可", en: "no fill" }],
-  });
+test("検証: 使えない保存済み設定は知らせに出る", async () => {
+  ctx.model.settings.set("kusei.mappingOverrides", "{not json");
+  const r = await createExcelHost("ja", ctx.supports).check({});
+  expect(r.notices?.[0]?.ja).toContain("列の対応設定");
 });
 
-test("書き込み: アダプターの失敗は ja/en の ExcelHostError", async () => {
-  excel.applyWrites!.mockResolvedValue({
-    written: [],
-    conflicts: [],
-    notWritten: [],
-    error: { code: "protected", message: { ja: "シートが保護されています", en: "protected" } },
-  });
-  const err = await createExcelHost("ja")
-    .apply([], () => undefined)
-    .catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(ExcelHostError);
-  expect((err as ExcelHostError).messages.ja).toBe("シートが保護されています");
-});
-
-test("書き込み: 書いた数と、読み込み後に変わっていた数", async () => {
-  excel.applyWrites!.mockResolvedValue({ written: [1, 2], conflicts: [1], notWritten: [1], error: null });
+test("書き込み: 書いた数と、読み込み後に変わっていた数; 元に戻すと戻した数", async () => {
+  const host = createExcelHost("ja", ctx.supports);
+  const { evaluation } = await host.check({});
+  const writes = writesFromPlan(evaluation.plan, { overwriteConflicts: false });
+  expect(writes.length).toBeGreaterThan(1);
+  const [first] = writes;
+  if (first) ctx.model.userEdit(first.sheet, first.cell, "共同編集者");
   const progress: Array<[number, number]> = [];
-  const r = await createExcelHost("ja").apply([], (d, t) => progress.push([d, t]));
-  expect(r).toEqual({ written: 2, changed: 2 });
+  const r = await host.apply(writes, (d, t) => progress.push([d, t]));
+  expect(r).toEqual({ written: writes.length - 1, changed: 1 });
   expect(progress[0]).toEqual([0, 0]);
+  expect(ctx.model.sheet(CHANGE_LOG_SHEET)).toBeDefined();
+  await expect(host.revert()).resolves.toEqual({ restored: writes.length - 1, skipped: 0 });
+});
+
+test("書き込み: 書き込みの失敗は ja/en の PortError", async () => {
+  const host = createExcelHost("ja", ctx.supports);
+  const { evaluation } = await host.check({});
+  ctx.model.editMode = true;
+  const err = await host
+    .apply(writesFromPlan(evaluation.plan, { overwriteConflicts: false }), () => undefined)
+    .catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(PortError);
+  expect((err as PortError).messages.ja).not.toBe("");
+  expect((err as PortError).messages.en).not.toBe("");
 });
 
 test("Office の例外は describeExcelError の文言になる", async () => {
-  excel.selectCell!.mockRejectedValue("InvalidArgument");
-  const err = await createExcelHost("ja")
-    .selectCell("戦略(1)", "A1")
+  const err = await createExcelHost("ja", ctx.supports)
+    .selectCell("無いシート", "A1")
     .catch((e: unknown) => e);
-  expect((err as ExcelHostError).messages).toEqual({
-    ja: "失敗: InvalidArgument",
-    en: "failed: InvalidArgument",
-  });
-});
-
-test("元に戻す: 戻した数と、変更されていて戻さなかった数", async () => {
-  excel.revertLastApply!.mockResolvedValue({
-    restored: [1, 2, 3],
-    conflicts: [1],
-    lateConflicts: [],
-    error: null,
-  });
-  await expect(createExcelHost("ja").revert()).resolves.toEqual({ restored: 3, skipped: 1 });
+  expect(err).toBeInstanceOf(PortError);
+  expect((err as PortError).messages.ja).not.toBe("");
 });

@@ -2,6 +2,7 @@ import { fromA1 } from "../address/a1";
 import type { MappingOverrides } from "../model/evaluation";
 import type { CellWrite, ChangeLogEntry } from "../model/plan";
 import type { CellValue, SheetSnapshot } from "../model/snapshot";
+import { sameCellValue } from "../plan/writes";
 
 /**
  * The change-log sheet kusei keeps inside the workbook (the CLI and the add-in share it). It is the only
@@ -146,6 +147,12 @@ export function readChangeLog(snapshot: SheetSnapshot): ChangeLogEntry[] {
   return out;
 }
 
+/** The entries of the change-log sheet among a workbook's snapshots (none when it has no such sheet). */
+export function changeLogOf(snapshots: ReadonlyArray<SheetSnapshot>): ChangeLogEntry[] {
+  const log = snapshots.find((s) => s.name === CHANGE_LOG_SHEET);
+  return log ? readChangeLog(log) : [];
+}
+
 /** Why a logged change cannot be undone. */
 export interface RevertConflict {
   readonly entry: ChangeLogEntry;
@@ -159,10 +166,6 @@ export interface RevertPlan {
   readonly applyId: string | null;
   readonly writes: RestoreWrite[];
   readonly conflicts: RevertConflict[];
-}
-
-function same(a: CellValue, b: CellValue): boolean {
-  return (a === "" ? null : a) === (b === "" ? null : b);
 }
 
 /** The last apply in the log that no revert has undone yet. */
@@ -210,7 +213,7 @@ export function planRevert(
       conflicts.push({ entry, current, why: "formula" });
       continue;
     }
-    if (!same(current, entry.new)) {
+    if (!sameCellValue(current, entry.new)) {
       conflicts.push({ entry, current, why: "changed" });
       continue;
     }

@@ -41,6 +41,18 @@ export interface CellWrite {
   readonly reason: string;
 }
 
+/** Why a host left a planned write undone (the re-check just before writing). */
+export type WriteConflictReason =
+  "changed" | "formula" | "error-value" | "merged" | "protected" | "missing-sheet" | "invalid-address";
+
+/** A planned write a host did not perform, with the cell as it found it. The one conflict type of every host. */
+export interface WriteConflict {
+  readonly write: CellWrite;
+  /** the cell's value now (null when there is no such cell, or it holds an error value) */
+  readonly current: CellValue;
+  readonly why: WriteConflictReason;
+}
+
 /** One row of the change-log sheet (the same sheet for the CLI and the add-in). */
 export interface ChangeLogEntry {
   /** one id per apply (ISO time + counter); revert undoes the last apply id */

@@ -1,4 +1,4 @@
 export { buildPlan, achievementSymbol, markSeparator } from "./build";
 export type { PlanInput } from "./build";
-export { writesFromPlan } from "./writes";
+export { writesFromPlan, sameCellValue } from "./writes";
 export type { WriteChoice } from "./writes";

@@ -1,4 +1,13 @@
 import type { CellWrite, PlannedMark } from "../model/plan";
+import type { CellValue } from "../model/snapshot";
+
+/**
+ * The equality of every write guard (adapters re-checking a cell, revert planning): an empty string and an
+ * empty cell are the same; otherwise strict (the number 1 is not the text "1").
+ */
+export function sameCellValue(a: CellValue, b: CellValue): boolean {
+  return (a === "" ? null : a) === (b === "" ? null : b);
+}
 
 /** Which conflicts the user chose to overwrite: all, none, or these PlannedMark ids. */
 export interface WriteChoice {

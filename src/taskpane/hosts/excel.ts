@@ -1,78 +1,64 @@
-import { evaluateWorkbook } from "../../core";
-import type { LocalizedText, MappingOverrides } from "../../core/model";
+import { applySelected, check, clear, PortError, revert, type PortFailure } from "../../app";
+import { excelPort } from "../../app/excel-port";
+import type { LocalizedText } from "../../core";
 import {
-  applyWrites,
-  clearHighlights,
   describeExcelError,
   loadWorkbookSettings,
-  revertLastApply,
+  officeSupports,
   saveMappingOverrides,
   selectCell,
-  validateInExcel,
-  type ExcelFailure,
+  type Supports,
 } from "../../excel";
 import type { CheckResult, TaskpaneHost } from "../host";
 
-/** A failure the Excel adapter described in both languages; the pane shows the user's language. */
-export class ExcelHostError extends Error {
-  constructor(readonly messages: LocalizedText) {
-    super(messages.en);
-    this.name = "ExcelHostError";
-  }
+function fail(failure: PortFailure): never {
+  throw new PortError(failure);
 }
 
-function fail(failure: ExcelFailure): never {
-  throw new ExcelHostError(failure.message);
-}
-
-/** Runs a batch in Excel; a thrown Office error becomes an ExcelHostError with ja/en text. */
+/** Runs a batch in Excel; a thrown Office error becomes a PortError with ja/en text. */
 async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
     return await Excel.run(batch);
   } catch (e) {
-    if (e instanceof ExcelHostError) throw e;
+    if (e instanceof PortError) throw e;
     fail(describeExcelError(e));
   }
 }
 
-function sameOverrides(a: MappingOverrides, b: MappingOverrides): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The task pane's use cases inside Excel, through the src/excel adapter (Office.js). */
-export function createExcelHost(lang: "ja" | "en"): TaskpaneHost {
+/** The task pane's use cases inside Excel: src/app over the Excel port (Office.js). */
+export function createExcelHost(lang: "ja" | "en", supports: Supports = officeSupports): TaskpaneHost {
+  const now = () => new Date();
+  const port = (context: Excel.RequestContext) => excelPort(context, { supports });
   return {
     mode: "excel",
     fileName: null,
     check: (overrides) =>
       run(async (context): Promise<CheckResult> => {
-        // Validate as the ribbon does: read, evaluate, highlight the findings in place.
-        const { read, highlight } = await validateInExcel(context, { lang });
-        const profile = read.settings.profile?.ok ? read.settings.profile.profile : undefined;
-        const evaluation = sameOverrides(overrides, read.settings.overrides)
-          ? read.evaluation
-          : evaluateWorkbook(read.snapshots, { overrides, ...(profile ? { profile } : {}) });
-        const notices: LocalizedText[] = [...read.settings.problems];
-        if (highlight.error) notices.push(highlight.error.message);
-        return {
-          evaluation,
-          origins: Object.fromEntries(read.snapshots.map((s) => [s.name, s.origin])),
-          notices,
-        };
+        // Validate as the ribbon does: read, evaluate (with the pane's mapping), highlight the findings in place.
+        const r = await check(port(context), { overrides, highlight: lang });
+        const notices: LocalizedText[] = [...(r.settings?.problems ?? [])];
+        if (r.highlight?.failure) notices.push(r.highlight.failure.message);
+        return { evaluation: r.evaluation, origins: r.origins, notices };
       }),
     apply: (writes, progress) =>
       run(async (context) => {
         progress(0, 0);
-        const r = await applyWrites(context, writes);
-        if (r.error) fail(r.error);
+        const { outcome } = await applySelected(port(context), writes, now);
+        if (outcome.failure) fail(outcome.failure);
         progress(writes.length, writes.length);
-        return { written: r.written.length, changed: r.conflicts.length + r.notWritten.length };
+        return {
+          written: outcome.applied.length,
+          changed: outcome.conflicts.length + outcome.notWritten.length,
+        };
       }),
     revert: () =>
       run(async (context) => {
-        const r = await revertLastApply(context);
-        if (r.error) fail(r.error);
-        return { restored: r.restored.length, skipped: r.conflicts.length + r.lateConflicts.length };
+        const { plan, outcome } = await revert(port(context), { now });
+        if (outcome.failure) fail(outcome.failure);
+        return {
+          restored: outcome.applied.length,
+          skipped: plan.conflicts.length + outcome.conflicts.length,
+        };
       }),
     selectCell: (sheet, cell) =>
       run(async (context) => {
@@ -80,11 +66,7 @@ export function createExcelHost(lang: "ja" | "en"): TaskpaneHost {
         if (failure) fail(failure);
         return null;
       }),
-    clearHighlights: () =>
-      run(async (context) => {
-        const r = await clearHighlights(context);
-        if (r.error) fail(r.error);
-      }),
+    clearHighlights: () => run((context) => clear(port(context))),
     loadMapping: () => run(async (context) => (await loadWorkbookSettings(context)).overrides),
     saveMapping: (overrides) => run((context) => saveMappingOverrides(context, overrides)),
     downloads: null,

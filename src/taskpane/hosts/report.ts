@@ -1,9 +1,8 @@
-import { fileSection, reportHead, reportTail } from "../../cli/html-report";
-import { reportOf, type FileReport } from "../../cli/report-model";
+import { fileSection, reportHead, reportOf, reportTail, type FileReport } from "../../report";
 import type { CheckResult } from "../host";
 
-// The standalone page's HTML report is the CLI's (`kusei check --report`): one self-contained file, inline CSS,
-// no script, every piece of workbook text escaped by the CLI's renderer. Pure string code, no Node API.
+// The standalone page's HTML report is the one `kusei check --report` writes (src/report): one self-contained
+// file, inline CSS, no script, every piece of workbook text escaped by the renderer.
 
 /** Renders the report of one workbook as a complete HTML document. */
 export function renderReport(

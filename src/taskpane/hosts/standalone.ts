@@ -1,22 +1,18 @@
-import { fromA1 } from "../../core/address/a1";
+import { applySelected, check, revert } from "../../app";
 import {
-  CHANGE_LOG_SHEET,
-  entriesForApply,
-  nextApplyId,
-  planRevert,
-  readChangeLog,
-} from "../../core/changelog";
-import { evaluateWorkbook } from "../../core";
-import type { CellValue, CellWrite, ChangeLogEntry, MappingOverrides, SheetSnapshot } from "../../core/model";
-import { DEFAULT_PROFILE } from "../../core/profile/profile";
+  DEFAULT_PROFILE,
+  fromA1,
+  type CellValue,
+  type MappingOverrides,
+  type SheetSnapshot,
+} from "../../core";
 import type { CheckResult, Download, TaskpaneHost } from "../host";
 
-// The xlsx adapter carries exceljs (~250 KB gzip): load it only when a file is opened, never in Excel mode.
-type XlsxModule = typeof import("../../xlsx/index.js");
-type Handle = Awaited<ReturnType<XlsxModule["readWorkbook"]>>["workbook"];
+type XlsxPortModule = Pick<typeof import("../../app/xlsx-port.js"), "openXlsxPort">;
 
-function loadXlsx(): Promise<XlsxModule> {
-  return import(/* webpackChunkName: "xlsx" */ "../../xlsx/index.js");
+// The xlsx port carries exceljs (~250 KB gzip): load it only when a file is opened, never in Excel mode.
+function loadXlsxPort(): Promise<XlsxPortModule> {
+  return import(/* webpackChunkName: "xlsx" */ "../../app/xlsx-port.js");
 }
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -35,92 +31,64 @@ export function cellValueAt(snapshots: ReadonlyArray<SheetSnapshot>, sheet: stri
   return snap.values[pos.row - snap.origin.row]?.[pos.col - snap.origin.col] ?? null;
 }
 
-function changeLogOf(snapshots: ReadonlyArray<SheetSnapshot>): ChangeLogEntry[] {
-  const log = snapshots.find((s) => s.name === CHANGE_LOG_SHEET);
-  return log ? readChangeLog(log) : [];
-}
-
 /** Lets the browser paint (progress) between steps of a long in-memory run. */
 function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Opens an .xlsx file in the browser: the same core through the xlsx adapter. Writes go to an in-memory copy
+ * Opens an .xlsx file in the browser: the use cases over the xlsx port. Writes go to the in-memory workbook
  * (with the change-log sheet, as the CLI writes it); the user downloads the result. Mapping overrides live
- * for the session only.
+ * for the session only. `loadPort` is the lazy import of the port (tests, which cannot run a dynamic
+ * import(), pass the module itself).
  */
-export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
-  const [xlsx, buffer] = await Promise.all([loadXlsx(), file.arrayBuffer()]);
-  let { snapshots, workbook } = await xlsx.readWorkbook(new Uint8Array(buffer));
+export async function openStandaloneFile(
+  file: File,
+  loadPort: () => Promise<XlsxPortModule> = loadXlsxPort,
+): Promise<TaskpaneHost> {
+  const [{ openXlsxPort }, buffer] = await Promise.all([loadPort(), file.arrayBuffer()]);
+  const port = await openXlsxPort(new Uint8Array(buffer));
   let mapping: MappingOverrides = {};
+  const now = () => new Date();
 
-  // After a write the handle is serialised and read back, so the snapshots are what a download contains.
-  const reload = async (handle: Handle): Promise<void> => {
-    const bytes = await xlsx.writeWorkbook(handle);
-    ({ snapshots, workbook } = await xlsx.readWorkbook(bytes));
-  };
-
-  const perform = (
-    writes: ReadonlyArray<CellWrite>,
-    applyId: string,
-    time: string,
-    op: "apply" | "revert",
-  ) => {
-    const result = xlsx.applyWrites(workbook, writes);
-    xlsx.appendChangeLog(workbook, entriesForApply(result.applied, result.applied, applyId, time, op));
-    return result;
-  };
-
+  const parts = port.lossyParts.join(", ");
   // Content exceljs cannot keep (charts, macros …): the page still checks, but writes nothing it could not save.
-  const lossGuard = (): void => {
-    if (workbook.lossyParts.length > 0) {
-      throw new xlsx.WorkbookReadError("would-lose-content", { parts: workbook.lossyParts.join(", ") });
-    }
-  };
-
-  const check = async (overrides: MappingOverrides): Promise<CheckResult> => {
-    const evaluation = evaluateWorkbook(snapshots, { profile: DEFAULT_PROFILE, overrides });
-    const origins = Object.fromEntries(snapshots.map((s) => [s.name, s.origin]));
-    const parts = workbook.lossyParts.join(", ");
-    const notices =
-      parts === ""
-        ? []
-        : [
-            {
-              ja: `このブックには、ここで保存すると失われる内容があります(${parts})。検証はできますが、記号の書き込みとダウンロードはできません。Excel のアドインで書き込んでください。`,
-              en: `This workbook holds content a save here would drop (${parts}). It can be checked, but marks cannot be written or downloaded here: use the Excel add-in.`,
-            },
-          ];
-    return { evaluation, origins, notices };
-  };
+  const notices =
+    parts === ""
+      ? []
+      : [
+          {
+            ja: `このブックには、ここで保存すると失われる内容があります(${parts})。検証はできますが、記号の書き込みとダウンロードはできません。Excel のアドインで書き込んでください。`,
+            en: `This workbook holds content a save here would drop (${parts}). It can be checked, but marks cannot be written or downloaded here: use the Excel add-in.`,
+          },
+        ];
 
   return {
     mode: "standalone",
     fileName: file.name,
-    check,
+    async check(overrides): Promise<CheckResult> {
+      const r = await check(port, { profile: DEFAULT_PROFILE, overrides });
+      return { evaluation: r.evaluation, origins: r.origins, notices };
+    },
     async apply(writes, progress) {
-      lossGuard();
+      port.assertWritable();
       const total = writes.length;
       progress(0, total);
       await yieldToBrowser();
-      const time = new Date().toISOString();
-      const result = perform(writes, nextApplyId(changeLogOf(snapshots), time), time, "apply");
-      progress(result.applied.length, total);
+      const { outcome } = await applySelected(port, writes, now);
+      progress(outcome.applied.length, total);
       await yieldToBrowser();
-      await reload(workbook);
+      // The next check reads what a download contains: take that read now, while the progress bar shows.
+      await port.read();
       progress(total, total);
-      return { written: result.applied.length, changed: result.conflicts.length };
+      return { written: outcome.applied.length, changed: outcome.conflicts.length };
     },
     async revert() {
-      lossGuard();
-      const plan = planRevert(changeLogOf(snapshots), snapshots);
-      if (plan.applyId === null) return { restored: 0 };
-      const result = perform(plan.writes, plan.applyId, new Date().toISOString(), "revert");
-      await reload(workbook);
-      return { restored: result.applied.length };
+      const { outcome } = await revert(port, { profile: DEFAULT_PROFILE, overrides: mapping, now });
+      return { restored: outcome.applied.length };
     },
     async selectCell(sheet, cell) {
+      const { snapshots } = await port.read();
       return { sheet, cell, value: cellValueAt(snapshots, sheet, cell) };
     },
     clearHighlights: null,
@@ -132,7 +100,7 @@ export async function openStandaloneFile(file: File): Promise<TaskpaneHost> {
     },
     downloads: {
       async workbook(): Promise<Download> {
-        const bytes = await xlsx.writeWorkbook(workbook);
+        const bytes = await port.save();
         return {
           fileName: markedFileName(file.name),
           blob: new Blob([bytes as BlobPart], { type: XLSX_MIME }),

@@ -1,7 +1,18 @@
 import type { Evaluation, ReportField, Severity, SheetKind } from "../core";
-import type { CellValue } from "../core/model/snapshot";
+import type { CellValue } from "../core";
 import type { Lang } from "./i18n";
-import type { HistoryOut } from "./previous";
+import type { HistoryComparison } from "../core/history";
+
+/** The matches of a comparison as the --json output shows them (ids are "sheet!row"). */
+export interface HistoryOut {
+  readonly previousFile: string;
+  readonly currentYear: number;
+  readonly previousYear: number;
+  readonly matches: HistoryComparison["matches"];
+  readonly added: HistoryComparison["added"];
+  readonly removed: HistoryComparison["removed"];
+  readonly ambiguous: HistoryComparison["ambiguous"];
+}
 
 /** One mark as every output shows it (the `--json` shape). */
 export interface MarkOut {

@@ -1,6 +1,6 @@
 import { reportFieldLabel, type ReportField } from "../core";
-import { t, type Lang } from "./i18n";
-import type { AreaCount, FileReport } from "./report-model";
+import { reportText as t, type Lang } from "./i18n";
+import type { AreaCount, FileReport } from "./model";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {

@@ -1,0 +1,35 @@
+import type { Evaluation, GridPos, SheetSnapshot } from "../core";
+import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import type { HighlightOutcome, SavedSettings, WorkbookPort } from "./port";
+
+export interface CheckOptions extends EvaluateChoice {
+  /** draw the findings on the cells in this language, where the host can */
+  readonly highlight?: "ja" | "en";
+}
+
+/** What a check found. It writes nothing (highlights aside). */
+export interface CheckResult {
+  readonly snapshots: ReadonlyArray<SheetSnapshot>;
+  readonly evaluation: Evaluation;
+  /** sheet name → origin of its snapshot (to show sheet rows and column letters of a layout) */
+  readonly origins: Readonly<Record<string, GridPos>>;
+  /** the settings saved in the workbook (null where it has none) */
+  readonly settings: SavedSettings | null;
+  /** null when no highlight was asked for or the host has no grid */
+  readonly highlight: HighlightOutcome | null;
+}
+
+/** Check: read every sheet, evaluate, and show the findings in place where the host can. */
+export async function check(port: WorkbookPort, opts: CheckOptions = {}): Promise<CheckResult> {
+  const read = await port.read();
+  const evaluation = evaluateRead(read, opts);
+  const highlight =
+    opts.highlight !== undefined && port.highlight ? await port.highlight(evaluation, opts.highlight) : null;
+  return {
+    snapshots: read.snapshots,
+    evaluation,
+    origins: Object.fromEntries(read.snapshots.map((s) => [s.name, s.origin])),
+    settings: read.settings,
+    highlight,
+  };
+}

@@ -1,0 +1,15 @@
+import { evaluateWorkbook, type Evaluation, type MappingOverrides, type Profile } from "../core";
+import type { WorkbookRead } from "./port";
+
+/** How to evaluate: what the host passes wins over what the workbook has saved; the default profile else. */
+export interface EvaluateChoice {
+  readonly profile?: Profile;
+  readonly overrides?: MappingOverrides;
+}
+
+/** Evaluates one read of the workbook. */
+export function evaluateRead(read: WorkbookRead, choice: EvaluateChoice): Evaluation {
+  const profile = choice.profile ?? read.settings?.profile ?? null;
+  const overrides = choice.overrides ?? read.settings?.overrides ?? {};
+  return evaluateWorkbook(read.snapshots, { overrides, ...(profile ? { profile } : {}) });
+}

@@ -1,0 +1,23 @@
+/**
+ * The use cases, written once over a WorkbookPort: every host (CLI, task pane in Excel and in the browser,
+ * ribbon commands) and the tests call these. The ports themselves are imported apart (`./xlsx-port`,
+ * `./excel-port`) so that a bundle carries only the adapter it uses.
+ */
+export type {
+  ApplyOutcome,
+  HighlightOutcome,
+  LogStamp,
+  PortFailure,
+  SavedSettings,
+  WorkbookPort,
+  WorkbookRead,
+} from "./port";
+export type { EvaluateChoice } from "./evaluate";
+export { check } from "./check";
+export type { CheckOptions, CheckResult } from "./check";
+export { recalc, actionsDone } from "./recalc";
+export type { RecalcOptions, RecalcResult } from "./recalc";
+export { revert } from "./revert";
+export type { RevertOptions, RevertResult } from "./revert";
+export { plan, applySelected, clear, PortError, NOTHING_APPLIED } from "./apply";
+export type { ApplySelectedResult } from "./apply";

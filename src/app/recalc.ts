@@ -1,0 +1,67 @@
+import {
+  changeLogOf,
+  nextApplyId,
+  writesFromPlan,
+  type CellWrite,
+  type Evaluation,
+  type PlanAction,
+  type PlannedMark,
+  type WriteChoice,
+} from "../core";
+import { NOTHING_APPLIED } from "./apply";
+import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import type { ApplyOutcome, WorkbookPort } from "./port";
+
+export interface RecalcOptions extends EvaluateChoice {
+  /** which conflicts to overwrite (default none) */
+  readonly choice?: WriteChoice;
+  /** the clock (tests fix it) */
+  readonly now: () => Date;
+}
+
+export interface RecalcResult {
+  readonly evaluation: Evaluation;
+  /** the writes the plan asked for */
+  readonly writes: ReadonlyArray<CellWrite>;
+  /** the id the apply is logged under; null when there was nothing to write */
+  readonly applyId: string | null;
+  readonly outcome: ApplyOutcome;
+}
+
+/**
+ * Recalc: read, evaluate, write every mark the plan says to write (and the chosen conflicts), each only if its
+ * cell still holds what was read, and log the writes in the change-log sheet in the same operation.
+ */
+export async function recalc(port: WorkbookPort, opts: RecalcOptions): Promise<RecalcResult> {
+  port.assertWritable();
+  const read = await port.read();
+  const evaluation = evaluateRead(read, opts);
+  const writes = writesFromPlan(evaluation.plan, opts.choice ?? { overwriteConflicts: false });
+  if (writes.length === 0) return { evaluation, writes, applyId: null, outcome: NOTHING_APPLIED };
+  const time = opts.now().toISOString();
+  const applyId = nextApplyId(changeLogOf(read.snapshots), time);
+  const outcome = await port.apply(writes, { applyId, time, op: "apply" });
+  return { evaluation, writes, applyId, outcome };
+}
+
+function keyOf(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
+/**
+ * What actually happened to each planned mark of a recalc: a chosen conflict that was written becomes
+ * "write", a write the re-check refused becomes "conflict"; the others stay as planned.
+ */
+export function actionsDone(
+  marks: ReadonlyArray<PlannedMark>,
+  outcome: ApplyOutcome,
+): ReadonlyMap<string, PlanAction> {
+  const applied = new Set(outcome.applied.map((w) => keyOf(w.sheet, w.cell)));
+  const done = new Map<string, PlanAction>();
+  for (const m of marks) {
+    if (m.action !== "write" && m.action !== "conflict") continue;
+    if (applied.has(keyOf(m.sheet, m.cell))) done.set(m.id, "write");
+    else if (m.action === "write") done.set(m.id, "conflict");
+  }
+  return done;
+}

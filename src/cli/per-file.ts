@@ -1,0 +1,125 @@
+import { basename, resolve } from "node:path";
+import { actionsDone, check, recalc, revert } from "../app";
+import { openXlsxPort, type XlsxPort } from "../app/xlsx-port";
+import type { Profile } from "../core";
+import { failedReport, reportOf, type FileReport } from "../report";
+import { isWorkbookReadError } from "../xlsx";
+import { CliFileError, readInput, writeAtomic } from "./files";
+import { t, type Lang } from "./i18n";
+import { withPreviousYear, type PreviousYear } from "./previous";
+
+// The CLI's side of each command on one file: read the file, open an xlsx port, call the use case (src/app),
+// turn its result into the report, and write the output file. No pipeline of its own.
+
+export interface RunOptions {
+  readonly lang: Lang;
+  readonly profile: Profile;
+  readonly maxUncompressedBytes: number;
+  /** the clock (tests fix it) */
+  readonly now: () => Date;
+  /** check --previous: last year's workbook, evaluated (never written) */
+  readonly previous?: PreviousYear | null;
+}
+
+export interface WriteTarget {
+  /** --out DIR, or null for --in-place */
+  readonly outDir: string | null;
+  /** absolute output paths already written in this run (two inputs with one name must not collide) */
+  readonly written: Set<string>;
+}
+
+function messageOf(e: unknown, lang: Lang): string {
+  if (isWorkbookReadError(e)) return e.messages[lang];
+  if (e instanceof CliFileError) return e.message;
+  // Anything else is a bug or an unexpected library failure: one line, no stack.
+  return e instanceof Error ? `${e.name}: ${e.message.split("\n")[0] ?? ""}` : String(e);
+}
+
+async function open(file: string, opts: RunOptions): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
+  const bytes = await readInput(file, opts.lang);
+  return { bytes, port: await openXlsxPort(bytes, { maxUncompressedBytes: opts.maxUncompressedBytes }) };
+}
+
+function outputPath(file: string, target: WriteTarget, lang: Lang): string {
+  const path = target.outDir === null ? resolve(file) : resolve(target.outDir, basename(file));
+  if (target.written.has(path)) throw new CliFileError(t(lang, "duplicateOut", { path }));
+  target.written.add(path);
+  return path;
+}
+
+/** `kusei check` of one file: evaluate, write nothing. */
+export async function checkFile(file: string, opts: RunOptions): Promise<FileReport> {
+  try {
+    const { port } = await open(file, opts);
+    const { evaluation } = await check(port, { profile: opts.profile });
+    if (opts.previous) {
+      const withHistory = withPreviousYear(evaluation, opts.previous, opts.profile);
+      return {
+        ...reportOf(file, withHistory.evaluation, opts.lang),
+        output: null,
+        notes: [],
+        unrestored: 0,
+        history: withHistory.history,
+      };
+    }
+    return { ...reportOf(file, evaluation, opts.lang), output: null, notes: [], unrestored: 0 };
+  } catch (e) {
+    return failedReport(file, messageOf(e, opts.lang));
+  }
+}
+
+/**
+ * `kusei recalc` of one file: the recalc use case (writes and change log), then the result written to
+ * --out DIR or in place, atomically. With nothing written the original bytes are copied (--out) or the file
+ * is left alone (--in-place).
+ */
+export async function recalcFile(
+  file: string,
+  opts: RunOptions,
+  target: WriteTarget,
+  overwriteConflicts: boolean,
+): Promise<FileReport> {
+  try {
+    const { bytes, port } = await open(file, opts);
+    const r = await recalc(port, { profile: opts.profile, choice: { overwriteConflicts }, now: opts.now });
+    const report = reportOf(file, r.evaluation, opts.lang, actionsDone(r.evaluation.plan, r.outcome));
+    const out = outputPath(file, target, opts.lang);
+    if (r.outcome.applied.length === 0) {
+      if (target.outDir === null)
+        return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")], unrestored: 0 };
+      await writeAtomic(out, bytes, opts.lang);
+      return { ...report, output: out, notes: [t(opts.lang, "unchangedCopy")], unrestored: 0 };
+    }
+    await writeAtomic(out, await port.save(), opts.lang);
+    return { ...report, output: out, notes: [], unrestored: 0 };
+  } catch (e) {
+    return failedReport(file, messageOf(e, opts.lang));
+  }
+}
+
+/** `kusei revert` of one file: the revert use case (the last recalc undone exactly), then the file written. */
+export async function revertFile(file: string, opts: RunOptions, target: WriteTarget): Promise<FileReport> {
+  const base = { file, error: null, sheets: [], marks: [], findings: [], areas: [] };
+  try {
+    const { port } = await open(file, opts);
+    const { plan, outcome } = await revert(port, { profile: opts.profile, now: opts.now });
+    if (plan.applyId === null)
+      return { ...base, output: null, notes: [t(opts.lang, "nothingToRevert")], unrestored: 0 };
+    const out = outputPath(file, target, opts.lang);
+    await writeAtomic(out, await port.save(), opts.lang);
+    const conflicts = [
+      ...plan.conflicts.map((c) => `${c.entry.sheet}!${c.entry.cell} (${c.why})`),
+      ...outcome.conflicts.map((c) => `${c.write.sheet}!${c.write.cell} (${c.why})`),
+    ];
+    const notes = [
+      `${t(opts.lang, "revertOf")}: ${plan.applyId}`,
+      `${t(opts.lang, "reverted")}: ${outcome.applied.length}`,
+      ...(conflicts.length > 0
+        ? [`${t(opts.lang, "revertConflicts")}: ${conflicts.length} — ${conflicts.join(", ")}`]
+        : []),
+    ];
+    return { ...base, output: out, notes, unrestored: conflicts.length };
+  } catch (e) {
+    return failedReport(file, messageOf(e, opts.lang));
+  }
+}
