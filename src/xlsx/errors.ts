@@ -10,6 +10,7 @@ export type WorkbookReadErrorCode =
   | "not-workbook"
   | "too-large"
   | "corrupt"
+  | "over-budget"
   | "would-lose-content";
 
 const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
@@ -31,12 +32,16 @@ const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
     en: "This is a ZIP file but not an Excel workbook (no xl/workbook.xml).",
   },
   "too-large": {
-    ja: "ブックが大きすぎます (展開後 {size} MB、上限 {limit} MB)。",
-    en: "The workbook is too large ({size} MB uncompressed, limit {limit} MB).",
+    ja: "ブックが大きすぎます (展開後 {size} MB、上限 {limit} MB)。必要なら --max-size で上限を引き上げてください。",
+    en: "The workbook is too large ({size} MB uncompressed, limit {limit} MB). Raise it with --max-size if needed.",
   },
   "would-lose-content": {
     ja: "このブックには保存すると失われる部分があります ({parts})。書き込まずに終了しました。Excel アドインで再計算してください。",
     en: "Saving this workbook would lose some of its content ({parts}); nothing was written. Recalculate it with the Excel add-in.",
+  },
+  "over-budget": {
+    ja: "ブックが読み取りの上限を超えています ({budgetJa}: 上限 {limit})。必要なら {flag} で上限を引き上げてください。",
+    en: "The workbook exceeds a reading limit ({budgetEn}: limit {limit}). Raise it with {flag} if needed.",
   },
   corrupt: {
     ja: "ブックの内容を読み取れませんでした: {detail}",
