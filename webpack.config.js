@@ -2,7 +2,6 @@
 // Builds the add-in as static files only (closed administrative networks: nothing loads off the add-in's
 // own origin). office.js and the host files it loads at run time are copied from @microsoft/office-js.
 // ADDIN_BASE_URL (e.g. https://intranet.example/kusei/) rewrites the dev URL in the copied manifest.
-const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -33,25 +32,15 @@ const officeJsFiles = [
   "en-us/**",
 ];
 
-// The ribbon commands and the manifest are built by the add-in side of the tree; while a checkout lacks them
-// (work in progress), the task pane still builds and the gap is printed, never hidden.
-function present(file) {
-  const ok = fs.existsSync(path.resolve(__dirname, file));
-  if (!ok) console.warn(`webpack.config.js: ${file} is missing; building without it`);
-  return ok;
-}
-
 module.exports = (env, argv) => {
   const dev = argv.mode === "development";
-  const withCommands = present("src/commands/commands.ts") && present("src/commands/commands.html");
-  const withManifest = present("manifest.xml");
   return {
     devtool: dev ? "source-map" : false,
     // Rebuilds reuse node_modules/.cache/webpack (the first build on this 2-CPU machine takes minutes).
     cache: { type: "filesystem", buildDependencies: { config: [__filename] } },
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      ...(withCommands ? { commands: "./src/commands/commands.ts" } : {}),
+      commands: "./src/commands/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -86,19 +75,15 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
       }),
-      ...(withCommands
-        ? [
-            new HtmlWebpackPlugin({
-              filename: "commands.html",
-              template: "./src/commands/commands.html",
-              chunks: ["commands"],
-            }),
-          ]
-        : []),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: !withManifest },
-          ...(withManifest ? [{ from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest }] : []),
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
           ...officeJsFiles.map((from) => ({
             from,
             context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),

@@ -1,7 +1,6 @@
 import { check } from "../app";
 import { openXlsxPort } from "../app/xlsx-port";
-import type { Evaluation, Profile } from "../core";
-import { compareYears } from "../core/history";
+import { compareYears, type Evaluation, type Profile } from "../core";
 import { isWorkbookReadError } from "../xlsx";
 import { CliFileError, readInput } from "./files";
 import type { Lang } from "./i18n";

@@ -2,7 +2,7 @@
  * Entry of commands.html: the ribbon's function commands (検証 / 一括再計算). Opened with ?message=… the same
  * page is the dialog that shows a command's outcome, since a function command has no UI of its own.
  */
-import type { LocalizedText } from "../core/model";
+import type { LocalizedText } from "../core";
 import { officeSupports } from "../excel/capabilities";
 import { FUNCTION_IDS, makeCommands, type CommandDeps } from "./actions";
 import { messageFromUrl, messageUrl, renderMessage } from "./dialog";

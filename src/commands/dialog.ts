@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../core/model";
+import type { LocalizedText } from "../core";
 
 /** The query parameter that turns commands.html into a message dialog. */
 export const MESSAGE_PARAM = "message";

@@ -76,5 +76,9 @@ export type { ParseContext, ComparisonText } from "./values";
 export { recognizeWorkbook, recognizeSheet, cellText } from "./layout";
 export type { Recognition, SheetOverride } from "./layout";
 
-// ---- change log (helper X appends its export below this line) ----
+// year-on-year comparison (kusei check --previous)
+export { compareYears } from "./history";
+export type { HistoryComparison } from "./history";
+
+// the change log
 export * from "./changelog";

@@ -1,4 +1,4 @@
-import { columnIndex, toA1 } from "../core/address/a1";
+import { columnIndex, toA1 } from "../core";
 
 /** A rectangle of sheet cells, 0-based and inclusive. */
 export interface Rect {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../core/model";
+import type { LocalizedText } from "../core";
 
 /** A failure of an Excel call, as the user should read it. */
 export interface ExcelFailure {

@@ -1,5 +1,5 @@
-import { fromA1 } from "../core/address/a1";
-import type { Evaluation, FieldCell, Severity } from "../core/model";
+import { fromA1 } from "../core";
+import type { Evaluation, FieldCell, Severity } from "../core";
 import { rectAddress, rectLocal, parseLocalRange } from "./address";
 import { API, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";

@@ -1,11 +1,4 @@
-import type {
-  CellErrorAt,
-  CellValue,
-  GridPos,
-  MergeArea,
-  SheetSnapshot,
-  SheetVisibility,
-} from "../core/model";
+import type { CellErrorAt, CellValue, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core";
 import { intersect, parseAreas, rectLocal, type Rect } from "./address";
 import { API, officeSupports, type Supports } from "./capabilities";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { MappingOverrides, LocalizedText } from "../core/model";
-import { parseProfileJson, type ProfileParseResult } from "../core/profile";
+import type { MappingOverrides, LocalizedText } from "../core";
+import { parseProfileJson, type ProfileParseResult } from "../core";
 
 /** Workbook setting keys (stored with the document, tied to the add-in's manifest Id). */
 export const SETTINGS_KEYS = {

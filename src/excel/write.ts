@@ -1,13 +1,7 @@
-import { fromA1 } from "../core/address/a1";
-import {
-  CHANGE_LOG_HEADER,
-  CHANGE_LOG_SHEET,
-  changeLogRows,
-  entriesForApply,
-  writeValueOf,
-} from "../core/changelog";
-import type { CellValue, CellWrite, ChangeLogEntry, WriteConflict, WriteConflictReason } from "../core/model";
-import { sameCellValue } from "../core/plan/writes";
+import { fromA1 } from "../core";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, entriesForApply, writeValueOf } from "../core";
+import type { CellValue, CellWrite, ChangeLogEntry, WriteConflict, WriteConflictReason } from "../core";
+import { sameCellValue } from "../core";
 import { parseAreas, rectLocal, type Rect } from "./address";
 import { API, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";

@@ -8,3 +8,5 @@ export type { AreaCount, FileReport, FindingOut, HistoryOut, MarkOut, SheetOut }
 export { escapeHtml, areaChartSvg, fileSection, reportHead, reportTail } from "./html";
 export { reportText } from "./i18n";
 export type { Lang, ReportTextKey } from "./i18n";
+export { summarize } from "./summary";
+export type { AreaSummary, Counts, StrategySummary, Summary, WithdrawalRow } from "./summary";

@@ -1,7 +1,6 @@
-import type { Evaluation, ReportField, Severity, SheetKind } from "../core";
-import type { CellValue } from "../core";
+import type { CellValue, Evaluation, HistoryComparison, ReportField, Severity, SheetKind } from "../core";
 import type { Lang } from "./i18n";
-import type { HistoryComparison } from "../core/history";
+import { summarize } from "./summary";
 
 /** The matches of a comparison as the --json output shows them (ids are "sheet!row"). */
 export interface HistoryOut {
@@ -128,28 +127,21 @@ export function reportOf(
     severity: f.severity,
     message: f.message[lang],
   }));
-  const areas = new Map<
-    string,
-    { achieved: number; missed: number; withdrawal: number; notComputable: number }
-  >();
-  for (const d of ev.initiatives) {
-    if (d.record.duplicateOf !== null) continue;
-    const a = d.record.area;
-    const key = a ? `${a.number} ${a.title}`.trim() : "";
-    const c = areas.get(key) ?? { achieved: 0, missed: 0, withdrawal: 0, notComputable: 0 };
-    if (d.achievement === "achieved") c.achieved++;
-    else if (d.achievement === "missed") c.missed++;
-    else if (d.achievement === "withdrawal") c.withdrawal++;
-    else c.notComputable++;
-    areas.set(key, c);
-  }
+  // The chart's counts are the Summary tab's (one summarize): an area is named by its number and title.
+  const areas: AreaCount[] = summarize(ev).areas.map((a) => ({
+    area: a.areaNumber === null ? "" : `${a.areaNumber} ${a.areaTitle ?? ""}`.trim(),
+    achieved: a.counts.achieved,
+    missed: a.counts.missed,
+    withdrawal: a.counts.withdrawal,
+    notComputable: a.counts.none,
+  }));
   return {
     file,
     error: null,
     sheets,
     marks,
     findings,
-    areas: [...areas].map(([area, c]) => ({ area, ...c })),
+    areas,
   };
 }
 

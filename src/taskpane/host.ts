@@ -1,11 +1,4 @@
-import type {
-  CellValue,
-  CellWrite,
-  Evaluation,
-  GridPos,
-  LocalizedText,
-  MappingOverrides,
-} from "../core/model";
+import type { CellValue, CellWrite, Evaluation, GridPos, LocalizedText, MappingOverrides } from "../core";
 
 /** What one validation run gives the UI. */
 export interface CheckResult {

@@ -1,8 +1,8 @@
 import * as ExcelJS from "exceljs";
-import { fromA1, toA1 } from "../core/address/a1";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, writeValueOf } from "../core/changelog";
-import type { ChangeLogEntry, CellWrite, WriteConflict } from "../core/model/plan";
-import { sameCellValue } from "../core/plan/writes";
+import { fromA1, toA1 } from "../core";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, writeValueOf } from "../core";
+import type { ChangeLogEntry, CellWrite, WriteConflict } from "../core";
+import { sameCellValue } from "../core";
 import { flattenCellValue } from "./cell-value";
 import type { XlsxWorkbookHandle } from "./workbook";
 

@@ -1,4 +1,4 @@
-import type { CellValue } from "../core/model/snapshot";
+import type { CellValue } from "../core";
 
 /** A cell as the snapshot sees it: its plain value, whether it holds a formula, and its error code. */
 export interface FlatCell {

@@ -1,13 +1,6 @@
 import * as ExcelJS from "exceljs";
-import type {
-  CellValue,
-  CellErrorAt,
-  GridPos,
-  MergeArea,
-  SheetSnapshot,
-  SheetVisibility,
-} from "../core/model/snapshot";
-import { fromA1 } from "../core/address/a1";
+import type { CellValue, CellErrorAt, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core";
+import { fromA1 } from "../core";
 import { flattenCellValue } from "./cell-value";
 import { isWorkbookReadError, WorkbookReadError } from "./errors";
 import { installFastMerges } from "./fast-merges";

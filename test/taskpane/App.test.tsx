@@ -229,7 +229,7 @@ describe("列の対応タブ", () => {
     await validated(host);
     tab("列の対応");
     const input = screen.getByLabelText(
-      "具体的取組 の「業績目標の達成状況(記号)」の列(空欄で対応なし)",
+      "具体的取組 の「業績目標の達成状況」の列(空欄で対応なし)",
     ) as HTMLInputElement;
     expect(input.value).toBe("L");
     fireEvent.change(input, { target: { value: "m" } });

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useState } from "react";
-import type { Finding, MappingOverrides } from "../../core/model";
+import type { Finding, MappingOverrides } from "../../core";
 import type { CellPeek, CheckResult, Download, OpenFile, TaskpaneHost } from "../host";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";

@@ -8,7 +8,7 @@ import {
   WarningRegular,
 } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import type { Finding, Severity } from "../../core/model";
+import type { Finding, Severity } from "../../core";
 import { severityLabel } from "../i18n/labels";
 import type { Lang, Translate } from "../i18n/strings";
 import {

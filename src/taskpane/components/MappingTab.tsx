@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useState } from "react";
-import type { ColumnField, ColumnMatch, SheetKind } from "../../core/model";
+import type { ColumnField, ColumnMatch, SheetKind } from "../../core";
 import { fieldLabel, kindLabel } from "../i18n/labels";
 import type { Lang, Translate } from "../i18n/strings";
 import type { CheckResult } from "../host";

@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import type { PlanAction, PlannedMark } from "../../core/model";
+import type { PlanAction, PlannedMark } from "../../core";
 import { actionLabel } from "../i18n/labels";
 import type { Lang, Translate } from "../i18n/strings";
 import { isChosen, toggleConflict, willWrite, type ConflictChoice } from "../model/selection";

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { Evaluation } from "../../core/model";
+import type { Evaluation } from "../../core";
 import { withdrawalActionLabel } from "../i18n/labels";
 import type { Translate } from "../i18n/strings";
 import { summarize, type AreaSummary } from "../model/summary";

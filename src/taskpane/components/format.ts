@@ -1,4 +1,4 @@
-import type { CellValue } from "../../core/model";
+import type { CellValue } from "../../core";
 import type { Translate } from "../i18n/strings";
 
 /** A cell value as the user would read it in the pane; always plain text (React escapes it). */

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../../core/model";
+import type { Finding, Severity } from "../../core";
 
 export interface FindingFilter {
   readonly severity: Severity | "all";

@@ -1,5 +1,5 @@
-import { columnIndex, columnLetters } from "../../core/address/a1";
-import type { ColumnField, GridPos, MappingOverrides, SheetKind, SheetLayout } from "../../core/model";
+import { columnIndex, columnLetters } from "../../core";
+import type { ColumnField, GridPos, MappingOverrides, SheetKind, SheetLayout } from "../../core";
 
 /** The editable state of one sheet's mapping: the kind and each field's column letters ("" = unmapped). */
 export interface SheetDraft {

@@ -1,5 +1,5 @@
-import type { CellWrite, PlannedMark } from "../../core/model";
-import { writesFromPlan } from "../../core/plan";
+import { plan } from "../../app";
+import type { CellWrite, PlannedMark } from "../../core";
 
 /** Which conflicts the user chose to overwrite: every one, or the listed plan ids. */
 export type ConflictChoice =
@@ -17,11 +17,11 @@ export function willWrite(mark: PlannedMark, choice: ConflictChoice): boolean {
 }
 
 /**
- * The cell writes for the plan (the core's writesFromPlan): every `write`, plus the conflicts the user opted
+ * The cell writes for the plan (the plan use case): every `write`, plus the conflicts the user opted
  * into. Each write carries what the plan saw, so the host leaves a cell alone when it changed since the read.
  */
-export function selectWrites(plan: ReadonlyArray<PlannedMark>, choice: ConflictChoice): CellWrite[] {
-  return writesFromPlan(plan, { overwriteConflicts: choice.all ? true : choice.ids });
+export function selectWrites(marks: ReadonlyArray<PlannedMark>, choice: ConflictChoice): CellWrite[] {
+  return plan(marks, { overwriteConflicts: choice.all ? true : choice.ids });
 }
 
 /** Toggles one conflict id in the choice (leaving "all" mode keeps every other conflict chosen). */
