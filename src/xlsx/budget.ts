@@ -29,10 +29,10 @@ export const DEFAULT_BUDGET: ReadBudget = {
   maxUncompressedBytes: 100 * 1024 * 1024,
   maxCells: 5_000_000,
   maxMerges: 200_000,
-  maxRanges: 1_000_000,
+  maxRanges: 2_000_000,
   maxNames: 100_000,
   maxParts: 20_000,
-  maxMillis: 60_000,
+  maxMillis: 120_000,
 };
 
 /** The CLI flag that raises each budget, and the budget's name in both languages. */
@@ -76,6 +76,7 @@ export class BudgetMeter {
   private readonly clock: () => number;
   private bytes = 0;
   private cells = 0;
+  private grid = 0;
   private merges = 0;
   private ranges = 0;
   private names = 0;
@@ -101,6 +102,17 @@ export class BudgetMeter {
   chargeCells(n: number): void {
     this.cells += n;
     if (this.cells > this.budget.maxCells) throw overBudget("cells", this.budget.maxCells);
+  }
+
+  /** Dense grid cells the snapshots will hold (rows × columns of each sheet's grid). */
+  chargeGrid(n: number): void {
+    this.grid += n;
+    if (this.grid > this.budget.maxCells) throw overBudget("cells", this.budget.maxCells);
+  }
+
+  /** How many more grid cells the budget allows. */
+  gridLeft(): number {
+    return this.budget.maxCells - this.grid;
   }
 
   chargeMerges(n: number): void {

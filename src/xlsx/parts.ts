@@ -6,6 +6,7 @@
 import { BudgetMeter, budgetOf, type ReadBudget } from "./budget";
 import { WorkbookReadError } from "./errors";
 import { resolveTarget, relsPathOf } from "./opc";
+import { formulaRangeCells } from "./sheet-xml";
 import { isMain, parseXmlPart, PACKAGE_RELS_NS, REL_ATTR_NS } from "./xml";
 import { readZip, type BoundedZip } from "./zip/read";
 import type { WorkbookParts } from "./zip/types";
@@ -61,6 +62,8 @@ interface WorkbookXml {
   readonly sheets: SheetEntry[];
   readonly date1904: boolean;
   readonly definedNames: number;
+  /** cells the defined names' ranges cover together (an upper bound; never expanded) */
+  readonly definedNameCells: number;
 }
 
 function stateOf(s: string | undefined): SheetEntry["state"] {
@@ -77,7 +80,18 @@ function readWorkbookXml(zip: BoundedZip, path: string, meter: BudgetMeter): Wor
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   let definedNames = 0;
+  let definedNameCells = 0;
+  let nameText: string | null = null;
   parseXmlPart(zip, path, meter, {
+    text(t) {
+      if (nameText !== null) nameText += t;
+    },
+    close(local) {
+      if (local === "definedName" && nameText !== null) {
+        definedNameCells += formulaRangeCells(nameText);
+        nameText = null;
+      }
+    },
     open(el) {
       if (!isMain(el)) return;
       switch (el.local) {
@@ -97,7 +111,8 @@ function readWorkbookXml(zip: BoundedZip, path: string, meter: BudgetMeter): Wor
           // A defined name over whole columns costs one count: its formula text is never expanded.
           meter.chargeNames(1);
           definedNames++;
-          return "skip";
+          nameText = "";
+          return;
         case "extLst":
           return "skip";
         default:
@@ -105,7 +120,7 @@ function readWorkbookXml(zip: BoundedZip, path: string, meter: BudgetMeter): Wor
       }
     },
   });
-  return { sheets, date1904, definedNames };
+  return { sheets, date1904, definedNames, definedNameCells };
 }
 
 /**
@@ -115,11 +130,23 @@ function readWorkbookXml(zip: BoundedZip, path: string, meter: BudgetMeter): Wor
  * there → "not-workbook"; a sheet whose relationship or part is missing → "corrupt".
  */
 export function workbookParts(zip: BoundedZip, meter: BudgetMeter): WorkbookParts {
+  return workbookStructure(zip, meter).parts;
+}
+
+function workbookStructure(
+  zip: BoundedZip,
+  meter: BudgetMeter,
+): { parts: WorkbookParts; definedNameCells: number } {
   if (zip.get("[Content_Types].xml") === undefined) throw new WorkbookReadError("not-workbook");
   const root = readRelationships(zip, "", meter);
   const main = root.find((r) => typeIs(r.type, "officeDocument") && r.part !== null);
   const mainEntry = main?.part ? zip.get(main.part) : undefined;
-  if (!mainEntry) throw new WorkbookReadError("not-workbook");
+  if (!mainEntry) {
+    // xl/workbook.xml without the relationship to it: a damaged workbook rather than some other zip
+    if (zip.get("xl/workbook.xml") !== undefined)
+      throw new WorkbookReadError("corrupt", { detail: "_rels/.rels does not name the workbook part" });
+    throw new WorkbookReadError("not-workbook");
+  }
   const workbookPath = mainEntry.name;
   const rels = readRelationships(zip, workbookPath, meter);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -142,7 +169,7 @@ export function workbookParts(zip: BoundedZip, meter: BudgetMeter): WorkbookPart
     const entry = rel?.part ? zip.get(rel.part) : undefined;
     return entry ? entry.name : null;
   };
-  return {
+  const parts: WorkbookParts = {
     workbookPath,
     sheets,
     sharedStringsPath: partOf("sharedStrings"),
@@ -150,6 +177,7 @@ export function workbookParts(zip: BoundedZip, meter: BudgetMeter): WorkbookPart
     workbookRelsPath: zip.get(relsPathOf(workbookPath))?.name ?? relsPathOf(workbookPath),
     date1904: wb.date1904,
   };
+  return { parts, definedNameCells: wb.definedNameCells };
 }
 
 /** An opened package: the bounded zip, its structure and the meter charged so far (xlsxwrite builds on it). */
@@ -157,11 +185,14 @@ export interface WorkbookPackage {
   readonly zip: BoundedZip;
   readonly parts: WorkbookParts;
   readonly meter: BudgetMeter;
+  /** cells the defined names' ranges cover together (an upper bound, never expanded) */
+  readonly definedNameCells: number;
 }
 
 /** Opens the bytes as a workbook package under the budget (see readZip and workbookParts). */
 export function openWorkbookPackage(bytes: Uint8Array, budget: Partial<ReadBudget> = {}): WorkbookPackage {
   const meter = new BudgetMeter(budgetOf(budget));
   const zip = readZip(bytes, meter);
-  return { zip, parts: workbookParts(zip, meter), meter };
+  const { parts, definedNameCells } = workbookStructure(zip, meter);
+  return { zip, parts, meter, definedNameCells };
 }

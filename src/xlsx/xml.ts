@@ -60,8 +60,9 @@ class Start implements XmlStart {
     return this.tag.uri;
   }
   attr(local: string): string | undefined {
-    for (const a of Object.values(this.tag.attributes)) if (a.uri === "" && a.local === local) return a.value;
-    return undefined;
+    // an attribute without a prefix is keyed by its local name and has no namespace
+    const a = this.tag.attributes[local];
+    return a !== undefined && a.uri === "" ? a.value : undefined;
   }
   attrNs(uris: ReadonlySet<string>, local: string): string | undefined {
     for (const a of Object.values(this.tag.attributes))

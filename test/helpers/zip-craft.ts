@@ -197,3 +197,34 @@ export function sheetXml(sheetData: string, after = ""): string {
     `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${sheetData}</sheetData>${after}</worksheet>`
   );
 }
+
+/**
+ * A raw deflate stream that inflates to `n` zero bytes (n ≥ 1), built directly (RFC 1951 fixed-Huffman
+ * block: one literal 0, then length-258/distance-1 matches, then literals for the rest): 13 bits per 258
+ * bytes, so gigabytes cost a few megabytes and no time to build.
+ */
+export function zerosDeflate(n: number): Uint8Array {
+  const out = new Uint8Array(Math.ceil((3 + 8 + Math.ceil(n / 258) * 13 + 258 * 8 + 7) / 8) + 8);
+  let bit = 0;
+  const push = (value: number, count: number): void => {
+    for (let i = 0; i < count; i++) {
+      if ((value >>> i) & 1) out[bit >>> 3] = (out[bit >>> 3] ?? 0) | (1 << (bit & 7));
+      bit++;
+    }
+  };
+  // Huffman codes go most significant bit first
+  const code = (value: number, length: number): void => {
+    for (let i = length - 1; i >= 0; i--) push((value >>> i) & 1, 1);
+  };
+  push(1, 1); // BFINAL
+  push(1, 2); // BTYPE 01: fixed Huffman
+  code(0x30, 8); // literal 0
+  let left = n - 1;
+  for (; left >= 258; left -= 258) {
+    code(0b11000101, 8); // length code 285 = 258
+    code(0, 5); // distance code 0 = 1
+  }
+  for (; left > 0; left--) code(0x30, 8);
+  code(0, 7); // end of block (256)
+  return out.slice(0, Math.ceil(bit / 8));
+}

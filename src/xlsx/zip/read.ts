@@ -19,7 +19,7 @@
  * same reader; Node's zlib does not exist there), has a synchronous streaming inflater with push/ondata
  * (which is what lets the cap be checked while streaming), and is already a dependency.
  */
-import { Inflate } from "fflate";
+import { DecodeUTF8, Inflate, strFromU8 } from "fflate";
 import { WorkbookReadError } from "../errors";
 import { BudgetMeter, tooLarge } from "../budget";
 import type { ZipArchive, ZipEntryRef } from "./types";
@@ -63,14 +63,12 @@ export function crc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: false });
-
 /**
  * An entry name. Excel, LibreOffice and the OpenXML SDK write UTF-8 (flagged or not); part names are ASCII
  * in practice, and a name that is not UTF-8 still decodes to a distinct, stable string.
  */
 function nameOf(bytes: Uint8Array, from: number, length: number): string {
-  return utf8.decode(bytes.subarray(from, from + length));
+  return strFromU8(bytes.subarray(from, from + length));
 }
 
 interface Central {
@@ -373,21 +371,25 @@ export class BoundedZip implements ZipArchive {
   }
 
   text(name: string): string {
-    const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
     let s = "";
-    this.stream(name, (c) => (s += decoder.decode(c, { stream: true })));
-    return s + decoder.decode();
+    this.textChunks(name, (t) => (s += t));
+    return s;
   }
 
-  /** Streams the entry as UTF-8 text (BOM dropped) in pieces, under the budget. */
+  /**
+   * Streams the entry as UTF-8 text (BOM dropped) in pieces, under the budget. fflate's streaming decoder
+   * keeps a character split between two chunks whole (and works where TextDecoder does not exist).
+   */
   textChunks(name: string, sink: (text: string) => void): void {
-    const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
-    this.stream(name, (c) => {
-      const t = decoder.decode(c, { stream: true });
+    let first = true;
+    const decoder = new DecodeUTF8((t) => {
+      if (t === "") return;
+      if (first && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      first = false;
       if (t !== "") sink(t);
     });
-    const rest = decoder.decode();
-    if (rest !== "") sink(rest);
+    this.stream(name, (c) => decoder.push(c));
+    decoder.push(new Uint8Array(0), true);
   }
 }
 

@@ -1,0 +1,34 @@
+/**
+ * The reader: bytes → one snapshot per worksheet, through the bounded zip, the relationships and one
+ * streaming pass over each XML part, under one budget. No exceljs.
+ */
+import type { SheetSnapshot } from "../core/model/snapshot";
+import type { ReadBudget } from "./budget";
+import { readCellFormats, readSharedStrings } from "./book-xml";
+import { openWorkbookPackage, type WorkbookPackage } from "./parts";
+import { readSheetXml } from "./sheet-xml";
+import { buildSnapshot } from "./snapshot-build";
+
+export interface SnapshotRead {
+  readonly snapshots: SheetSnapshot[];
+  readonly pkg: WorkbookPackage;
+  /** cells all data validations and defined names cover together (summed, never expanded) */
+  readonly validationCells: number;
+}
+
+/** Reads every worksheet the workbook's relationships name into a snapshot, in workbook order. */
+export function readSnapshots(bytes: Uint8Array, budget: Partial<ReadBudget> = {}): SnapshotRead {
+  const pkg = openWorkbookPackage(bytes, budget);
+  const { zip, parts, meter } = pkg;
+  const sharedStrings =
+    parts.sharedStringsPath === null ? [] : readSharedStrings(zip, parts.sharedStringsPath, meter);
+  const formats = parts.stylesPath === null ? [] : readCellFormats(zip, parts.stylesPath, meter);
+  const book = { sharedStrings, formats, date1904: parts.date1904 };
+  let validationCells = pkg.definedNameCells;
+  const snapshots = parts.sheets.map((s) => {
+    const raw = readSheetXml(zip, s.partPath, meter);
+    validationCells += raw.validationCells;
+    return buildSnapshot({ name: s.name, part: s.partPath, visibility: s.state }, raw, book, meter);
+  });
+  return { snapshots, pkg, validationCells };
+}
