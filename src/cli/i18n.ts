@@ -56,6 +56,10 @@ const TEXT = {
     en: "give exactly one of --out DIR or --in-place",
   },
   badLang: { ja: "--lang は ja か en です", en: "--lang must be ja or en" },
+  badLockWait: {
+    ja: "--lock-wait は 0 以上の秒数です",
+    en: "--lock-wait must be a number of seconds, 0 or more",
+  },
   badProfile: { ja: "プロファイルを読めません", en: "the profile cannot be used" },
   badMaxSize: {
     ja: "--max-size は正の数 (MB) です",

@@ -1,10 +1,17 @@
-import { mkdir, open as openFile, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_PROFILE, parseProfileJson, type Profile } from "../core";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../xlsx";
-import { fsReason } from "./files";
+import {
+  fsReason,
+  identify,
+  installInterruptCleanup,
+  refuseInputAsReport,
+  TempFile,
+  type FileIdentity,
+} from "./files";
 import { failedReport, fileSection, jsonOf, reportHead, reportTail, type FileReport } from "../report";
 import { humanReport } from "./human";
 import { expandInputs } from "./inputs";
@@ -77,38 +84,74 @@ function maxBytesOf(o: CommonOptions, lang: Lang): number {
 /** The --report file, written as the files are processed (bounded memory) and renamed into place at the end. */
 class ReportStream {
   private constructor(
-    private readonly handle: FileHandle,
-    private readonly temp: string,
+    private readonly temp: TempFile,
     readonly path: string,
   ) {}
 
-  static async open(path: string, lang: Lang, command: string, now: Date): Promise<ReportStream> {
+  static async open(
+    path: string,
+    lang: Lang,
+    command: string,
+    now: Date,
+    inputs: ReadonlyArray<FileIdentity>,
+  ): Promise<ReportStream> {
     const target = resolve(path);
+    await refuseInputAsReport(target, inputs, lang);
     await mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.kusei-${process.pid}.tmp`;
-    const handle = await openFile(temp, "w");
-    const stream = new ReportStream(handle, temp, target);
+    const stream = new ReportStream(await TempFile.create(target, null), target);
     await stream.write(reportHead(lang, command, now.toISOString()));
     return stream;
   }
 
   async write(text: string): Promise<void> {
-    await this.handle.write(`${text}\n`);
+    await this.temp.handle.write(`${text}\n`);
   }
 
   async close(): Promise<void> {
     await this.write(reportTail());
-    await this.handle.close();
-    await rename(this.temp, this.path);
+    await this.temp.commit();
   }
 
   async abort(): Promise<void> {
-    await this.handle.close().catch(() => undefined); // closing twice is harmless; the temp goes next
-    await unlink(this.temp).catch(() => undefined);
+    await this.temp.abort();
   }
 }
 
 type Mode = "check" | "recalc" | "revert";
+
+interface WriteOptions {
+  out?: string;
+  allowReadOnly?: boolean;
+  lockWait?: string;
+  lang: string;
+}
+
+/** How long an in-place run waits for another kusei working on the same file before it gives up (s). */
+const LOCK_WAIT_S = 30;
+
+async function writeTargetOf(o: WriteOptions): Promise<WriteTarget> {
+  const wait = o.lockWait === undefined ? LOCK_WAIT_S : Number(o.lockWait);
+  if (!Number.isFinite(wait) || wait < 0) {
+    const lang = o.lang === "en" ? "en" : "ja";
+    throw new UsageError(t(lang, "badLockWait"));
+  }
+  if (o.out !== undefined) await mkdir(o.out, { recursive: true });
+  return {
+    outDir: o.out ?? null,
+    written: new Set(),
+    allowReadOnly: o.allowReadOnly === true,
+    lockWaitMs: Math.round(wait * 1000),
+  };
+}
+
+function writeOptions(cmd: Command): Command {
+  return cmd
+    .option("--allow-read-only", "when replacing a file: also a read-only one (it stays read-only)")
+    .option(
+      "--lock-wait <seconds>",
+      `when replacing a file: how long to wait for another kusei on it (default ${LOCK_WAIT_S})`,
+    );
+}
 
 /** Runs one command over its files, one at a time, printing as it goes; returns the exit status. */
 async function runFiles(
@@ -147,8 +190,11 @@ async function runFiles(
       o.previous === undefined
         ? null
         : await loadPreviousYear(o.previous, { lang, profile, maxUncompressedBytes }),
+    // last year's workbook is an input too: no output or report may land on it
+    inputs: await identify(o.previous === undefined ? files : [...files, o.previous]),
   };
-  const report = o.report === undefined ? null : await ReportStream.open(o.report, lang, command, run.now());
+  const report =
+    o.report === undefined ? null : await ReportStream.open(o.report, lang, command, run.now(), run.inputs);
   const bar =
     io.isTTY && !o.json && files.length >= PROGRESS_MIN_FILES
       ? new SingleBar(
@@ -232,24 +278,25 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
   ).action(async (files: string[], o: CommonOptions) => {
     status = await runFiles("check", files, o, io, checkFile, command);
   });
-  common(
-    program
-      .command("recalc")
-      .description("マークを算定して書き込む / derive and write the marks")
-      .argument("<files...>", ".xlsx files, folders or globs")
-      .option("--recursive", "also the workbooks in subfolders of a folder")
-      .option("--out <dir>", "write DIR/<name>.xlsx")
-      .option("--in-place", "replace each file (only after the new one is fully written)")
-      .option("--overwrite-conflicts", "also overwrite marks that differ from the derived ones"),
+  writeOptions(
+    common(
+      program
+        .command("recalc")
+        .description("マークを算定して書き込む / derive and write the marks")
+        .argument("<files...>", ".xlsx files, folders or globs")
+        .option("--recursive", "also the workbooks in subfolders of a folder")
+        .option("--out <dir>", "write DIR/<name>.xlsx")
+        .option("--in-place", "replace each file (only after the new one is fully written)")
+        .option("--overwrite-conflicts", "also overwrite marks that differ from the derived ones"),
+    ),
   ).action(
     async (
       files: string[],
-      o: CommonOptions & { out?: string; inPlace?: boolean; overwriteConflicts?: boolean },
+      o: CommonOptions & WriteOptions & { inPlace?: boolean; overwriteConflicts?: boolean },
     ) => {
       const lang = langOf(o);
       if ((o.out === undefined) === (o.inPlace !== true)) throw new UsageError(t(lang, "outOrInPlace"));
-      if (o.out !== undefined) await mkdir(o.out, { recursive: true });
-      const target: WriteTarget = { outDir: o.out ?? null, written: new Set() };
+      const target = await writeTargetOf(o);
       const overwrite = o.overwriteConflicts === true;
       status = await runFiles(
         "recalc",
@@ -261,15 +308,16 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
       );
     },
   );
-  common(
-    program
-      .command("revert")
-      .description("最後の再計算をちょうど元に戻す / undo the last recalc of the file, exactly")
-      .argument("<file>", ".xlsx file")
-      .option("--out <dir>", "write DIR/<name>.xlsx instead of replacing the file"),
-  ).action(async (file: string, o: CommonOptions & { out?: string }) => {
-    if (o.out !== undefined) await mkdir(o.out, { recursive: true });
-    const target: WriteTarget = { outDir: o.out ?? null, written: new Set() };
+  writeOptions(
+    common(
+      program
+        .command("revert")
+        .description("最後の再計算をちょうど元に戻す / undo the last recalc of the file, exactly")
+        .argument("<file>", ".xlsx file")
+        .option("--out <dir>", "write DIR/<name>.xlsx instead of replacing the file"),
+    ),
+  ).action(async (file: string, o: CommonOptions & WriteOptions) => {
+    const target = await writeTargetOf(o);
     status = await runFiles("revert", [file], o, io, (f, run) => revertFile(f, run, target), command);
   });
 
@@ -303,5 +351,6 @@ export async function main(): Promise<void> {
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stderr.isTTY),
   };
+  installInterruptCleanup();
   process.exitCode = await runCli(process.argv.slice(2), io);
 }

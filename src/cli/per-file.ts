@@ -4,7 +4,14 @@ import { openXlsxPort, type XlsxPort } from "../app/xlsx-port";
 import type { Profile } from "../core";
 import { failedReport, reportOf, type FileReport } from "../report";
 import { isWorkbookReadError } from "../xlsx";
-import { CliFileError, readInput, writeAtomic } from "./files";
+import {
+  CliFileError,
+  openInPlace,
+  readInput,
+  refuseInputAsOutput,
+  writeAtomic,
+  type FileIdentity,
+} from "./files";
 import { t, type Lang } from "./i18n";
 import { withPreviousYear, type PreviousYear } from "./previous";
 
@@ -19,6 +26,8 @@ export interface RunOptions {
   readonly now: () => Date;
   /** check --previous: last year's workbook, evaluated (never written) */
   readonly previous?: PreviousYear | null;
+  /** every input of the run: no output may overwrite one of them */
+  readonly inputs: ReadonlyArray<FileIdentity>;
 }
 
 export interface WriteTarget {
@@ -26,6 +35,10 @@ export interface WriteTarget {
   readonly outDir: string | null;
   /** absolute output paths already written in this run (two inputs with one name must not collide) */
   readonly written: Set<string>;
+  /** --allow-read-only: an in-place write may replace a read-only file */
+  readonly allowReadOnly: boolean;
+  /** how long an in-place write waits for another kusei run on the same file */
+  readonly lockWaitMs: number;
 }
 
 function messageOf(e: unknown, lang: Lang): string {
@@ -36,15 +49,62 @@ function messageOf(e: unknown, lang: Lang): string {
 }
 
 async function open(file: string, opts: RunOptions): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
-  const bytes = await readInput(file, opts.lang);
+  const { bytes } = await readInput(file, opts.lang, opts.maxUncompressedBytes);
   return { bytes, port: await openXlsxPort(bytes, { maxUncompressedBytes: opts.maxUncompressedBytes }) };
 }
 
-function outputPath(file: string, target: WriteTarget, lang: Lang): string {
-  const path = target.outDir === null ? resolve(file) : resolve(target.outDir, basename(file));
+/** A file being rewritten: its bytes, where the result goes, and how it gets there. */
+interface Source {
+  readonly bytes: Uint8Array;
+  /** the output path shown to the user */
+  readonly output: string;
+  readonly inPlace: boolean;
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+function reserve(path: string, target: WriteTarget, lang: Lang): void {
   if (target.written.has(path)) throw new CliFileError(t(lang, "duplicateOut", { path }));
   target.written.add(path);
-  return path;
+}
+
+/**
+ * --in-place: the file locked, read and replaced through its link (src/cli/files.ts openInPlace); --out:
+ * the file read, and DIR/<name> written, never onto an input.
+ */
+async function openSource(file: string, opts: RunOptions, target: WriteTarget): Promise<Source> {
+  if (target.outDir === null) {
+    const f = await openInPlace(file, opts.lang, {
+      maxBytes: opts.maxUncompressedBytes,
+      allowReadOnly: target.allowReadOnly,
+      lockWaitMs: target.lockWaitMs,
+    });
+    try {
+      reserve(f.real, target, opts.lang);
+    } catch (e) {
+      await f.close();
+      throw e;
+    }
+    return {
+      bytes: f.input.bytes,
+      output: resolve(file),
+      inPlace: true,
+      write: (bytes) => f.replace(bytes),
+      close: () => f.close(),
+    };
+  }
+  const input = await readInput(file, opts.lang, opts.maxUncompressedBytes);
+  const out = resolve(target.outDir, basename(file));
+  await refuseInputAsOutput(out, opts.inputs, opts.lang);
+  reserve(out, target, opts.lang);
+  return {
+    bytes: input.bytes,
+    output: out,
+    inPlace: false,
+    write: (bytes) =>
+      writeAtomic(out, bytes, opts.lang, () => refuseInputAsOutput(out, opts.inputs, opts.lang)),
+    close: async () => undefined,
+  };
 }
 
 /** `kusei check` of one file: evaluate, write nothing. */
@@ -79,34 +139,41 @@ export async function recalcFile(
   target: WriteTarget,
   overwriteConflicts: boolean,
 ): Promise<FileReport> {
+  let source: Source | null = null;
   try {
-    const { bytes, port } = await open(file, opts);
+    source = await openSource(file, opts, target);
+    const bytes = source.bytes;
+    const port = await openXlsxPort(bytes, { maxUncompressedBytes: opts.maxUncompressedBytes });
     const r = await recalc(port, { profile: opts.profile, choice: { overwriteConflicts }, now: opts.now });
     const report = reportOf(file, r.evaluation, opts.lang, actionsDone(r.evaluation.plan, r.outcome));
-    const out = outputPath(file, target, opts.lang);
+    const out = source.output;
     if (r.outcome.applied.length === 0) {
-      if (target.outDir === null)
+      if (source.inPlace)
         return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")], unrestored: 0 };
-      await writeAtomic(out, bytes, opts.lang);
+      await source.write(bytes);
       return { ...report, output: out, notes: [t(opts.lang, "unchangedCopy")], unrestored: 0 };
     }
-    await writeAtomic(out, await port.save(), opts.lang);
+    await source.write(await port.save());
     return { ...report, output: out, notes: [], unrestored: 0 };
   } catch (e) {
     return failedReport(file, messageOf(e, opts.lang));
+  } finally {
+    await source?.close();
   }
 }
 
 /** `kusei revert` of one file: the revert use case (the last recalc undone exactly), then the file written. */
 export async function revertFile(file: string, opts: RunOptions, target: WriteTarget): Promise<FileReport> {
   const base = { file, error: null, sheets: [], marks: [], findings: [], areas: [] };
+  let source: Source | null = null;
   try {
-    const { port } = await open(file, opts);
+    source = await openSource(file, opts, target);
+    const port = await openXlsxPort(source.bytes, { maxUncompressedBytes: opts.maxUncompressedBytes });
     const { plan, outcome } = await revert(port, { profile: opts.profile, now: opts.now });
     if (plan.applyId === null)
       return { ...base, output: null, notes: [t(opts.lang, "nothingToRevert")], unrestored: 0 };
-    const out = outputPath(file, target, opts.lang);
-    await writeAtomic(out, await port.save(), opts.lang);
+    const out = source.output;
+    await source.write(await port.save());
     const conflicts = [
       ...plan.conflicts.map((c) => `${c.entry.sheet}!${c.entry.cell} (${c.why})`),
       ...outcome.conflicts.map((c) => `${c.write.sheet}!${c.write.cell} (${c.why})`),
@@ -121,5 +188,7 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
     return { ...base, output: out, notes, unrestored: conflicts.length };
   } catch (e) {
     return failedReport(file, messageOf(e, opts.lang));
+  } finally {
+    await source?.close();
   }
 }

@@ -23,7 +23,7 @@ export async function loadPreviousYear(
   o: { readonly lang: Lang; readonly profile: Profile; readonly maxUncompressedBytes: number },
 ): Promise<PreviousYear> {
   try {
-    const bytes = await readInput(file, o.lang);
+    const { bytes } = await readInput(file, o.lang, o.maxUncompressedBytes);
     const port = await openXlsxPort(bytes, { maxUncompressedBytes: o.maxUncompressedBytes });
     return { file, evaluation: (await check(port, { profile: o.profile })).evaluation };
   } catch (e) {

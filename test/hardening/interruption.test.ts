@@ -98,7 +98,8 @@ describe("an in-place recalc that fails half way leaves the original intact", ()
     const realOpen = fsp.open;
     const spy = jest.spyOn(fsp, "open").mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
       const handle = await realOpen(...args);
-      if (typeof args[0] === "string" && args[0].startsWith(report)) {
+      // the report's temporary file: `.report.html.kusei-PID-RANDOM.tmp` beside it
+      if (typeof args[0] === "string" && args[0].startsWith(join(dir, ".report.html.kusei-"))) {
         let writes = 0;
         const write = handle.write.bind(handle) as (s: string) => Promise<unknown>;
         handle.write = (async (s: string) => {
