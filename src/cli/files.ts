@@ -407,9 +407,11 @@ async function acquireLock(real: string, lang: Lang, waitMs: number): Promise<()
     const text = await readFile(path, "utf8").catch(() => "");
     const pid = Number.parseInt(text, 10);
     if (pid === process.pid) throw new CliFileError(msg(lang, "sameFileTwice"));
-    // A lock being written has no pid yet: wait for it. A lock of a dead process is stale.
-    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
-      const st = lstatSync(path, { throwIfNoEntry: false });
+    // A lock being written has no pid yet: wait for it, but one left without a pid (a crash between its
+    // creation and its write) is stale after a few seconds. A lock of a dead process is stale.
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    const valid = Number.isInteger(pid) && pid > 0;
+    if ((valid && !alive(pid)) || (!valid && st !== undefined && Date.now() - st.mtimeMs > 5000)) {
       if (st?.isFile()) await unlink(path).catch(() => undefined); // another run may have taken it first
       continue;
     }

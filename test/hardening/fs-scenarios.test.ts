@@ -20,6 +20,7 @@ import {
   symlinkSync,
   truncateSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -236,6 +237,18 @@ describe("--in-place", () => {
       expect(readFileSync(source).equals(original)).toBe(false);
       only("a.xlsx", "victim.txt", `.a.xlsx.kusei-${dead}-fedcba9876543210.tmp`);
       expect(readFileSync(victim, "utf8")).toBe("keep me");
+    },
+  );
+
+  onPosix(
+    "a lock left empty by a crash between its creation and its write is stale after a few seconds",
+    () => {
+      const lock = join(dir, ".a.xlsx.kusei.lock");
+      writeFileSync(lock, "");
+      utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      const r = runKusei(["recalc", source, "--in-place", "--lock-wait", "0"]);
+      expectRun(r, [0, 1]);
+      only("a.xlsx");
     },
   );
 
