@@ -77,8 +77,9 @@ describe("inputs are read with a bound, and only regular files", () => {
     expect(r.stderr).toContain("a device");
   });
 
-  test("a folder is refused", () => {
-    const r = runKusei(["check", "--lang", "en", dir]);
+  test("a folder given where one file is expected (revert) is refused", () => {
+    // check and recalc expand a folder into its workbooks (src/cli/inputs.ts); revert names one file
+    const r = runKusei(["revert", "--lang", "en", dir]);
     expectRun(r, [2]);
     expect(r.stderr).toContain("folder");
   });
