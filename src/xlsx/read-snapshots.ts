@@ -2,7 +2,7 @@
  * The reader: bytes → one snapshot per worksheet, through the bounded zip, the relationships and one
  * streaming pass over each XML part, under one budget. No exceljs.
  */
-import type { SheetSnapshot } from "../core/model/snapshot";
+import type { SheetSnapshot } from "../core";
 import type { ReadBudget } from "./budget";
 import { readCellFormats, readSharedStrings } from "./book-xml";
 import { openWorkbookPackage, type WorkbookPackage } from "./parts";

@@ -11,14 +11,7 @@
  *   refused with the budget's message (--max-cells): a far lone cell might be a value the user expects kusei
  *   to read, and dropping it silently would be a guess.
  */
-import type {
-  CellDisplay,
-  CellErrorAt,
-  CellValue,
-  GridPos,
-  MergeArea,
-  SheetSnapshot,
-} from "../core/model/snapshot";
+import type { CellDisplay, CellErrorAt, CellValue, GridPos, MergeArea, SheetSnapshot } from "../core";
 import type { BudgetMeter } from "./budget";
 import { overBudget } from "./budget";
 import { decodeXstring } from "./book-xml";
