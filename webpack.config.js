@@ -61,7 +61,10 @@ module.exports = (env, argv) => {
             // ES modules for tree shaking and lazy chunks; the repo tsconfig targets Node (CommonJS).
             // transpileOnly: `npm run typecheck` is the type gate; the bundle build stays fast and does not
             // depend on every other file of the tree compiling at the same moment.
+            // configFile: the repo's tsconfig, always. Without it ts-loader takes the tsconfig nearest to the first
+            // file it compiles, which with the filesystem cache can be src/core/tsconfig.json (rootDir src/core).
             options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
               transpileOnly: true,
               compilerOptions: { module: "es2022", moduleResolution: "bundler", noEmit: false },
             },
