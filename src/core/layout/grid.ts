@@ -35,6 +35,8 @@ export class Grid {
   private readonly mergesByRow: Array<MergeArea[] | undefined>;
   private readonly formulaKeys = new Set<number>();
   private readonly errorCodes = new Map<number, string>();
+  // number cells' text as a person reads it (SheetSnapshot.displays): 0.873 with 0.0% → "87.3%"
+  private readonly displayTexts = new Map<number, string>();
   private readonly letters: Array<string | undefined> = [];
 
   constructor(snapshot: SheetSnapshot) {
@@ -79,6 +81,25 @@ export class Grid {
         this.errorCodes.set(this.key(e.row, e.col), typeof e.code === "string" ? e.code : String(e.code));
       }
     }
+    const displays: unknown = snapshot.displays;
+    for (const d of Array.isArray(displays) ? (displays as unknown[]) : []) {
+      if (d === null || typeof d !== "object") continue;
+      const { row, col, text } = d as { row?: unknown; col?: unknown; text?: unknown };
+      // only a number cell has a display: a string cell already reads as itself
+      if (typeof text !== "string" || !this.inside(row, col)) continue;
+      if (typeof this.rows[row as number]?.[col as number] !== "number") continue;
+      this.displayTexts.set(this.key(row as number, col as number), text);
+    }
+  }
+
+  /** The cell's value as text: a number cell's displayed text when the snapshot lists one. */
+  private shown(row: number, col: number): string {
+    const v = this.rows[row]?.[col];
+    if (typeof v === "number" && this.displayTexts.size > 0) {
+      const d = this.displayTexts.get(this.key(row, col));
+      if (d !== undefined) return d;
+    }
+    return cellText(v);
   }
 
   private key(row: number, col: number): number {
@@ -96,9 +117,9 @@ export class Grid {
     return isCellValue(v) ? v : null;
   }
 
-  /** The cell's own value as text. */
+  /** The cell's own value as a person reads it (a formatted number's displayed text). */
   text(row: number, col: number): string {
-    return cellText(this.rows[row]?.[col]);
+    return this.shown(row, col);
   }
 
   /** True when the cell's own value has visible text. */
@@ -156,7 +177,7 @@ export class Grid {
       col,
       address: `${letters}${this.origin.row + row + 1}`,
       raw,
-      text: cellText(raw),
+      text: this.shown(row, col),
       // most sheets have no formulas or error values: skip the lookups then
       formula: this.formulaKeys.size > 0 && this.formulaKeys.has(this.key(row, col)),
       error: this.errorCodes.size > 0 ? this.errorAt(row, col) : null,

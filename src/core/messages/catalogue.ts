@@ -89,6 +89,16 @@ export function failureReason(code: ParseFailureCode): LocalizedText {
       return { ja: "存在しない年号の年です", en: "the era year does not exist" };
     case "too-long":
       return { ja: "セルが長すぎるため読み取りません", en: "the cell is too long to read" };
+    case "partial":
+      return {
+        ja: "数値を完全には読み取れません(推測で判定しません)",
+        en: "a number in it could not be read completely (kusei does not guess)",
+      };
+    case "range":
+      return {
+        ja: "幅のある値(~)で、比べる数値が一つに決まりません",
+        en: "it is a range (~), not one figure to compare",
+      };
     default:
       return assertNever(code);
   }
@@ -119,6 +129,8 @@ const FAILURE_CODES: ReadonlySet<string> = new Set<ParseFailureCode>([
   "ambiguous-wording",
   "bad-era-year",
   "too-long",
+  "partial",
+  "range",
 ]);
 const ACTIONS: ReadonlySet<string> = new Set<WithdrawalAction>([
   "restructure",

@@ -38,6 +38,27 @@ export interface Target {
   readonly cumulative: boolean;
   /** parenthesised note that is not a deadline, e.g. "(地域活動協議会の活動を知っている方)" */
   readonly note: string | null;
+  /** the figure as written (「12万4千人」), for reasons a reviewer checks at a glance */
+  readonly figure?: string;
+  /** 約 / 程度 was written: kept, the figure is compared as written */
+  readonly approx?: boolean;
+  /** a relative target (前年度以上, 前年度比10%増, 前年度(85件)を上回る) and the baseline it was resolved from */
+  readonly relative?: RelativeTarget;
+}
+
+/** What a relative target says, and the previous figure that makes it absolute. */
+export interface RelativeTarget {
+  /** the relation to the previous figure: at least / above / at most / below it, or a change by `amount` */
+  readonly change: "gte" | "gt" | "lte" | "lt" | "increase" | "decrease" | "maintain";
+  /** 「10%増」 → {10, %}; 「5件増」 → {5, 件}; null when no amount is written */
+  readonly amount: { readonly value: number; readonly unit: Unit } | null;
+  /** last year's figure: from the cell (「前年度(85件)」) or from 前年度までの実績; null when not found */
+  readonly baseline: {
+    readonly value: number;
+    readonly unit: Unit;
+    readonly figure: string;
+    readonly source: "cell" | "history";
+  } | null;
 }
 
 export interface ResultValue {
@@ -46,6 +67,9 @@ export interface ResultValue {
   readonly value: number;
   readonly unit: Unit;
   readonly note: string | null;
+  /** the figure as written (「12万4千人」) */
+  readonly figure?: string;
+  readonly approx?: boolean;
 }
 
 export type WithdrawalAction = "restructure" | "reconsider" | "abolish" | "other";
@@ -62,6 +86,8 @@ export interface WithdrawalCriterion {
   readonly action: WithdrawalAction;
   /** the action as written: 事業を再構築する, 手法を再検討する, … */
   readonly actionText: string;
+  /** the threshold as written (「45分」) */
+  readonly figure?: string;
 }
 
 /** Why a piece of text could not be read. Stable codes: the rules map them to findings. */
@@ -73,7 +99,9 @@ export type ParseFailureCode =
   | "relative-needs-previous" // 増加/減少/維持/前年度比
   | "ambiguous-wording" // 「撤退基準達成/に該当」
   | "bad-era-year" // 平成32年度 and the like
-  | "too-long";
+  | "too-long"
+  | "partial" // a number in the cell was seen but not read as a value: nothing in the cell is certain
+  | "range"; // 10~20件: a span, not a figure to compare
 
 export interface ParseFailure {
   readonly raw: string;

@@ -4,7 +4,7 @@ import type { SheetSnapshot } from "../model/snapshot";
 import type { ParseFailure, Parsed, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import type { Profile } from "../profile/profile";
 import type { ParseContext } from "../values/context";
-import { parseCriteria, parseResults, parseTargets } from "../values";
+import { parseCriteria, parseResults, parseTargets, resolveWithHistory } from "../values";
 import { deriveAll } from "./derive";
 import { isBlank } from "./issue";
 import type { Located, LocatedFailure, ParsedRecord, RuleContext } from "./types";
@@ -134,11 +134,29 @@ export function parseRecord(
       : readCells(record.fields[criteriaCol] ?? [], criteriaCol, "criterion", (s) =>
           parsers.criteria(s, pctx),
         );
+  // a relative target (前年度以上) takes last year's figure from 前年度までの実績 when it names one
+  const history = (record.fields.history ?? []).map((c) => c.text).join("\n");
+  const resolved = new Set<string>();
+  const targets =
+    history.trim() === ""
+      ? t.items
+      : t.items.map((item) => {
+          const value = resolveWithHistory(item.value, history, pctx);
+          if (value === item.value) return item;
+          resolved.add(item.value.raw);
+          return { ...item, value };
+        });
+  const targetFailures =
+    resolved.size === 0
+      ? t.failures
+      : t.failures.filter(
+          (f) => !(f.failure.code === "relative-needs-previous" && resolved.has(f.failure.raw)),
+        );
   return {
-    targets: t.items,
+    targets,
     results: r.items,
     criteria: c.items,
-    failures: [...t.failures, ...r.failures, ...c.failures],
+    failures: [...targetFailures, ...r.failures, ...c.failures],
     columns: { targets: targetsCol, results: resultsCol, criteria: criteriaCol },
   };
 }

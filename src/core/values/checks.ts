@@ -1,7 +1,7 @@
 /** The "values" rule family's checks on one parsed value (domain.md §5). */
 import type { ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import { isRelative } from "./compare";
-import { COUNT_UNITS } from "./units";
+import { isCountUnit } from "./units";
 
 /** A value problem as plain data; the rule runner adds the place and the message. */
 export interface ValueProblem {
@@ -10,8 +10,8 @@ export interface ValueProblem {
 }
 
 /**
- * Problems of one target, result or criterion: a percentage outside 0–100 (割 outside 0–10), a negative
- * count (件 回 人 団体 箇所 世帯 地域 校 施設 社 日). Relative targets (前年度比110%) are not checked.
+ * Problems of one target, result or criterion: a percentage outside 0–100 (割 is read as %), a negative
+ * count (件 回 人 団体 箇所 世帯 地域 校 施設 社 日 台 …). Relative targets (前年度比110%) are not checked.
  */
 export function valueProblems(item: Target | ResultValue | WithdrawalCriterion): ValueProblem[] {
   const value = "threshold" in item ? item.threshold : item.value;
@@ -19,10 +19,11 @@ export function valueProblems(item: Target | ResultValue | WithdrawalCriterion):
   if (unit === null) return [];
   if ("comparator" in item && isRelative(item.comparator)) return [];
   // the params are built only for a problem: most values have none
-  if ((unit === "%" && (value < 0 || value > 100)) || (unit === "割" && (value < 0 || value > 10))) {
+  // 割 is read as % (3割 = 30%)
+  if (unit === "%" && (value < 0 || value > 100)) {
     return [{ code: "values.percent-out-of-range", params: { value, unit, raw: item.raw } }];
   }
-  if (COUNT_UNITS.has(unit) && value < 0)
+  if (isCountUnit(unit) && value < 0)
     return [{ code: "values.negative-count", params: { value, unit, raw: item.raw } }];
   return [];
 }

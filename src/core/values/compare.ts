@@ -81,22 +81,8 @@ function groupThousands(digits: string): string {
 
 /** A value with its unit as the sheets write it: 55.9%, 3件, 3.5, 10,000世帯 (up to 4 decimals, no trailing zeros). */
 export function formatQuantity(value: number, unit: Unit): string {
-  let byValue = formatted.get(unit);
-  if (byValue === undefined) {
-    if (formatted.size >= 1000) formatted.clear();
-    byValue = new Map();
-    formatted.set(unit, byValue);
-  }
-  const hit = byValue.get(value);
-  if (hit !== undefined) return hit;
-  const text = formatUncached(value, unit);
-  if (byValue.size >= 10000) byValue.clear();
-  byValue.set(value, text);
-  return text;
+  return formatUncached(value, unit);
 }
-
-// unit → value → text (bounded): every comparison text formats the same few thresholds and results again
-const formatted = new Map<Unit, Map<number, string>>();
 
 function formatUncached(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return `${String(value)}${unit ?? ""}`;
@@ -146,26 +132,63 @@ export interface ComparisonText {
 
 /** 「30%以上」 / "30% (at least)": a threshold with its comparator. */
 export function describeThreshold(value: number, unit: Unit, comparator: Comparator): ComparisonText {
-  const q = formatQuantity(value, unit);
+  return thresholdText(formatQuantity(value, unit), comparator);
+}
+
+function thresholdText(q: string, comparator: Comparator): ComparisonText {
   return { ja: `${q}${JA_WORD[comparator]}`, en: `${q} (${EN_WORD[comparator]})` };
+}
+
+/** A figure as the cell wrote it (「12万4千人」), else as kusei formats it. */
+function shown(item: {
+  readonly value: number;
+  readonly unit: Unit;
+  readonly figure?: string | undefined;
+}): string {
+  return item.figure !== undefined && item.figure !== ""
+    ? item.figure
+    : formatQuantity(item.value, item.unit);
+}
+
+/**
+ * The threshold of a target or criterion as a reviewer checks it: the figure as written with its comparator
+ * (「10万人以上」); a relative target made absolute names its baseline (「85件超(前年度 85件)」); one that
+ * stays relative shows its words (「前年度以上」).
+ */
+function subjectText(subject: Target | WithdrawalCriterion): ComparisonText {
+  if ("threshold" in subject)
+    return thresholdText(
+      shown({ value: subject.threshold, unit: subject.unit, figure: subject.figure }),
+      subject.comparator,
+    );
+  const rel = subject.relative;
+  if (rel === undefined) return thresholdText(shown(subject), subject.comparator);
+  if (isRelative(subject.comparator)) return { ja: subject.raw, en: subject.raw };
+  const t = describeThreshold(subject.value, subject.unit, subject.comparator);
+  const b = rel.baseline;
+  if (b === null) return t;
+  const from = b.source === "history" ? "前年度までの実績" : "前年度";
+  const fromEn = b.source === "history" ? "history column" : "previous year";
+  return { ja: `${t.ja}(${from} ${b.figure})`, en: `${t.en} (${fromEn}: ${b.figure})` };
 }
 
 /**
  * One fragment per result, joined with 「、」 / ", ": 「55.9% ≥ 30%以上」 / "55.9% ≥ 30% (at least)";
  * 「3.2 < 3.5以上」 when missed; relative comparators and unit mismatches say why there is no answer.
- * A criterion reads the same way with its threshold: 「3.2 ≥ 3.0未満」 (does not fire).
+ * A criterion reads the same way with its threshold: 「3.2 ≥ 3.0未満」 (does not fire). Figures appear as
+ * the cells wrote them (「12万4千人 ≥ 10万人以上」), so that a misread shows at a glance.
  */
 export function describeComparison(
   subject: Target | WithdrawalCriterion,
   results: ReadonlyArray<ResultValue>,
 ): ComparisonText {
   const threshold = "threshold" in subject ? subject.threshold : subject.value;
-  const t = describeThreshold(threshold, subject.unit, subject.comparator);
+  const t = subjectText(subject);
   if (results.length === 0) return { ja: `結果なし (${t.ja})`, en: `no result (${t.en})` };
   const ja: string[] = [];
   const en: string[] = [];
   for (const r of results) {
-    const q = formatQuantity(r.value, r.unit);
+    const q = shown(r);
     if (!unitsAgree(subject.unit, r.unit)) {
       ja.push(`${q} と ${t.ja} は単位が異なる`);
       en.push(`${q} vs ${t.en}: units differ`);

@@ -8,7 +8,7 @@ import { normalizeText } from "../text/normalize";
 import type { ParseContext } from "./context";
 import { scanQuantities } from "./scan";
 import { badEraFailures, cleanLabel } from "./segments";
-import { precheck } from "./target";
+import { precheck, uncertainty } from "./target";
 
 const AMBIGUOUS = /撤退基準(?:を|に)?(?:達成|該当|未達成|に該当)/;
 const REFERS =
@@ -45,6 +45,11 @@ export function parseCriteria(text: string, ctx: ParseContext): Parsed<Withdrawa
     if (sentence === "" || /^[-ー・\s。]*$/.test(sentence)) continue;
     const scan = scanQuantities(sentence, ctx);
     failures.push(...badEraFailures(scan));
+    const uncertain = uncertainty(scan, sentence);
+    if (uncertain !== null) {
+      failures.push(uncertain);
+      continue;
+    }
     if (scan.quantities.length === 0) {
       failures.push({ raw: sentence, code: "not-computable" });
       continue;
@@ -80,6 +85,7 @@ export function parseCriteria(text: string, ctx: ParseContext): Parsed<Withdrawa
         comparator: q.comparator,
         action: actionOf(actionText),
         actionText,
+        figure: q.figure,
       });
     }
   }

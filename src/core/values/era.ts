@@ -47,14 +47,35 @@ export interface YearHit {
 }
 
 // One year: 平成29年度 / H29年度 / H29 / 令和元年度 / 2017年度 / 5年度 (era-less) / 今年度; 末 = 年度末.
-// Linear: every part is a bounded run, no nested quantifiers.
-const YEAR =
-  /(?:(平成|令和)|(?<![A-Za-z])([HRhr])(?=\s{0,2}(?:元|\d)))\s{0,2}(元|\d{1,3})(?!\d)(?:\s{0,2}(年度?))?|(?<![\d.,])((?:19|20)\d{2})\s{0,2}(年度)|(?<![\d.,])(元|\d{1,2})\s{0,2}(年度)|(今|本|当|来)年度/y;
-const RANGE_SEP = /\s{0,2}(?:~|-|から)\s{0,2}/y;
+// Linear: every part is a bounded run, no nested quantifiers. Sources only: findYears builds its own
+// sticky matchers per call, so no regex (and its lastIndex) is shared state of the module.
+const YEAR_SOURCE =
+  /(?:(平成|令和)|(?<![A-Za-z])([HRhr])(?=\s{0,2}(?:元|\d)))\s{0,2}(元|\d{1,3})(?!\d)(?:\s{0,2}(年度?))?|(?<![\d.,])((?:19|20)\d{2})\s{0,2}(年度)|(?<![\d.,])(元|\d{1,2})\s{0,2}(年度)|(今|本|当|来)年度/
+    .source;
+const RANGE_SEP_SOURCE = /\s{0,2}(?:~|-|から)\s{0,2}/.source;
 // second half of a range: an era-less number inherits the era of the first half (平成29~31年度, R3~5)
-const RANGE_TAIL = /(?<![\d.,])(元|\d{1,3})(?!\d)(?:\s{0,2}(年度?))?/y;
-const END_OF_YEAR = /\s{0,2}末/y;
-const ERA_START = /平成|令和|[HRhr]\s{0,2}(?:元|\d)|\d{1,4}\s{0,2}年度|[今本当来]年度/g;
+const RANGE_TAIL_SOURCE = /(?<![\d.,])(元|\d{1,3})(?!\d)(?:\s{0,2}(年度?))?/.source;
+const END_OF_YEAR_SOURCE = /\s{0,2}末/.source;
+const ERA_START_SOURCE = /平成|令和|[HRhr]\s{0,2}(?:元|\d)|\d{1,4}\s{0,2}年度|[今本当来]年度/.source;
+
+/** The matchers of one findYears call. */
+interface Matchers {
+  readonly YEAR: RegExp;
+  readonly RANGE_SEP: RegExp;
+  readonly RANGE_TAIL: RegExp;
+  readonly END_OF_YEAR: RegExp;
+  readonly ERA_START: RegExp;
+}
+
+function matchers(): Matchers {
+  return {
+    YEAR: new RegExp(YEAR_SOURCE, "y"),
+    RANGE_SEP: new RegExp(RANGE_SEP_SOURCE, "y"),
+    RANGE_TAIL: new RegExp(RANGE_TAIL_SOURCE, "y"),
+    END_OF_YEAR: new RegExp(END_OF_YEAR_SOURCE, "y"),
+    ERA_START: new RegExp(ERA_START_SOURCE, "g"),
+  };
+}
 
 function eraOf(word: string | undefined, ctx: ParseContext): Era {
   if (word === undefined) return ctx.defaultEra;
@@ -70,7 +91,7 @@ interface Single {
   readonly badEra: string | null;
 }
 
-function matchSingle(s: string, at: number, ctx: ParseContext): Single | null {
+function matchSingle(s: string, at: number, ctx: ParseContext, { YEAR }: Matchers): Single | null {
   YEAR.lastIndex = at;
   const m = YEAR.exec(s);
   if (m === null) return null;
@@ -95,11 +116,15 @@ function matchSingle(s: string, at: number, ctx: ParseContext): Single | null {
 /** Every year expression in a normalised text, left to right, ranges merged (R3~R5 → 2021–2023). */
 export function findYears(s: string, ctx: ParseContext): YearHit[] {
   const hits: YearHit[] = [];
+  // most texts hold no year at all: no matchers built for them
+  if (!/平成|令和|[HRhr]\s{0,2}(?:元|\d)|年度/.test(s)) return hits;
+  const m5 = matchers();
+  const { RANGE_SEP, RANGE_TAIL, END_OF_YEAR, ERA_START } = m5;
   ERA_START.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ERA_START.exec(s)) !== null) {
     const at = m.index;
-    const first = matchSingle(s, at, ctx);
+    const first = matchSingle(s, at, ctx, m5);
     if (first === null) {
       ERA_START.lastIndex = at + 1;
       continue;
@@ -111,7 +136,7 @@ export function findYears(s: string, ctx: ParseContext): YearHit[] {
     const sep = RANGE_SEP.exec(s);
     if (sep !== null) {
       const tailAt = end + sep[0].length;
-      const second = matchSingle(s, tailAt, ctx);
+      const second = matchSingle(s, tailAt, ctx, m5);
       if (second !== null && second.year >= first.year) {
         end = second.end;
         to = second.year;

@@ -9,7 +9,9 @@ export {
   isParseFailure,
   parseYearSpan,
 } from "./era";
-export { CANONICAL_UNITS, COUNT_UNITS, canonicalUnit, unitsAgree } from "./units";
+export { canonicalUnit, isCountUnit, unitsAgree } from "./units";
+export type { GrammarQuantity } from "./grammar";
+export { readArabic, readComparison, readKanjiNumeral, readQuantity, readUnit } from "./grammar";
 export { parseTargets } from "./target";
 export { parseResults } from "./result";
 export { actionOf, parseCriteria } from "./criterion";
@@ -29,3 +31,4 @@ export {
 } from "./compare";
 export type { ValueProblem } from "./checks";
 export { valueProblems } from "./checks";
+export { absoluteOf, baselineFromHistory, readRelativeTarget, resolveWithHistory } from "./relative";

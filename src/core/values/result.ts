@@ -7,7 +7,7 @@ import { normalizeText } from "../text/normalize";
 import type { ParseContext } from "./context";
 import { scanQuantities } from "./scan";
 import { badEraFailures, segment } from "./segments";
-import { precheck } from "./target";
+import { precheck, uncertainty } from "./target";
 
 /**
  * Every result in a cell, in order (「…割合55.9%(…) …割合85%」 → 55.9 %, 85 %). A comparator written after a
@@ -19,6 +19,8 @@ export function parseResults(text: string, ctx: ParseContext): Parsed<ResultValu
   if (pre !== null) return { items: [], failures: [pre] };
   const scan = scanQuantities(normalizeText(raw), ctx);
   const failures: ParseFailure[] = badEraFailures(scan);
+  const uncertain = uncertainty(scan, raw);
+  if (uncertain !== null) return { items: [], failures: [...failures, uncertain] };
   if (scan.quantities.length === 0) return { items: [], failures: [...failures, { raw, code: "no-number" }] };
   const items: ResultValue[] = segment(scan).map((seg) => ({
     raw: seg.raw,
@@ -26,6 +28,8 @@ export function parseResults(text: string, ctx: ParseContext): Parsed<ResultValu
     value: seg.quantity.value,
     unit: seg.quantity.unit,
     note: seg.note,
+    figure: seg.quantity.figure,
+    ...(seg.quantity.approx ? { approx: true } : {}),
   }));
   return { items, failures };
 }

@@ -7,7 +7,7 @@
 import type { Comparator, Unit } from "../model/values";
 import type { ParseContext } from "./context";
 import { findYears, type YearHit } from "./era";
-import { UNIT_AT, canonicalUnit } from "./units";
+import { quantityStart, readQuantity } from "./grammar";
 
 /** A parenthesised range: `open` is the index of "(", `close` of ")". */
 export interface ParenRange {
@@ -25,6 +25,18 @@ export interface Quantity {
   readonly comparator: Comparator | null;
   /** the relative word after the value (増加, 減少, 維持 …), if any */
   readonly relative: "increase" | "decrease" | "maintain" | null;
+  /** 約 / 程度 … was written */
+  readonly approx: boolean;
+  /** the upper bound of a range (10~20件), else null */
+  readonly upper: number | null;
+  /** the figure as written: 「12万4千人」 */
+  readonly figure: string;
+}
+
+/** A number the grammar saw but could not use as a value: a cell with residue is not read completely. */
+export interface Residue {
+  readonly index: number;
+  readonly text: string;
 }
 
 /** Result of scanning a text. */
@@ -36,6 +48,8 @@ export interface Scan {
   readonly quantities: ReadonlyArray<Quantity>;
   /** quantities inside parentheses */
   readonly inner: ReadonlyArray<Quantity>;
+  /** numbers outside parentheses that are neither a quantity nor a known non-value (year, date, code) */
+  readonly residue: ReadonlyArray<Residue>;
 }
 
 /** Balanced ( ) and [ ] ranges; an unclosed "(" is treated as plain text. */
@@ -55,27 +69,20 @@ export function parenRanges(s: string): ParenRange[] {
 
 // Not quantities: months and dates (7~8月, 1月, 12月31日), clock times, years written with 年 (2016年,
 // 1年間), ages, ordinals (第2回), codes ([3-1], 様式3 is handled by the bare-number rule), per-month counts.
-const MASKS: ReadonlyArray<RegExp> = [
-  /\d{1,2}\s{0,2}(?:[~-]\s{0,2}\d{1,2}\s{0,2})?月(?:\s{0,2}\d{1,2}\s{0,2}日)?(?:\s{0,2}[~-]\s{0,2}\d{1,2}\s{0,2}(?:月(?:\s{0,2}\d{1,2}\s{0,2}日)?|日))?/g,
-  /\d{1,2}\s{0,2}時(?!間)(?:\s{0,2}\d{1,2}\s{0,2}分)?/g,
-  /\d{1,4}\s{0,2}(?:年(?!度)間?|歳|か月|カ月|ヶ月|ヵ月|ケ月)/g,
-  /第\s{0,2}\d{1,6}/g,
-  /\[\s{0,2}\d{1,3}(?:\s{0,2}-\s{0,2}\d{1,3}){0,3}\s{0,2}\]/g,
-  /\d{1,2}:\d{2}/g,
+// Sources, not RegExp objects: each scan builds its own (matchAll over a fresh regex keeps no state here).
+const MASK_SOURCES: ReadonlyArray<string> = [
+  String.raw`\d{1,2}\s{0,2}(?:[~-]\s{0,2}\d{1,2}\s{0,2})?月(?:\s{0,2}\d{1,2}\s{0,2}日)?(?:\s{0,2}[~-]\s{0,2}\d{1,2}\s{0,2}(?:月(?:\s{0,2}\d{1,2}\s{0,2}日)?|日))?`,
+  String.raw`\d{1,2}\s{0,2}時(?!間)(?:\s{0,2}\d{1,2}\s{0,2}分)?`,
+  String.raw`\d{1,4}\s{0,2}(?:年(?!度)間?|歳|か月|カ月|ヶ月|ヵ月|ケ月)`,
+  String.raw`第\s{0,2}(?:\d{1,6}|[一二三四五六七八九十百]{1,4})`,
+  String.raw`\[\s{0,2}\d{1,3}(?:\s{0,2}-\s{0,2}\d{1,3}){0,3}\s{0,2}\]`,
+  String.raw`\d{1,2}:\d{2}`,
+  // list labels: (1) (2) ① … are not figures (the ( ) ones are inside a parenthesis anyway)
+  String.raw`(?:^|(?<=[\s、。]))\d{1,2}[.)](?=\s|[^\d\s])`,
 ];
 
-const NUMBER = /(?<!\d)(?<!\d[.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,12})?(?![\d])/g;
-const SPACES = / {0,2}/y;
-const MAN = /万/y;
-// a rate: 2回/年, 4回/月 (the period is dropped: the count is compared as written)
-const PER = / {0,2}\/ {0,2}(?:年|月|週|日|回|人|件)/y;
-const COMPARATOR =
-  /(?:以上|以下|未満|超過|を超える|を超え|超え|超|を上回る|を上回り|上回る|を下回る|を下回り|下回る|以内|まで(?!に))/y;
-// 増やす / 減らす after an absolute comparator (「0人まで減らす」) are not relative: see below
-const RELATIVE = /[のを]?(?:増加|増(?![やえ])|向上|改善|減少|削減|減(?![らっ])|維持)/y;
 // a quantity that qualifies a noun is part of a label: 1日あたり, 1万人につき, 3人以上の世帯の割合 20%
-const PER_NOUN = /(?:あたり|当たり|につき|ごと|毎)/y;
-const OF_NOUN = /の(?!場合)/y;
+const PER_NOUN = ["あたり", "当たり", "につき", "ごと", "毎"];
 
 /**
  * True when the quantity ending at `pos` qualifies a noun of a label rather than being a value:
@@ -83,8 +90,9 @@ const OF_NOUN = /の(?!場合)/y;
  * and, on the same line, by a 割合/率/数 label with a later number (「3件以上の開催」 stays a value).
  */
 function qualifiesLabel(s: string, pos: number, hasComparator: boolean): boolean {
-  if (sticky(PER_NOUN, s, pos) !== null) return true;
-  if (!hasComparator || sticky(OF_NOUN, s, pos) === null) return false;
+  const at = s[pos] === " " ? pos + 1 : pos;
+  if (PER_NOUN.some((w) => s.startsWith(w, at))) return true;
+  if (!hasComparator || s[pos] !== "の" || s.startsWith("の場合", pos)) return false;
   const ahead = s.slice(pos, pos + 200);
   const nextDigit = ahead.search(/[\d\n]/);
   if (nextDigit < 0 || ahead[nextDigit] === "\n") return false;
@@ -93,23 +101,13 @@ function qualifiesLabel(s: string, pos: number, hasComparator: boolean): boolean
 // a bare number (no unit, no comparator) must stand alone: after start, space, ":" "=" "…" "は" "が" "、"
 const BARE_BEFORE = /(?:^|[\s:=…,、は が]|\.\.\.)$/;
 const BARE_AFTER = /^(?:$|[\s(),、。/・;]|\.\.\.)/;
+// 全22地域 / 全5回: "all N" — a value (the count of all of them), kept as a qualifier of the label
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+// a number glued to a code (A1, No.3, 様式3, 3-1) is part of a name, not a figure left unread
+const CODE_BEFORE = /(?:[A-Za-z]|[A-Za-z]\.|様式|号|-)$/;
 
-function comparatorOf(word: string): Comparator {
-  if (word.startsWith("以上")) return "gte";
-  if (word.startsWith("以下") || word === "以内" || word === "まで") return "lte";
-  if (word === "未満" || word.includes("下回")) return "lt";
-  return "gt"; // 超, 超過, を超える, 上回る
-}
-
-function relativeOf(word: string): "increase" | "decrease" | "maintain" {
-  if (word.includes("維持")) return "maintain";
-  return /減/.test(word) ? "decrease" : "increase";
-}
-
-function sticky(re: RegExp, s: string, at: number): string | null {
-  re.lastIndex = at;
-  const m = re.exec(s);
-  return m === null ? null : m[0];
+function isResidue(s: string, at: number, inParen: boolean): boolean {
+  return !inParen && !CODE_BEFORE.test(s.slice(Math.max(0, at - 3), at));
 }
 
 /** Scan a normalised text for quantities. Never throws. */
@@ -118,69 +116,69 @@ export function scanQuantities(s: string, ctx: ParseContext): Scan {
   const insideParen = new Uint8Array(s.length + 1);
   for (const p of parens) insideParen.fill(1, p.open + 1, p.close);
   const years = findYears(s, ctx);
-  const masked: Array<{ index: number; end: number }> = years.map((y) => ({ index: y.index, end: y.end }));
-  for (const re of MASKS) {
-    re.lastIndex = 0;
-    for (const m of s.matchAll(re)) masked.push({ index: m.index, end: m.index + m[0].length });
+  const masked = new Uint8Array(s.length + 1);
+  for (const y of years) masked.fill(1, y.index, y.end);
+  for (const src of MASK_SOURCES) {
+    for (const m of s.matchAll(new RegExp(src, "g"))) masked.fill(1, m.index, m.index + m[0].length);
   }
-  masked.sort((a, b) => a.index - b.index);
   const quantities: Quantity[] = [];
   const inner: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let maskAt = 0;
-  while ((m = NUMBER.exec(s)) !== null) {
-    const at = m.index;
-    while (maskAt < masked.length && (masked[maskAt]?.end ?? 0) <= at) maskAt++;
-    const mask = masked[maskAt];
-    if (mask !== undefined && at >= mask.index && at < mask.end) continue;
-    let value = Number(m[0].replace(/,/g, ""));
-    let index = at;
+  const residue: Residue[] = [];
+  for (let at = 0; at < s.length; at++) {
+    if (masked[at] === 1 || !quantityStart(s, at)) continue;
+    // a number glued to a latin letter is a code (A1, No3), never a figure
+    if (/[A-Za-z]/.test(s[at - 1] ?? "")) continue;
+    const g = readQuantity(s, at);
+    if (g === null) {
+      // a digit that is no quantity (too long, malformed) is a figure the reader could not use
+      if (isDigit(s[at]) && isResidue(s, at, insideParen[at] === 1))
+        residue.push({ index: at, text: s.slice(at, at + 12) });
+      continue;
+    }
+    let value = g.value;
+    let index = g.index;
+    let negative = false;
     // a minus sign counts when it does not join two words or numbers (R3-5 is a range, not -5)
-    if (at > 0 && s[at - 1] === "-" && (at < 2 || !/[\p{L}\p{N}]/u.test(s[at - 2] ?? ""))) {
+    if (index === at && at > 0 && s[at - 1] === "-" && (at < 2 || !/[\p{L}\p{N}]/u.test(s[at - 2] ?? ""))) {
       value = -value;
       index = at - 1;
+      negative = true;
     }
-    let pos = at + m[0].length;
-    if (sticky(MAN, s, pos) !== null) {
-      value *= 10000;
-      pos += 1;
+    const pos = g.end;
+    // a number the grammar read, whatever it turns out to be: skip its characters
+    const skipTo = pos - 1;
+    if (g.relative === null && qualifiesLabel(s, pos, g.comparator !== null)) {
+      at = skipTo;
+      continue;
     }
-    const sp1 = sticky(SPACES, s, pos) ?? "";
-    const unitWord = sticky(UNIT_AT, s, pos + sp1.length);
-    let unit: Unit = null;
-    if (unitWord !== null) {
-      unit = canonicalUnit(unitWord);
-      pos += sp1.length + unitWord.length;
-    }
-    const sp2 = sticky(SPACES, s, pos) ?? "";
-    const compWord = sticky(COMPARATOR, s, pos + sp2.length);
-    let comparator: Comparator | null = null;
-    if (compWord !== null) {
-      comparator = comparatorOf(compWord);
-      pos += sp2.length + compWord.length;
-    }
-    const per = unit !== null ? sticky(PER, s, pos) : null;
-    if (per !== null) pos += per.length;
-    const relWord = sticky(RELATIVE, s, pos);
-    let relative: Quantity["relative"] = null;
-    if (relWord !== null) {
-      relative = relativeOf(relWord);
-      pos += relWord.length;
-    }
-    if (relative === null && qualifiesLabel(s, pos, comparator !== null)) continue;
-    if (unit === null && comparator === null && relative === null) {
+    if (g.unit === null && g.comparator === null && g.relative === null) {
       const before = s.slice(Math.max(0, index - 3), index);
       const after = s.slice(pos, pos + 3);
-      if (!BARE_BEFORE.test(before) || !BARE_AFTER.test(after)) continue;
+      // two bare numbers side by side (「8 7%」) are a figure written apart, not two values
+      const abutting = /^ ?\d/.test(after);
+      if (!BARE_BEFORE.test(before) || !BARE_AFTER.test(after) || abutting) {
+        if (isResidue(s, at, insideParen[at] === 1))
+          residue.push({ index: at, text: s.slice(index, pos + 3) });
+        at = skipTo;
+        continue;
+      }
     }
-    if (!Number.isFinite(value)) continue;
-    const q: Quantity = { index, end: pos, value, unit, comparator, relative };
+    const q: Quantity = {
+      index,
+      end: pos,
+      value,
+      unit: g.unit,
+      comparator: g.comparator,
+      relative: g.relative,
+      approx: g.approx,
+      upper: g.upper,
+      figure: negative ? `-${g.figure}` : g.figure,
+    };
     if (insideParen[at] === 1) inner.push(q);
     else quantities.push(q);
-    NUMBER.lastIndex = pos;
+    at = skipTo;
   }
-  return { text: s, parens, years, quantities, inner };
+  return { text: s, parens, years, quantities, inner, residue };
 }
 
 /** The parenthesised range that starts at `at` (after optional spaces), if any. */

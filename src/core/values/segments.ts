@@ -22,6 +22,11 @@ export interface Segment {
 }
 
 const LEAD = /^[\s・,、。;:*●○◆◇■□☑/\-①-⑳]+/u;
+// list labels before an item: (1) (ア) ア. 1. ①; they number the items, they are not part of the label
+const LIST_LABEL =
+  /^(?:\(\s?(?:\d{1,2}|[a-zA-Zア-ン]|[ⅰ-ⅻ]{1,4}|i{1,3}|iv|v)\s?\)|\d{1,2}[.)]|[ア-オ][.\s、)]|[①-⑳])\s?/u;
+/** A parenthesis that holds only a list label: (2) (イ) — it starts the next item, it is no note. */
+const LIST_PAREN = /^\s?(?:\d{1,2}|[a-zA-Zア-ン]|[ⅰ-ⅻ]{1,4}|i{1,3}|iv|v)\s?$/u;
 const TRAIL = /[\s:=、,;・.はが]+$/u;
 const AFTER_YEAR = /^(?:末)?\s?(?:実績|時点|現在)?\s?(?:まで(?:に)?|中(?:に)?|には|に|は|で|の)?/;
 
@@ -38,7 +43,10 @@ export function cleanLabel(text: string, years: ReadonlyArray<YearHit>, offset: 
     i = b + (AFTER_YEAR.exec(rest)?.[0].length ?? 0);
   }
   out += text.slice(i);
-  const cleaned = out.replace(LEAD, "").replace(TRAIL, "").replace(/ {2,}/g, " ").trim();
+  let cleaned = out.replace(LEAD, "");
+  for (let k = 0; k < 3 && LIST_LABEL.test(cleaned); k++)
+    cleaned = cleaned.replace(LIST_LABEL, "").replace(LEAD, "");
+  cleaned = cleaned.replace(TRAIL, "").replace(/ {2,}/g, " ").trim();
   return cleaned === "" ? null : cleaned;
 }
 
@@ -69,7 +77,8 @@ export function segment(scan: Scan): Segment[] {
     const labelRaw = s.slice(start, q.index);
     const labelYears = scan.years.filter((y) => y.index >= start && y.end <= q.index);
     const label = cleanLabel(labelRaw, labelYears, start);
-    const paren = parenAt(scan, q.end);
+    const found = parenAt(scan, q.end);
+    const paren = found !== null && LIST_PAREN.test(s.slice(found.open + 1, found.close)) ? null : found;
     const note = paren === null ? null : s.slice(paren.open + 1, paren.close).trim();
     const end = paren === null ? q.end : paren.close + 1;
     let deadline = deadlineIn(scan, start, q.index);

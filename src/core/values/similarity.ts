@@ -1,5 +1,4 @@
 /** Label similarity: Dice coefficient over character bigrams of folded labels. */
-import { memoizeString } from "../text/memo";
 import { foldLabel } from "../text/normalize";
 
 interface Bigrams {
@@ -20,44 +19,22 @@ function bigrams(s: string): Bigrams {
   return { grams: out, total };
 }
 
-// The same labels are compared over and over (every row of a sheet pairs the same indicator names).
-const bigramsOf = memoizeString(bigrams);
-
-// Folded label → folded label → score: each row pairs the same two labels again. Bounded like the
-// string memos: emptied when it holds PAIR_CAP scores, and long labels are never stored.
-const PAIR_CAP = 50000;
-const PAIR_MAX_LENGTH = 400;
-const scores = new Map<string, Map<string, number>>();
-let stored = 0;
-
-/** 0..1 similarity of two labels after foldLabel (1 = same folded text); 0 when either is empty. */
+/**
+ * 0..1 similarity of two labels after foldLabel (1 = same folded text); 0 when either is empty. No cache
+ * here (values keep no module state): labels are short, and foldLabel is memoised in text/.
+ */
 export function labelSimilarity(a: string | null, b: string | null): number {
   const fa = foldLabel(a ?? "");
   const fb = foldLabel(b ?? "");
   if (fa === "" || fb === "") return 0;
   if (fa === fb) return 1;
-  if (fa.length > PAIR_MAX_LENGTH || fb.length > PAIR_MAX_LENGTH) return dice(fa, fb);
-  const hit = scores.get(fa)?.get(fb);
-  if (hit !== undefined) return hit;
-  const score = dice(fa, fb);
-  if (stored >= PAIR_CAP) {
-    scores.clear();
-    stored = 0;
-  }
-  let row = scores.get(fa);
-  if (row === undefined) {
-    row = new Map();
-    scores.set(fa, row);
-  }
-  row.set(fb, score);
-  stored++;
-  return score;
+  return dice(fa, fb);
 }
 
 /** The Dice coefficient of two non-empty, different folded labels. */
 function dice(fa: string, fb: string): number {
-  const ga = bigramsOf(fa);
-  const gb = bigramsOf(fb);
+  const ga = bigrams(fa);
+  const gb = bigrams(fb);
   const total = ga.total + gb.total;
   let common = 0;
   for (const [g, n] of ga.grams) common += Math.min(n, gb.grams.get(g) ?? 0);

@@ -190,7 +190,7 @@ describe("achievement derivation (domain.md §4)", () => {
       withdrawalCriterion: "左記目標が3.0未満であれば、手法を再検討する。",
     });
     const d = run([record]).ctx.derived.initiativeById.get(record.id);
-    expect(d?.withdrawals.map((w) => [w.fired, w.explanation.ja])).toEqual([[false, "3.2 ≥ 3未満"]]);
+    expect(d?.withdrawals.map((w) => [w.fired, w.explanation.ja])).toEqual([[false, "3.2 ≥ 3.0未満"]]);
   });
 
   test("a fired withdrawal names the criterion and its action, at the criterion cell", () => {

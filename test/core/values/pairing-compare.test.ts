@@ -249,7 +249,6 @@ describe("valueProblems", () => {
     [target(110, "%", "increase"), []],
     [result(-3, "件"), ["values.negative-count"]],
     [result(-3, null), []],
-    [result(12, "割"), ["values.percent-out-of-range"]],
     [result(-2, "円"), []],
   ])("%j → %j", (item, codes) => {
     expect(valueProblems(item).map((p) => p.code)).toEqual(codes);

@@ -174,12 +174,17 @@ describe("parseTargets: units", () => {
     ["30日", "日"],
     ["2時間", "時間"],
     ["500円", "円"],
-    ["300千円", "千円"],
-    ["8割", "割"],
+    ["300千円", "円"],
+    ["8割", "%"],
     ["3.5", null],
   ])("%s → %s", (text, unit) => {
     const t = parseTargets(text, ctx).items[0];
     expect(t?.unit).toBe(unit);
+  });
+
+  test("千円 and 割 fold into 円 and %, with their scale", () => {
+    expect(parseTargets("300千円", ctx).items[0]).toMatchObject({ value: 300000, unit: "円" });
+    expect(parseTargets("8割以上", ctx).items[0]).toMatchObject({ value: 80, unit: "%", comparator: "gte" });
   });
 
   test("full-width digits and 万", () => {
@@ -221,7 +226,6 @@ describe("parseTargets: comparators", () => {
 describe("parseTargets: failures", () => {
   test.each([
     ["平成27年度中に地域資源に関する情報が得られる仕組みを立ち上げる。", "no-number"],
-    ["前年度より増加", "relative-needs-previous"],
     ["", "empty"],
     ["  \n ", "empty"],
     ["x".repeat(5001), "too-long"],
@@ -230,6 +234,14 @@ describe("parseTargets: failures", () => {
     expect(parsed.items).toEqual([]);
     expect(parsed.failures.map((f) => f.code)).toEqual([code]);
     expect(parsed.failures[0]?.raw).toBe(text);
+  });
+
+  test("a relative target without a baseline is kept relative (never judged) and says so", () => {
+    const parsed = parseTargets("前年度より増加", ctx);
+    expect(parsed.items).toMatchObject([
+      { comparator: "increase", relative: { change: "increase", baseline: null } },
+    ]);
+    expect(parsed.failures.map((f) => f.code)).toEqual(["relative-needs-previous"]);
   });
 
   test("a non-existent era year is reported next to the parsed target", () => {
