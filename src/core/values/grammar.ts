@@ -439,28 +439,15 @@ function approxBefore(s: string, at: number): number | null {
 const KANJI_BEFORE_OK = /^$|[\s、。,.:;=(「『【・~ぁ-ゖ年月週延全計約毎各]$/u;
 /**
  * …and after its counter: a comparison, a boundary, a particle that ends a phrase, or an activity noun
- * (十二回開催). 「一人暮らし」「一部実施」 stay words: 暮/実 are not in the list below… and 実施 is, but 部 after a
- * kanji numeral needs a boundary (see readQuantity).
+ * (十二回開催). Counters that also end ordinary words (一部実施, 一人暮らし, 十分な) need a clean boundary instead
+ * (KANJI_WORDY_COUNTERS, readQuantity).
  */
 const KANJI_AFTER_OK =
   /^(?:$|[\s、。,.:;)」』】・/]|以|未|超|を|で|が|は|に(?:満た|達)|まで|程|前|の[増減向改維]|開催|実施|参加|発行|配布|訪問|受講|派遣|出展|掲載|更新|達成)/u;
 /** Counters that also end ordinary words after a kanji numeral (十分な, 一部の, 一本化, 一日も早く): boundary only. */
-const KANJI_WORDY_COUNTERS = new Set([
-  "分",
-  "部",
-  "本",
-  "日",
-  "点",
-  "回",
-  "台",
-  "名",
-  "社",
-  "校",
-  "園",
-  "枚",
-]);
+const KANJI_WORDY_COUNTERS = new Set(["分", "部", "本", "日", "点", "名", "人", "方", "面", "時"]);
 const KANJI_BOUNDARY =
-  /^(?:$|[\s、。,.:;)」』】・/]|以上|以下|未満|以内|超|を(?:超|上回|下回|切)|に(?:満た|達)|開催|実施|参加|発行|配布|訪問|受講)/u;
+  /^(?:$|[\s、。,.:;)」』】・/]|以上|以下|未満|以内|超|を(?:超|上回|下回|切)|に(?:満た|達))/u;
 
 /**
  * Read one quantity starting at `at` (a digit or a kanji numeral). Null when there is no quantity: a
