@@ -65,6 +65,7 @@ const TEXT = {
     ja: "--max-size は正の数 (MB) です",
     en: "--max-size must be a positive number of megabytes",
   },
+  badLimit: { ja: "{flag} は正の数です", en: "{flag} must be a positive number" },
 } as const;
 
 export type TextKey = keyof typeof TEXT | ReportTextKey;

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_PROFILE, parseProfileJson, type Profile } from "../core";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from "../xlsx";
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, type ReadBudget } from "../xlsx";
 import {
   fsReason,
   identify,
@@ -48,6 +48,12 @@ interface CommonOptions {
   maxSize?: string;
   recursive?: boolean;
   previous?: string;
+  maxCells?: string;
+  maxMerges?: string;
+  maxRanges?: string;
+  maxNames?: string;
+  maxParts?: string;
+  maxSeconds?: string;
 }
 
 function langOf(o: CommonOptions): Lang {
@@ -79,6 +85,26 @@ function maxBytesOf(o: CommonOptions, lang: Lang): number {
   const mb = Number(o.maxSize);
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(t(lang, "badMaxSize"));
   return Math.round(mb * 1024 * 1024);
+}
+
+/** The read budgets raised (or lowered) by --max-cells, --max-merges … (src/xlsx/budget.ts). */
+function budgetOfOptions(o: CommonOptions, lang: Lang): Partial<ReadBudget> {
+  const limits: Array<[string | undefined, string, keyof ReadBudget, number]> = [
+    [o.maxCells, "--max-cells", "maxCells", 1],
+    [o.maxMerges, "--max-merges", "maxMerges", 1],
+    [o.maxRanges, "--max-ranges", "maxRanges", 1],
+    [o.maxNames, "--max-names", "maxNames", 1],
+    [o.maxParts, "--max-parts", "maxParts", 1],
+    [o.maxSeconds, "--max-seconds", "maxMillis", 1000],
+  ];
+  const out: Partial<Record<keyof ReadBudget, number>> = {};
+  for (const [text, flag, key, unit] of limits) {
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(t(lang, "badLimit", { flag }));
+    out[key] = Math.round(n * unit);
+  }
+  return out;
 }
 
 /** The --report file, written as the files are processed (bounded memory) and renamed into place at the end. */
@@ -185,6 +211,7 @@ async function runFiles(
     lang,
     profile,
     maxUncompressedBytes,
+    budget: budgetOfOptions(o, lang),
     now: io.now ?? (() => new Date()),
     previous:
       o.previous === undefined
@@ -250,7 +277,16 @@ function common(cmd: Command): Command {
     .option("--report <file>", "write a self-contained HTML report")
     .option("--profile <file>", "profile JSON (overrides the default profile)")
     .addOption(new Option("--lang <lang>", "language of the output").choices(["ja", "en"]).default("ja"))
-    .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)");
+    .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)")
+    .option("--max-cells <N>", "most grid cells read from one workbook (default 5000000)")
+    .option("--max-merges <N>", "most merged areas in one workbook (default 200000)")
+    .option(
+      "--max-ranges <N>",
+      "most declared ranges: validations, conditional formats, links (default 2000000)",
+    )
+    .option("--max-names <N>", "most defined names in one workbook (default 100000)")
+    .option("--max-parts <N>", "most zip entries, or relationships in one part (default 20000)")
+    .option("--max-seconds <S>", "longest time to read one workbook, in seconds (default 120)");
 }
 
 /**

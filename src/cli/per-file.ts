@@ -3,7 +3,7 @@ import { actionsDone, check, recalc, revert } from "../app";
 import { openXlsxPort, type XlsxPort } from "../app/xlsx-port";
 import type { Profile } from "../core";
 import { failedReport, reportOf, type FileReport } from "../report";
-import { isWorkbookReadError } from "../xlsx";
+import { isWorkbookReadError, type ReadBudget, type ReadWorkbookOptions } from "../xlsx";
 import {
   CliFileError,
   openInPlace,
@@ -22,6 +22,8 @@ export interface RunOptions {
   readonly lang: Lang;
   readonly profile: Profile;
   readonly maxUncompressedBytes: number;
+  /** the other read budgets (--max-cells …); unset ones take the defaults */
+  readonly budget?: Partial<ReadBudget>;
   /** the clock (tests fix it) */
   readonly now: () => Date;
   /** check --previous: last year's workbook, evaluated (never written) */
@@ -48,9 +50,22 @@ function messageOf(e: unknown, lang: Lang): string {
   return e instanceof Error ? `${e.name}: ${e.message.split("\n")[0] ?? ""}` : String(e);
 }
 
-async function open(file: string, opts: RunOptions): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
+/** The reader's options from the run's: size and the other budgets; `write: false` builds no exceljs model. */
+function readOptions(opts: RunOptions, write: boolean): ReadWorkbookOptions {
+  return {
+    maxUncompressedBytes: opts.maxUncompressedBytes,
+    ...(opts.budget === undefined ? {} : { budget: opts.budget }),
+    write,
+  };
+}
+
+async function open(
+  file: string,
+  opts: RunOptions,
+  write = true,
+): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
   const { bytes } = await readInput(file, opts.lang, opts.maxUncompressedBytes);
-  return { bytes, port: await openXlsxPort(bytes, { maxUncompressedBytes: opts.maxUncompressedBytes }) };
+  return { bytes, port: await openXlsxPort(bytes, readOptions(opts, write)) };
 }
 
 /** A file being rewritten: its bytes, where the result goes, and how it gets there. */
@@ -110,7 +125,8 @@ async function openSource(file: string, opts: RunOptions, target: WriteTarget): 
 /** `kusei check` of one file: evaluate, write nothing. */
 export async function checkFile(file: string, opts: RunOptions): Promise<FileReport> {
   try {
-    const { port } = await open(file, opts);
+    // read only: no exceljs model is built for a check
+    const { port } = await open(file, opts, false);
     const { evaluation } = await check(port, { profile: opts.profile });
     if (opts.previous) {
       const withHistory = withPreviousYear(evaluation, opts.previous, opts.profile);
@@ -143,7 +159,7 @@ export async function recalcFile(
   try {
     source = await openSource(file, opts, target);
     const bytes = source.bytes;
-    const port = await openXlsxPort(bytes, { maxUncompressedBytes: opts.maxUncompressedBytes });
+    const port = await openXlsxPort(bytes, readOptions(opts, true));
     const r = await recalc(port, { profile: opts.profile, choice: { overwriteConflicts }, now: opts.now });
     const report = reportOf(file, r.evaluation, opts.lang, actionsDone(r.evaluation.plan, r.outcome));
     const out = source.output;
@@ -168,7 +184,7 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
   let source: Source | null = null;
   try {
     source = await openSource(file, opts, target);
-    const port = await openXlsxPort(source.bytes, { maxUncompressedBytes: opts.maxUncompressedBytes });
+    const port = await openXlsxPort(source.bytes, readOptions(opts, true));
     const { plan, outcome } = await revert(port, { profile: opts.profile, now: opts.now });
     if (plan.applyId === null)
       return { ...base, output: null, notes: [t(opts.lang, "nothingToRevert")], unrestored: 0 };

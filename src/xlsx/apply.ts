@@ -1,10 +1,13 @@
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { fromA1, toA1 } from "../core";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, writeValueOf } from "../core";
 import type { ChangeLogEntry, CellWrite, WriteConflict } from "../core";
 import { sameCellValue } from "../core";
 import { flattenCellValue } from "./cell-value";
 import type { XlsxWorkbookHandle } from "./workbook";
+
+/** exceljs's Enums.ValueType.Merge (a merged cell other than the top-left), without loading exceljs. */
+const EXCELJS_MERGE = 1;
 
 export interface ApplyResult {
   /** the writes performed; `cell` is the address actually written (a merged area's top-left) */
@@ -38,7 +41,7 @@ export function applyWrites(handle: XlsxWorkbookHandle, writes: ReadonlyArray<Ce
     }
     // findCell does not create a cell; only a performed write may.
     const found = ws.findCell(pos.row + 1, pos.col + 1);
-    const target = found && found.type === ExcelJS.ValueType.Merge ? found.master : found;
+    const target = found && found.type === EXCELJS_MERGE ? found.master : found;
     const flat = flattenCellValue(target?.value ?? null);
     if (isProtected(ws)) {
       conflicts.push({ write, current: flat.value, why: "protected" });

@@ -1,4 +1,7 @@
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+
+/** exceljs's Enums.ValueType.Merge */
+const MERGE = 1;
 
 interface RangeLike {
   readonly top: number;
@@ -23,10 +26,10 @@ let installed = false;
  * "Cannot merge already merged cells". Same results, linear time. Installed on first read; skipped when
  * exceljs's internals do not look as expected (another version), which leaves exceljs as it is.
  */
-export function installFastMerges(): void {
+export function installFastMerges(exceljs: typeof ExcelJS): void {
   if (installed) return;
   installed = true;
-  const probe = new ExcelJS.Workbook().addWorksheet("probe");
+  const probe = new exceljs.Workbook().addWorksheet("probe");
   const proto = Object.getPrototypeOf(probe) as Partial<WorksheetInternals> & object;
   if (
     typeof proto._mergeCellsInternal !== "function" ||
@@ -43,7 +46,7 @@ export function installFastMerges(): void {
     for (let i = d.top; i <= d.bottom; i++) {
       for (let j = d.left; j <= d.right; j++) {
         const cell = this.findCell(i, j);
-        if (cell && (cell.type === ExcelJS.ValueType.Merge || this._merges[cell.address] !== undefined)) {
+        if (cell && (cell.type === MERGE || this._merges[cell.address] !== undefined)) {
           throw new Error("Cannot merge already merged cells");
         }
       }

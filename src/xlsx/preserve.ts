@@ -246,7 +246,9 @@ export async function keepDroppedParts(
       // Printer settings are used through the sheet's <pageSetup r:id>, which exceljs does not write.
       if (/^xl\/printersettings\//i.test(part) && to !== "" && source !== "") {
         const before = (await text(src, source)) ?? "";
-        if (new RegExp(`<pageSetup\\b[^>]*\\br:id="${rel.id}"`).test(before)) {
+        // the id is compared as text: a RegExp built from it (regex metacharacters in a hostile Id) could backtrack
+        const used = /<pageSetup\b[^>]*\br:id="([^"]*)"/.exec(before)?.[1];
+        if (used === rel.id) {
           const sheet = sheetEdits.get(to) ?? (await text(out, to)) ?? "";
           if (/<worksheet\b[^>]*xmlns:r=/.test(sheet) && /<pageSetup\b(?![^>]*\br:id=)/.test(sheet))
             sheetEdits.set(to, sheet.replace(/<pageSetup\b/, `<pageSetup r:id="${added.id}"`));

@@ -1,39 +1,83 @@
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import type { CellValue, CellErrorAt, GridPos, MergeArea, SheetSnapshot, SheetVisibility } from "../core";
 import { fromA1 } from "../core";
 import { flattenCellValue } from "./cell-value";
 import { isWorkbookReadError, WorkbookReadError } from "./errors";
+import { budgetOf, overBudget, type ReadBudget } from "./budget";
+import { loadExcelJS } from "./exceljs-lazy";
 import { installFastMerges } from "./fast-merges";
 import { keepDroppedParts } from "./preserve";
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, guardWorkbookBytes, lossyParts } from "./zip-guard";
+import type { WorkbookPackage } from "./parts";
+import { readSnapshots } from "./read-snapshots";
+import { lossyParts } from "./zip-guard";
+
+/** exceljs's Enums.ValueType.Merge (a merged cell other than the top-left), without loading exceljs. */
+const EXCELJS_MERGE = 1;
+
+/** The exceljs model of a workbook, loaded only when a write needs it. */
+interface ExcelModel {
+  readonly workbook: ExcelJS.Workbook;
+  readonly sheets: Map<string, ExcelJS.Worksheet>;
+}
 
 /** An opened workbook. Opaque to callers: pass it back to applyWrites / appendChangeLog / writeWorkbook. */
 export class XlsxWorkbookHandle {
-  /** @internal the exceljs workbook; hosts must not reach into it */
-  readonly workbook: ExcelJS.Workbook;
-  /** @internal sheet name → worksheet */
-  readonly sheets: Map<string, ExcelJS.Worksheet>;
   /** content a save would drop (macros, charts, pivot tables …); writeWorkbook refuses unless allowed */
   readonly lossyParts: ReadonlyArray<string>;
   /** @internal the bytes it was read from (null when built in memory): parts exceljs drops come back from here */
   readonly source: Uint8Array | null;
+  /** the package as the bounded reader found it (null when built in memory); the surgical writer's input */
+  readonly pkg: WorkbookPackage | null;
+  private readonly excel: ExcelModel | null;
 
   /** @internal */
   constructor(
-    workbook: ExcelJS.Workbook,
+    workbook: ExcelJS.Workbook | null,
     lossy: ReadonlyArray<string> = [],
     source: Uint8Array | null = null,
+    pkg: WorkbookPackage | null = null,
   ) {
-    this.workbook = workbook;
     this.lossyParts = lossy;
     this.source = source;
-    this.sheets = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
+    this.pkg = pkg;
+    this.excel =
+      workbook === null
+        ? null
+        : { workbook, sheets: new Map(workbook.worksheets.map((ws) => [ws.name, ws])) };
+  }
+
+  /** True when the workbook was opened for writing (readWorkbook with write not false). */
+  get writable(): boolean {
+    return this.excel !== null;
+  }
+
+  /** @internal the exceljs workbook; hosts must not reach into it */
+  get workbook(): ExcelJS.Workbook {
+    return this.model().workbook;
+  }
+
+  /** @internal sheet name → worksheet */
+  get sheets(): Map<string, ExcelJS.Worksheet> {
+    return this.model().sheets;
+  }
+
+  private model(): ExcelModel {
+    if (this.excel === null)
+      throw new Error("xlsx: this workbook was opened for reading only (write: false)");
+    return this.excel;
   }
 }
 
 export interface ReadWorkbookOptions {
   /** limit on the workbook's uncompressed size in bytes (default 100 MB) */
   readonly maxUncompressedBytes?: number;
+  /** the other read budgets (cells, merges, ranges, names, parts, time); unset ones take the defaults */
+  readonly budget?: Partial<ReadBudget>;
+  /**
+   * false: read only (check). No exceljs is loaded and the handle cannot be written. Default true: the
+   * handle carries exceljs's model for applyWrites / writeWorkbook (until the surgical writer replaces it).
+   */
+  readonly write?: boolean;
 }
 
 export interface ReadWorkbookResult {
@@ -89,7 +133,7 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   ws.eachRow((row, rowNumber) => {
     row.eachCell((cell, colNumber) => {
       // A merged cell other than the top-left: exceljs repeats the master's value there; the contract wants it empty.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === EXCELJS_MERGE) return;
       const flat = flattenCellValue(cell.value);
       if (flat.value === null && !flat.formula && flat.error === null) return;
       const r = rowNumber - 1;
@@ -142,18 +186,24 @@ function keepAutoPageNumbers(ws: ExcelJS.Worksheet): void {
 }
 
 /**
- * Reads an .xlsx workbook (bytes, no file system) into one snapshot per worksheet, in workbook order.
- * Bad input (empty, encrypted, not a zip, truncated, not a workbook, too large, unparseable) rejects with
- * a WorkbookReadError.
+ * exceljs's model of the same bytes, for a save (until the surgical writer replaces it). exceljs is loaded
+ * here, on first need: `check` never loads it. It expands every data validation cell by cell, so a workbook
+ * whose validations and defined names cover more cells than the ranges budget is refused before exceljs
+ * sees it.
  */
-export async function readWorkbook(
-  source: ArrayBuffer | Uint8Array,
-  opts: ReadWorkbookOptions = {},
-): Promise<ReadWorkbookResult> {
-  const bytes = asBytes(source);
-  const zip = guardWorkbookBytes(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
-  installFastMerges();
-  const workbook = new ExcelJS.Workbook();
+async function excelModelOf(
+  bytes: Uint8Array,
+  pkg: WorkbookPackage,
+  validationCells: number,
+  budget: ReadBudget,
+): Promise<ExcelJS.Workbook> {
+  if (validationCells > budget.maxRanges) throw overBudget("ranges", budget.maxRanges);
+  // exceljs (through JSZip) inflates every entry trusting its headers: each is inflated here first, under
+  // the caps, so an entry lying about its size or checksum is refused before exceljs sees it
+  for (const e of pkg.zip.entries) pkg.zip.stream(e.name, () => undefined);
+  const ExcelJSModule = loadExcelJS();
+  installFastMerges(ExcelJSModule);
+  const workbook = new ExcelJSModule.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -162,8 +212,27 @@ export async function readWorkbook(
     throw new WorkbookReadError("corrupt", { detail: detail.slice(0, 200) });
   }
   for (const ws of workbook.worksheets) keepAutoPageNumbers(ws);
-  const handle = new XlsxWorkbookHandle(workbook, lossyParts(zip.entries), bytes);
-  return { snapshots: workbook.worksheets.map(snapshotOf), workbook: handle };
+  return workbook;
+}
+
+/**
+ * Reads an .xlsx workbook (bytes, no file system) into one snapshot per worksheet, in workbook order, with
+ * the bounded streaming reader (read-snapshots.ts) under one budget. Bad input (empty, encrypted, not a zip,
+ * truncated, not a workbook, over a budget, unparseable) rejects with a WorkbookReadError.
+ */
+export async function readWorkbook(
+  source: ArrayBuffer | Uint8Array,
+  opts: ReadWorkbookOptions = {},
+): Promise<ReadWorkbookResult> {
+  const bytes = asBytes(source);
+  const budget = budgetOf({
+    ...opts.budget,
+    ...(opts.maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes: opts.maxUncompressedBytes }),
+  });
+  const { snapshots, pkg, validationCells } = readSnapshots(bytes, budget);
+  const lossy = lossyParts(pkg.zip.entries.map((e) => e.name));
+  const excel = opts.write === false ? null : await excelModelOf(bytes, pkg, validationCells, budget);
+  return { snapshots, workbook: new XlsxWorkbookHandle(excel, lossy, bytes, pkg) };
 }
 
 export interface WriteWorkbookOptions {
@@ -186,5 +255,6 @@ export async function writeWorkbook(
   }
   const buffer = await handle.workbook.xlsx.writeBuffer();
   const out = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  return handle.source === null ? out : keepDroppedParts(handle.source, out, opts.allowLoss === true);
+  if (handle.source === null) return out;
+  return keepDroppedParts(handle.source, out, opts.allowLoss === true);
 }
