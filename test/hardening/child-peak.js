@@ -1,11 +1,15 @@
 /* eslint-disable no-undef */
 // Preloaded (`node -r`) into the kusei child of test/hardening/fs-child.ts: at exit, writes the process's
-// peak resident memory (bytes) to $KUSEI_PEAK_FILE, so the harness asserts memory without timing the test.
+// peak resident memory (bytes) and its CPU time (ms, user + system) to $KUSEI_PEAK_FILE, so the harness
+// asserts memory and work without timing the test: CPU time does not grow when other processes share the
+// machine, wall time does.
 "use strict";
 const file = process.env.KUSEI_PEAK_FILE;
 if (file) {
   process.on("exit", () => {
-    // resourceUsage().maxRSS is in kilobytes (getrusage); on every platform Node supports
-    require("fs").writeFileSync(file, String(process.resourceUsage().maxRSS * 1024));
+    // resourceUsage(): maxRSS in kilobytes, userCPUTime/systemCPUTime in microseconds (getrusage)
+    const u = process.resourceUsage();
+    const cpuMs = Math.round((u.userCPUTime + u.systemCPUTime) / 1000);
+    require("fs").writeFileSync(file, JSON.stringify({ peakBytes: u.maxRSS * 1024, cpuMs }));
   });
 }
