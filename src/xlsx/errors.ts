@@ -11,7 +11,10 @@ export type WorkbookReadErrorCode =
   | "too-large"
   | "corrupt"
   | "over-budget"
-  | "would-lose-content";
+  | "would-lose-content"
+  | "signed"
+  | "structure-locked"
+  | "cannot-log";
 
 const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
   empty: { ja: "ファイルが空です。", en: "The file is empty." },
@@ -42,6 +45,18 @@ const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
   "over-budget": {
     ja: "ブックが読み取りの上限を超えています ({budgetJa}: 上限 {limit})。必要なら {flag} で上限を引き上げてください。",
     en: "The workbook exceeds a reading limit ({budgetEn}: limit {limit}). Raise it with {flag} if needed.",
+  },
+  signed: {
+    ja: "このブックにはデジタル署名があります。保存すると署名が無効になるため、書き込まずに終了しました。署名を外すか、Excel アドインで再計算してください。",
+    en: "This workbook is digitally signed; saving it would break the signature, so nothing was written. Remove the signature or recalculate it with the Excel add-in.",
+  },
+  "structure-locked": {
+    ja: "ブックの構成が保護されているため、変更履歴シートを追加できません。書き込まずに終了しました。ブックの保護を解除してから実行してください。",
+    en: "The workbook's structure is protected, so the change-log sheet cannot be added; nothing was written. Unprotect the workbook and try again.",
+  },
+  "cannot-log": {
+    ja: "変更履歴シート「{sheet}」に書き込めません (保護されているか読み取れません)。記録できない変更はしないため、書き込まずに終了しました。",
+    en: 'The change-log sheet "{sheet}" cannot be written (protected or unreadable). kusei makes no change it cannot log, so nothing was written.',
   },
   corrupt: {
     ja: "ブックの内容を読み取れませんでした: {detail}",
