@@ -2,6 +2,7 @@
 // Runs before `npm test`: makes sure the browser tests can run on a fresh machine.
 //  1. Chromium (Debian's package, never a downloaded browser) and a Japanese font: installed with apt-get when
 //     /usr/bin/chromium is missing and we are root; otherwise a clear message and exit 1.
+//     LibreOffice (libreoffice-calc-nogui) the same way, for the corpus of workbooks other software wrote.
 //  2. dist/: built with `webpack --mode production` when missing or older than its sources.
 // size.js and the e2e tests reuse ensureDist() from here.
 const { spawnSync } = require("child_process");
@@ -111,6 +112,31 @@ function ensureChromium() {
   run("apt-get", ["install", "-y", "chromium", "fonts-ipafont-gothic"]);
 }
 
+const SOFFICE = "/usr/bin/soffice";
+
+/**
+ * Installs LibreOffice (Debian's libreoffice-calc-nogui, headless) with apt-get when soffice is missing: the
+ * corpus of workbooks written by other software (test/world) re-saves fixtures with it and opens every save.
+ */
+function ensureLibreOffice() {
+  if (fs.existsSync(SOFFICE)) {
+    console.log(`pretest: ${SOFFICE} present`);
+    return;
+  }
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root) {
+    console.error(
+      `pretest: ${SOFFICE} is missing and this user is not root. Install it once with\n` +
+        "  sudo apt-get update && sudo apt-get install -y libreoffice-calc-nogui\n" +
+        "then run npm test again.",
+    );
+    process.exit(1);
+  }
+  console.log("pretest: LibreOffice is missing; installing Debian's libreoffice-calc-nogui with apt-get");
+  run("apt-get", ["update"]);
+  run("apt-get", ["install", "-y", "libreoffice-calc-nogui"]);
+}
+
 /**
  * Rebuilds the CLI (lib/, what bin/kusei.js and `npm run demo` run) when it is older than its sources.
  * `npm install` builds it through `prepare`; this catches edits made since.
@@ -123,14 +149,19 @@ function ensureCli() {
     console.log("pretest: lib/ (the CLI) is up to date");
     return;
   }
-  run(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"]);
+  run(process.execPath, [
+    path.join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    "tsconfig.cli.json",
+  ]);
 }
 
-module.exports = { ensureDist, ensureChromium, ensureCli, distIsStale, CHROMIUM };
+module.exports = { ensureDist, ensureChromium, ensureLibreOffice, ensureCli, distIsStale, CHROMIUM };
 
 if (require.main === module) {
   try {
     ensureChromium();
+    ensureLibreOffice();
     ensureCli();
     ensureDist();
   } catch (e) {

@@ -50,22 +50,17 @@ function messageOf(e: unknown, lang: Lang): string {
   return e instanceof Error ? `${e.name}: ${e.message.split("\n")[0] ?? ""}` : String(e);
 }
 
-/** The reader's options from the run's: size and the other budgets; `write: false` builds no exceljs model. */
-function readOptions(opts: RunOptions, write: boolean): ReadWorkbookOptions {
+/** The reader's options from the run's: size and the other budgets. */
+function readOptions(opts: RunOptions): ReadWorkbookOptions {
   return {
     maxUncompressedBytes: opts.maxUncompressedBytes,
     ...(opts.budget === undefined ? {} : { budget: opts.budget }),
-    write,
   };
 }
 
-async function open(
-  file: string,
-  opts: RunOptions,
-  write = true,
-): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
+async function open(file: string, opts: RunOptions): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
   const { bytes } = await readInput(file, opts.lang, opts.maxUncompressedBytes);
-  return { bytes, port: await openXlsxPort(bytes, readOptions(opts, write)) };
+  return { bytes, port: await openXlsxPort(bytes, readOptions(opts)) };
 }
 
 /** A file being rewritten: its bytes, where the result goes, and how it gets there. */
@@ -125,8 +120,7 @@ async function openSource(file: string, opts: RunOptions, target: WriteTarget): 
 /** `kusei check` of one file: evaluate, write nothing. */
 export async function checkFile(file: string, opts: RunOptions): Promise<FileReport> {
   try {
-    // read only: no exceljs model is built for a check
-    const { port } = await open(file, opts, false);
+    const { port } = await open(file, opts);
     const { evaluation } = await check(port, { profile: opts.profile });
     if (opts.previous) {
       const withHistory = withPreviousYear(evaluation, opts.previous, opts.profile);
@@ -159,7 +153,7 @@ export async function recalcFile(
   try {
     source = await openSource(file, opts, target);
     const bytes = source.bytes;
-    const port = await openXlsxPort(bytes, readOptions(opts, true));
+    const port = await openXlsxPort(bytes, readOptions(opts));
     const r = await recalc(port, { profile: opts.profile, choice: { overwriteConflicts }, now: opts.now });
     const report = reportOf(file, r.evaluation, opts.lang, actionsDone(r.evaluation.plan, r.outcome));
     const out = source.output;
@@ -184,7 +178,7 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
   let source: Source | null = null;
   try {
     source = await openSource(file, opts, target);
-    const port = await openXlsxPort(source.bytes, readOptions(opts, true));
+    const port = await openXlsxPort(source.bytes, readOptions(opts));
     const { plan, outcome } = await revert(port, { profile: opts.profile, now: opts.now });
     if (plan.applyId === null)
       return { ...base, output: null, notes: [t(opts.lang, "nothingToRevert")], unrestored: 0 };

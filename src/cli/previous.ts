@@ -24,7 +24,7 @@ export async function loadPreviousYear(
 ): Promise<PreviousYear> {
   try {
     const { bytes } = await readInput(file, o.lang, o.maxUncompressedBytes);
-    const port = await openXlsxPort(bytes, { maxUncompressedBytes: o.maxUncompressedBytes, write: false });
+    const port = await openXlsxPort(bytes, { maxUncompressedBytes: o.maxUncompressedBytes });
     return { file, evaluation: (await check(port, { profile: o.profile })).evaluation };
   } catch (e) {
     const why = isWorkbookReadError(e)

@@ -72,7 +72,7 @@ export function budgetOf(partial: Partial<ReadBudget> = {}): ReadBudget {
  */
 export class BudgetMeter {
   readonly budget: ReadBudget;
-  private readonly deadline: number;
+  private deadline: number;
   private readonly clock: () => number;
   private bytes = 0;
   private cells = 0;
@@ -133,6 +133,14 @@ export class BudgetMeter {
   /** A count of parts (zip entries, relationships of one .rels part) against the parts budget. */
   checkParts(count: number): void {
     if (count > this.budget.maxParts) throw overBudget("parts", this.budget.maxParts);
+  }
+
+  /**
+   * The read is over: later inflations (a save re-reading a patched part) are bounded by the sizes
+   * already checked, not by the clock — a pane left open for minutes must still be able to save.
+   */
+  finishReading(): void {
+    this.deadline = Number.POSITIVE_INFINITY;
   }
 
   /** Throws once the read has run longer than its time budget. */

@@ -1,7 +1,9 @@
-export { readWorkbook, writeWorkbook, snapshotOf, XlsxWorkbookHandle } from "./workbook";
-export type { ReadWorkbookOptions, ReadWorkbookResult, WriteWorkbookOptions } from "./workbook";
+export { readWorkbook } from "./workbook";
+export type { ReadWorkbookOptions, ReadWorkbookResult } from "./workbook";
+export { XlsxWorkbookHandle, writeWorkbook } from "./handle";
+export type { WriteWorkbookOptions } from "./handle";
 export { applyWrites, appendChangeLog } from "./apply";
-export type { ApplyResult } from "./apply";
+export type { AppliedWrite, ApplyResult, WriteConflict, WriteConflictReason } from "./apply";
 export { WorkbookReadError, isWorkbookReadError } from "./errors";
 export type { WorkbookReadErrorCode } from "./errors";
 export { guardWorkbookBytes, lossyParts, DEFAULT_MAX_UNCOMPRESSED_BYTES } from "./zip-guard";

@@ -260,7 +260,9 @@ class SheetReader {
     const range = parseRange(ref);
     if (!range) throw this.bad(`merged area ${ref}`);
     this.meter.chargeMerges(1);
-    if (range.top !== range.bottom || range.left !== range.right) this.merges.push(range);
+    // a one-cell merge changes nothing Excel shows, so the snapshot drops it (snapshot-build.ts) — but it
+    // is kept here, so one that overlaps a real merge is refused like any other overlap
+    this.merges.push(range);
   }
 
   text(t: string, depth: number): void {

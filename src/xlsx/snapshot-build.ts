@@ -191,6 +191,7 @@ export function buildSnapshot(
   meter: BudgetMeter,
 ): SheetSnapshot {
   checkOverlaps(raw.merges, sheet.part);
+  const areas = raw.merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
   const sorted = [...raw.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   // a cell stated twice: the later statement wins, as in exceljs
   const unique: RawCell[] = [];
@@ -200,7 +201,7 @@ export function buildSnapshot(
     else unique.push(c);
   }
   const kept: Array<{ cell: RawCell; r: Resolved }> = [];
-  for (const cell of withoutMergedCells(unique, raw.merges)) {
+  for (const cell of withoutMergedCells(unique, areas)) {
     const r = resolve(cell, book);
     if (r.value === null && r.error === null && !cell.formula) continue;
     kept.push({ cell, r });
@@ -208,7 +209,7 @@ export function buildSnapshot(
   let cellsBox: Box | null = null;
   for (const k of kept) cellsBox = grow(cellsBox, k.cell);
   let allBox: Box | null = cellsBox === null ? null : { ...cellsBox };
-  for (const m of raw.merges) allBox = grow(allBox, m);
+  for (const m of areas) allBox = grow(allBox, m);
   const base = { name: sheet.name, visibility: sheet.visibility, protected: raw.protected };
   const left = meter.gridLeft();
   let box: Box | null = allBox !== null && area(allBox) <= left ? allBox : cellsBox;
@@ -240,7 +241,7 @@ export function buildSnapshot(
   }
   const b = box;
   const merges: MergeArea[] = [];
-  for (const m of raw.merges) {
+  for (const m of areas) {
     if (m.bottom < b.top || m.top > b.bottom || m.right < b.left || m.left > b.right) continue;
     merges.push({
       top: Math.max(m.top, b.top) - b.top,

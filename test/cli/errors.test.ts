@@ -173,21 +173,37 @@ describe("読めない入力: ファイル名と理由を示して終了コー�
     expect((await kusei("check", fixturePath("hirano-fy2016"), "--max-size", "500")).code).toBe(1);
   });
 
-  test("マクロやグラフのあるブックは recalc しない (保存で失われるため)", async () => {
+  test("マクロのあるブックも recalc し、マクロはそのまま残る (macros are carried over byte for byte)", async () => {
     const { dir, cleanup } = await tempDir();
     try {
       const zip = await JSZip.loadAsync(await readFile(fixturePath("hirano-fy2016")));
       zip.file("xl/vbaProject.bin", "vba");
-      const path = join(dir, "macro.xlsx");
+      const path = join(dir, "macro.xlsm");
+      await writeFile(path, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+      const out = await kusei("recalc", path, "--out", join(dir, "out"), "--json");
+      expect([0, 1]).toContain(out.code);
+      const saved = await JSZip.loadAsync(await readFile(join(dir, "out", "macro.xlsm")));
+      expect(await saved.file("xl/vbaProject.bin")?.async("string")).toBe("vba");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  test("デジタル署名のあるブックは recalc しない (保存すると署名が無効になるため)", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const zip = await JSZip.loadAsync(await readFile(fixturePath("hirano-fy2016")));
+      zip.file("_xmlsignatures/sig1.xml", "<Signature/>");
+      const path = join(dir, "signed.xlsx");
       await writeFile(path, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
       const before = await readFile(path);
       const run = await kusei("recalc", path, "--in-place");
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/失われる.*マクロ/);
+      expect(run.stderr).toMatch(/デジタル署名/);
       expect(Buffer.compare(await readFile(path), before)).toBe(0);
       const out = await kusei("recalc", path, "--out", join(dir, "out"), "--json");
       expect(out.code).toBe(2);
-      await expect(readFile(join(dir, "out", "macro.xlsx"))).rejects.toMatchObject({ code: "ENOENT" });
+      await expect(readFile(join(dir, "out", "signed.xlsx"))).rejects.toMatchObject({ code: "ENOENT" });
       expect((await kusei("check", path)).code).toBe(1);
     } finally {
       await cleanup();

@@ -70,12 +70,12 @@ describe.each(NAMES.map((n, i) => [n, i] as const))(
         overwriteConflicts: false,
       });
       const coAuthor = edited(writes, salt);
-      for (const key of coAuthor) {
-        const [sheet, cell] = key.split("!") as [string, string];
-        // the handle's exceljs workbook stands in for the file changing under kusei
-        const ws = workbook.sheets.get(sheet);
-        if (ws) ws.getCell(cell).value = EDIT;
-      }
+      // A co-author's edit lands in the workbook between kusei's read and its write: made through the handle
+      // itself (a write that expects what the cell holds), so kusei's guard sees a changed cell.
+      const coEdits = writes
+        .filter((w) => coAuthor.has(`${w.sheet}!${w.cell}`))
+        .map((w) => ({ ...w, value: EDIT, reason: "co-author" }));
+      expect(xlsxApply(workbook, coEdits).applied).toHaveLength(coAuthor.size);
       const r = xlsxApply(workbook, writes);
       expect(
         new Set(

@@ -10,11 +10,18 @@ import { diffWorkbooks, openWorkbook } from "./workbook-diff";
 
 const ORIGINAL = new Uint8Array(readFileSync(fixturePath("hirano-fy2016")));
 
-/** Read and write through the xlsx adapter (as kusei saves), with one edit on its exceljs workbook. */
+/**
+ * Read and write through exceljs with one edit (the comparison is what is tested here, not kusei's writer).
+ * exceljs 4.4 would turn page numbering "Auto" into "start at 1" (see the test below): that is undone first.
+ */
 async function roundTrip(edit: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
-  const { workbook } = await readWorkbook(ORIGINAL);
-  edit(workbook.workbook);
-  return openWorkbook(await writeWorkbook(workbook));
+  const wb = await openWorkbook(ORIGINAL);
+  for (const ws of wb.worksheets) {
+    const setup = ws.pageSetup as unknown as Record<string, unknown>;
+    if (setup["useFirstPageNumber"] !== true) delete setup["firstPageNumber"];
+  }
+  edit(wb);
+  return openWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 const sheet = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => wb.getWorksheet("取組(1)") ?? fail();
@@ -65,8 +72,10 @@ const EDITS: ReadonlyArray<readonly [string, (wb: ExcelJS.Workbook) => void, str
 
 describe("diffWorkbooks sees every aspect it compares", () => {
   test("a plain round trip through the xlsx adapter shows no difference", async () => {
-    const same = await roundTrip(() => undefined);
+    const { workbook } = await readWorkbook(ORIGINAL);
+    const same = await openWorkbook(await writeWorkbook(workbook));
     expect(diffWorkbooks(await openWorkbook(ORIGINAL), same)).toEqual([]);
+    expect(diffWorkbooks(await openWorkbook(ORIGINAL), await roundTrip(() => undefined))).toEqual([]);
   });
 
   test("a bare exceljs 4.4 round trip turns page numbering Auto into 'start at 1': the comparison sees it", async () => {

@@ -80,7 +80,8 @@ describe("applyWrites: 書き込みの守り", () => {
       { sheet: "保護", cell: "C3", expected: null, value: "○", reason: "protected" },
       { sheet: "ない", cell: "A1", expected: null, value: "○", reason: "missing" },
       { sheet: "評価", cell: "1A", expected: null, value: "○", reason: "bad" },
-      { sheet: "評価", cell: "E5", expected: "○", value: "×", reason: "merged inner → top-left" },
+      { sheet: "評価", cell: "E5", expected: null, value: "×", reason: "merged inner" },
+      { sheet: "評価", cell: "D4", expected: "○", value: "×", reason: "merged top-left" },
     ]);
     expect(result.applied.map((w) => `${w.sheet}!${w.cell}`)).toEqual(["評価!F2", "評価!B3", "評価!D4"]);
     expect(result.conflicts.map((c) => [c.write.reason, c.why])).toEqual([
@@ -91,6 +92,7 @@ describe("applyWrites: 書き込みの守り", () => {
       ["protected", "protected"],
       ["missing", "missing-sheet"],
       ["bad", "invalid-address"],
+      ["merged inner", "merged"],
     ]);
   });
 

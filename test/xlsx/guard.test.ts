@@ -1,5 +1,11 @@
 import JSZip from "jszip";
-import { readWorkbook, WorkbookReadError, writeWorkbook, type WorkbookReadErrorCode } from "../../src/xlsx";
+import {
+  applyWrites,
+  readWorkbook,
+  WorkbookReadError,
+  writeWorkbook,
+  type WorkbookReadErrorCode,
+} from "../../src/xlsx";
 import { sampleWorkbookBytes } from "./build";
 
 async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
@@ -122,21 +128,38 @@ describe("結合範囲の読み込み (fast merge check)", () => {
   });
 });
 
-describe("保存で失われる部分があるブック (macros, charts …)", () => {
+describe("保存で失われる部分 (what a surgical save cannot keep)", () => {
   async function withParts(parts: Record<string, string>): Promise<Uint8Array> {
     const zip = await JSZip.loadAsync(await sampleWorkbookBytes());
     for (const [name, text] of Object.entries(parts)) zip.file(name, text);
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
+  const write = { sheet: "評価", cell: "A10", expected: null, value: "○", reason: "t" };
 
-  test("読めるが、書き出しは既定で拒む", async () => {
-    const { snapshots, workbook } = await readWorkbook(
-      await withParts({ "xl/vbaProject.bin": "vba", "xl/charts/chart1.xml": "<c/>" }),
-    );
+  test("マクロやグラフは読めて、そのまま保存される (macros and charts are kept as stored)", async () => {
+    const input = await withParts({ "xl/vbaProject.bin": "vba", "xl/charts/chart1.xml": "<c/>" });
+    const { snapshots, workbook } = await readWorkbook(input);
     expect(snapshots.length).toBe(4);
-    expect(workbook.lossyParts).toEqual(["macros/マクロ", "charts/グラフ"]);
-    await expect(writeWorkbook(workbook)).rejects.toMatchObject({ code: "would-lose-content" });
-    expect((await writeWorkbook(workbook, { allowLoss: true })).length).toBeGreaterThan(0);
+    expect(workbook.lossyParts).toEqual([]);
+    expect(applyWrites(workbook, [write]).applied).toHaveLength(1);
+    const out = await JSZip.loadAsync(await writeWorkbook(workbook));
+    expect(await out.file("xl/vbaProject.bin")?.async("string")).toBe("vba");
+    expect(await out.file("xl/charts/chart1.xml")?.async("string")).toBe("<c/>");
+  });
+
+  test("デジタル署名のあるブックは保存しない (a signed workbook is refused: the save would break the signature)", async () => {
+    const input = await withParts({ "_xmlsignatures/sig1.xml": "<Signature/>" });
+    const { workbook } = await readWorkbook(input);
+    expect(workbook.lossyParts.join()).toMatch(/デジタル署名/);
+    // nothing to change: the bytes as read
+    expect(Buffer.from(await writeWorkbook(workbook)).equals(Buffer.from(input))).toBe(true);
+    applyWrites(workbook, [write]);
+    const error = await writeWorkbook(workbook).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "signed" });
+    expect((error as { messages: { ja: string; en: string } }).messages).toEqual({
+      ja: expect.stringMatching(/デジタル署名.*無効/),
+      en: expect.stringMatching(/digitally signed.*break the signature/),
+    });
   });
 
   test("普通のブックには何もない", async () => {

@@ -120,7 +120,7 @@ export function surgicalDiff(
     // the output is the input with exactly one element inserted
     let i = 0;
     while (i < x.length && x[i] === y[i]) i++;
-    while (i > 0 && x[i - 1] !== ">") i--;
+    while (i > 0 && x[i] !== "<") i--;
     const rest = x.slice(i);
     return (
       y.endsWith(rest) &&

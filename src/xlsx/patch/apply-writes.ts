@@ -1,31 +1,12 @@
-import { fromA1 } from "../../core/address/a1";
-import { writeValueOf } from "../../core/changelog";
-import type { CellWrite } from "../../core/model/plan";
-import type { CellValue } from "../../core/model/snapshot";
-import { sameCellValue } from "../cell-value";
+import { fromA1 } from "../../core";
+import { writeValueOf } from "../../core";
+import type { CellWrite, WriteConflict, WriteConflictReason } from "../../core";
+import { sameCellValue } from "../../core";
 import type { CellNow, XlsxDocument } from "./document";
 import { renderCell, spanOfElement } from "./sheet-cells";
 import { SheetXmlError } from "./sheet-index";
 
-/** Why a write was not performed. */
-export type WriteConflictReason =
-  | "changed"
-  | "formula"
-  | "error-value"
-  | "protected"
-  | "missing-sheet"
-  | "invalid-address"
-  /** inside a merged area but not its top-left: Excel shows only the top-left's value */
-  | "merged"
-  /** the sheet's XML is not one kusei can patch safely (not a worksheet, rows out of order …) */
-  | "unsupported";
-
-export interface WriteConflict {
-  readonly write: CellWrite;
-  /** the cell's value now (null when there is no such cell) */
-  readonly current: CellValue;
-  readonly why: WriteConflictReason;
-}
+export type { WriteConflict, WriteConflictReason };
 
 /** A performed write and the cell's exact record before it (the adapter's oldContent for the change log). */
 export interface AppliedWrite extends CellWrite {
@@ -85,7 +66,9 @@ export function applyToDocument(doc: XlsxDocument, writes: ReadonlyArray<CellWri
       continue;
     }
     if (state instanceof SheetXmlError || !state.index.ordered) {
-      conflicts.push({ write, current: null, why: "unsupported" });
+      // a sheet part kusei cannot patch safely (not a worksheet, rows out of order …): its cells count as
+      // unaddressable (the core's conflict reasons have no closer one)
+      conflicts.push({ write, current: null, why: "invalid-address" });
       continue;
     }
     const now = doc.cellNow(state, pos.row, pos.col);

@@ -1,4 +1,5 @@
-import type { CellValue } from "../../core/model/snapshot";
+import { strToU8 } from "fflate";
+import type { CellValue } from "../../core";
 import { WorkbookReadError } from "../errors";
 import type { XlsxDocument } from "./document";
 import {
@@ -77,21 +78,17 @@ function createLogSheet(doc: XlsxDocument, sheetName: string): void {
     facts.sheetRelIds.map(rels.typeOf).find((t) => t !== null && t.endsWith("/worksheet")) ?? WORKSHEET_REL;
   const part = newPartName(doc);
   const sheetId = Math.max(0, ...facts.sheetIds) + 1;
-  const enc = new TextEncoder();
   const wbEntry = doc.entry(doc.parts.workbookPath)?.name ?? doc.parts.workbookPath;
   const relsEntry = doc.entry(doc.parts.workbookRelsPath)?.name ?? doc.parts.workbookRelsPath;
   const typesEntry = doc.entry("[Content_Types].xml")?.name ?? "[Content_Types].xml";
-  doc.replaced.set(wbEntry, enc.encode(addSheetEntry(workbookXml, { name: sheetName, sheetId, relId })));
+  doc.replaced.set(wbEntry, strToU8(addSheetEntry(workbookXml, { name: sheetName, sheetId, relId })));
   doc.replaced.set(
     relsEntry,
-    enc.encode(
+    strToU8(
       addRelationship(relsXml, { id: relId, type, target: part.slice(dirOf(doc.parts.workbookPath).length) }),
     ),
   );
-  doc.replaced.set(
-    typesEntry,
-    enc.encode(addOverride(required(doc, typesEntry), part, WORKSHEET_CONTENT_TYPE)),
-  );
+  doc.replaced.set(typesEntry, strToU8(addOverride(required(doc, typesEntry), part, WORKSHEET_CONTENT_TYPE)));
   doc.added.set(part, new Uint8Array(0));
 }
 
@@ -132,7 +129,7 @@ export function appendLogRows(
     doc.newLogRows.push(...rows.map((r) => [...r]));
     const part = [...doc.added.keys()][0] ?? "";
     const mainNs = workbookFacts(required(doc, doc.parts.workbookPath)).mainNs;
-    doc.added.set(part, new TextEncoder().encode(logSheetXml(mainNs, doc.newLogRows)));
+    doc.added.set(part, strToU8(logSheetXml(mainNs, doc.newLogRows)));
     return;
   }
   if (state instanceof SheetXmlError || state.index.protected || !state.index.ordered)

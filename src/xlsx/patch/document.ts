@@ -1,4 +1,6 @@
-import type { CellValue } from "../../core/model/snapshot";
+// fflate's UTF-8 codecs: TextEncoder/TextDecoder are missing in some hosts (jsdom), and fflate is here anyway
+import { strFromU8, strToU8 } from "fflate";
+import type { CellValue } from "../../core";
 import type { ZipArchive, ZipEntryRef, ZipOutEntry, WorkbookParts } from "../zip/types";
 import { writeZip } from "../zip/write";
 import { cellsOfRow, readCell, spanOfElement, type CellRead, type CellSpan } from "./sheet-cells";
@@ -73,7 +75,7 @@ export class XlsxDocument {
   text(name: string): string | null {
     const e = this.entry(name);
     const edited = this.replaced.get(e?.name ?? name) ?? this.added.get(name);
-    if (edited) return new TextDecoder().decode(edited);
+    if (edited) return strFromU8(edited);
     return e ? this.archive.text(e.name) : null;
   }
 
@@ -164,19 +166,18 @@ export class XlsxDocument {
 
   /** The package: every entry kept as stored unless a patch, a package edit or a new part replaces it. */
   save(): Uint8Array {
-    const encoder = new TextEncoder();
     const patched = this.patchedSheets();
     const out: ZipOutEntry[] = [];
     for (const entry of this.archive.entries) {
       const sheet = patched.get(entry.name);
       const edit = this.replaced.get(entry.name);
-      if (sheet !== undefined) out.push({ kind: "new", name: entry.name, data: encoder.encode(sheet) });
+      if (sheet !== undefined) out.push({ kind: "new", name: entry.name, data: strToU8(sheet) });
       else if (edit !== undefined) out.push({ kind: "new", name: entry.name, data: edit });
       else out.push({ kind: "keep", entry });
     }
     for (const [name, data] of this.added) {
       const sheet = patched.get(name);
-      out.push({ kind: "new", name, data: sheet === undefined ? data : encoder.encode(sheet) });
+      out.push({ kind: "new", name, data: sheet === undefined ? data : strToU8(sheet) });
     }
     return writeZip(out);
   }

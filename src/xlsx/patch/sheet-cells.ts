@@ -1,5 +1,5 @@
-import { columnIndex, columnLetters } from "../../core/address/a1";
-import type { CellValue } from "../../core/model/snapshot";
+import { columnIndex, columnLetters } from "../../core";
+import type { CellValue } from "../../core";
 import { attributes, elementEnd, escapeXml, nextTag, textIn, type Tag } from "./scan";
 import type { SharedStrings } from "./shared-strings";
 import type { RowSpan } from "./sheet-index";

@@ -1,4 +1,4 @@
-import { fromA1 } from "../../core/address/a1";
+import { fromA1 } from "../../core";
 import { attributes, elementEnd, nextTag, type Tag } from "./scan";
 
 /**

@@ -1,4 +1,4 @@
-import { deflateSync } from "fflate";
+import { deflateSync, strToU8 } from "fflate";
 import type { ZipOutEntry } from "./types";
 
 /**
@@ -53,14 +53,14 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-function prepare(entry: ZipOutEntry, encoder: TextEncoder): Prepared {
+function prepare(entry: ZipOutEntry, encode: (s: string) => Uint8Array): Prepared {
   if (entry.kind === "keep") {
     const e = entry.entry;
     const data = e.raw();
     if (data.length !== e.compressedSize)
       throw new Error(`zip: ${e.name}: stored bytes do not match its size`);
     return {
-      name: encoder.encode(e.name),
+      name: encode(e.name),
       utf8: !isAscii(e.name),
       method: e.method,
       crc: e.crc32,
@@ -71,7 +71,7 @@ function prepare(entry: ZipOutEntry, encoder: TextEncoder): Prepared {
   }
   const data = deflateSync(entry.data, { level: 6 });
   return {
-    name: encoder.encode(entry.name),
+    name: encode(entry.name),
     utf8: !isAscii(entry.name),
     method: 8,
     crc: crc32(entry.data),
@@ -91,11 +91,10 @@ function checkName(name: string, seen: Set<string>): void {
 
 /** The archive holding these entries, in this order. */
 export function writeZip(entries: ReadonlyArray<ZipOutEntry>): Uint8Array {
-  const encoder = new TextEncoder();
   const seen = new Set<string>();
   const prepared = entries.map((e) => {
     checkName(e.kind === "keep" ? e.entry.name : e.name, seen);
-    return prepare(e, encoder);
+    return prepare(e, strToU8);
   });
   let localSize = 0;
   let centralSize = 0;
