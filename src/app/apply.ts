@@ -1,12 +1,6 @@
-import {
-  nextApplyId,
-  writesFromPlan,
-  type CellWrite,
-  type LocalizedText,
-  type PlannedMark,
-  type WriteChoice,
-} from "../core";
-import type { ApplyOutcome, PortFailure, WorkbookPort } from "./port";
+import { nextApplyId, writesFromPlan, type CellWrite, type PlannedMark, type WriteChoice } from "../core";
+import { PortError } from "./errors";
+import type { ApplyOutcome, WorkbookPort } from "./port";
 
 /** An apply that performed nothing. */
 export const NOTHING_APPLIED: ApplyOutcome = { applied: [], conflicts: [], notWritten: [], failure: null };
@@ -42,14 +36,4 @@ export async function applySelected(
 export async function clear(port: WorkbookPort): Promise<void> {
   const failure = port.clearHighlights ? await port.clearHighlights() : null;
   if (failure) throw new PortError(failure);
-}
-
-/** A host failure a use case cannot go on after, carrying its ja/en text (`messages`, as adapter errors do). */
-export class PortError extends Error {
-  override readonly name = "PortError";
-  readonly messages: LocalizedText;
-  constructor(readonly failure: PortFailure) {
-    super(failure.message.en);
-    this.messages = failure.message;
-  }
 }

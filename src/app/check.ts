@@ -1,5 +1,6 @@
 import type { Evaluation, GridPos, SheetSnapshot } from "../core";
 import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import { logSheetOf } from "./log";
 import type { HighlightOutcome, SavedSettings, WorkbookPort } from "./port";
 
 export interface CheckOptions extends EvaluateChoice {
@@ -22,7 +23,7 @@ export interface CheckResult {
 /** Check: read every sheet, evaluate, and show the findings in place where the host can. */
 export async function check(port: WorkbookPort, opts: CheckOptions = {}): Promise<CheckResult> {
   const read = await port.read();
-  const evaluation = evaluateRead(read, opts);
+  const evaluation = evaluateRead(read, opts, logSheetOf(port));
   const highlight =
     opts.highlight !== undefined && port.highlight ? await port.highlight(evaluation, opts.highlight) : null;
   return {

@@ -1,4 +1,10 @@
-import { evaluateWorkbook, type Evaluation, type MappingOverrides, type Profile } from "../core";
+import {
+  CHANGE_LOG_SHEET,
+  evaluateWorkbook,
+  type Evaluation,
+  type MappingOverrides,
+  type Profile,
+} from "../core";
 import type { WorkbookRead } from "./port";
 
 /** How to evaluate: what the host passes wins over what the workbook has saved; the default profile else. */
@@ -8,8 +14,12 @@ export interface EvaluateChoice {
 }
 
 /** Evaluates one read of the workbook. */
-export function evaluateRead(read: WorkbookRead, choice: EvaluateChoice): Evaluation {
+export function evaluateRead(
+  read: WorkbookRead,
+  choice: EvaluateChoice,
+  logSheet: string = CHANGE_LOG_SHEET,
+): Evaluation {
   const profile = choice.profile ?? read.settings?.profile ?? null;
   const overrides = choice.overrides ?? read.settings?.overrides ?? {};
-  return evaluateWorkbook(read.snapshots, { overrides, ...(profile ? { profile } : {}) });
+  return evaluateWorkbook(read.snapshots, { overrides, logSheet, ...(profile ? { profile } : {}) });
 }

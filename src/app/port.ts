@@ -65,6 +65,8 @@ export interface HighlightOutcome {
  * be read at all rejects (each adapter's own error, carrying ja/en text).
  */
 export interface WorkbookPort {
+  /** the change-log sheet's name; CHANGE_LOG_SHEET when absent (the user may choose another, --log-sheet) */
+  readonly logSheet?: string;
   /** Reads every sheet's snapshot (and the settings saved in the workbook, where it has any). */
   read(): Promise<WorkbookRead>;
   /** The change-log sheet's entries, in row order (empty when the workbook has none). */

@@ -1,5 +1,4 @@
 import {
-  changeLogOf,
   nextApplyId,
   writesFromPlan,
   type CellWrite,
@@ -10,6 +9,7 @@ import {
 } from "../core";
 import { NOTHING_APPLIED } from "./apply";
 import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
 
 export interface RecalcOptions extends EvaluateChoice {
@@ -35,11 +35,13 @@ export interface RecalcResult {
 export async function recalc(port: WorkbookPort, opts: RecalcOptions): Promise<RecalcResult> {
   port.assertWritable();
   const read = await port.read();
-  const evaluation = evaluateRead(read, opts);
+  // a sheet named as the log that is not kusei's refuses the recalc before anything is written
+  const log = changeLogIn(read.snapshots, logSheetOf(port));
+  const evaluation = evaluateRead(read, opts, log.name);
   const writes = writesFromPlan(evaluation.plan, opts.choice ?? { overwriteConflicts: false });
   if (writes.length === 0) return { evaluation, writes, applyId: null, outcome: NOTHING_APPLIED };
   const time = opts.now().toISOString();
-  const applyId = nextApplyId(changeLogOf(read.snapshots), time);
+  const applyId = nextApplyId(log.entries, time);
   const outcome = await port.apply(writes, { applyId, time, op: "apply" });
   return { evaluation, writes, applyId, outcome };
 }

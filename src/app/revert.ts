@@ -1,6 +1,7 @@
-import { changeLogOf, planRevert, type Evaluation, type RevertPlan } from "../core";
+import { planRevert, type Evaluation, type RejectedLogRow, type RevertPlan } from "../core";
 import { NOTHING_APPLIED } from "./apply";
 import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
 
 export interface RevertOptions extends EvaluateChoice {
@@ -13,24 +14,30 @@ export interface RevertResult {
   readonly evaluation: Evaluation;
   /** what the change log allowed: the apply undone (null: nothing to undo), its writes and its conflicts */
   readonly plan: RevertPlan;
+  /** rows of the change-log sheet that are not kusei's entries: never used, reported (rejectedRowsText) */
+  readonly rejected: ReadonlyArray<RejectedLogRow>;
   readonly outcome: ApplyOutcome;
 }
 
 /**
- * Revert: undo the last apply no revert has undone yet, exactly, from the change-log sheet. A logged cell that
- * changed since kusei wrote it is a conflict, never overwritten; the revert itself is logged (op "revert").
+ * Revert: undo the last apply no revert has undone yet, exactly, from the change-log sheet. The log is a
+ * claim, not a licence: a row is honoured only for a mark cell of the workbook as it is now that still
+ * holds what kusei wrote (core planRevert); anything else is a conflict, never written. The revert itself
+ * is logged (op "revert"); when nothing can be restored nothing is written at all.
  */
 export async function revert(port: WorkbookPort, opts: RevertOptions): Promise<RevertResult> {
   port.assertWritable();
   const read = await port.read();
-  const evaluation = evaluateRead(read, opts);
-  const plan = planRevert(changeLogOf(read.snapshots), read.snapshots);
+  const log = changeLogIn(read.snapshots, logSheetOf(port));
+  const evaluation = evaluateRead(read, opts, log.name);
+  const plan = planRevert(log.entries, read.snapshots, evaluation.plan);
+  const rejected = log.rejected;
   if (plan.applyId === null || plan.writes.length === 0)
-    return { evaluation, plan, outcome: NOTHING_APPLIED };
+    return { evaluation, plan, rejected, outcome: NOTHING_APPLIED };
   const outcome = await port.apply(plan.writes, {
     applyId: plan.applyId,
     time: opts.now().toISOString(),
     op: "revert",
   });
-  return { evaluation, plan, outcome };
+  return { evaluation, plan, rejected, outcome };
 }

@@ -1,4 +1,4 @@
-import { changeLogOf, entriesForApply } from "../core";
+import { CHANGE_LOG_SHEET, entriesForApply } from "../core";
 import {
   appendChangeLog,
   applyWrites,
@@ -7,6 +7,7 @@ import {
   writeWorkbook,
   type ReadWorkbookOptions,
 } from "../xlsx";
+import { changeLogIn } from "./log";
 import type { WorkbookPort } from "./port";
 
 /** A workbook file held in memory, behind the port the use cases use. */
@@ -22,7 +23,13 @@ export interface XlsxPort extends WorkbookPort {
  * input rejects with a WorkbookReadError. After an apply the next read is taken from the saved bytes, so it
  * shows exactly what a save contains.
  */
-export async function openXlsxPort(bytes: Uint8Array, opts: ReadWorkbookOptions = {}): Promise<XlsxPort> {
+export interface XlsxPortOptions extends ReadWorkbookOptions {
+  /** the change-log sheet's name (--log-sheet); CHANGE_LOG_SHEET by default */
+  readonly logSheet?: string;
+}
+
+export async function openXlsxPort(bytes: Uint8Array, opts: XlsxPortOptions = {}): Promise<XlsxPort> {
+  const logSheet = opts.logSheet ?? CHANGE_LOG_SHEET;
   let { snapshots, workbook } = await readWorkbook(bytes, opts);
   let changed = false;
   const current = async () => {
@@ -37,15 +44,19 @@ export async function openXlsxPort(bytes: Uint8Array, opts: ReadWorkbookOptions 
     async read() {
       return { snapshots: await current(), settings: null };
     },
+    logSheet,
     async readChangeLog() {
-      return changeLogOf(await current());
+      return changeLogIn(await current(), logSheet).entries;
     },
     async apply(writes, stamp) {
-      await current();
+      // the sheet as the workbook names it (Excel's comparison), or a new one of the chosen name; a clash
+      // refuses before any cell is written
+      const log = changeLogIn(await current(), logSheet);
       const result = applyWrites(workbook, writes);
       appendChangeLog(
         workbook,
         entriesForApply(result.applied, result.applied, stamp.applyId, stamp.time, stamp.op),
+        log.name,
       );
       if (result.applied.length > 0) changed = true;
       return { applied: result.applied, conflicts: result.conflicts, notWritten: [], failure: null };

@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { Command, CommanderError, Option } from "commander";
-import { DEFAULT_PROFILE, parseProfileJson, type Profile } from "../core";
+import { CHANGE_LOG_SHEET, DEFAULT_PROFILE, parseProfileJson, sheetNameProblem, type Profile } from "../core";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, type ReadBudget } from "../xlsx";
 import {
   fsReason,
@@ -48,6 +48,7 @@ interface CommonOptions {
   maxSize?: string;
   recursive?: boolean;
   previous?: string;
+  logSheet?: string;
   maxCells?: string;
   maxMerges?: string;
   maxRanges?: string;
@@ -85,6 +86,14 @@ function maxBytesOf(o: CommonOptions, lang: Lang): number {
   const mb = Number(o.maxSize);
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(t(lang, "badMaxSize"));
   return Math.round(mb * 1024 * 1024);
+}
+
+/** --log-sheet NAME: a name Excel accepts for a sheet, or a usage error saying why not. */
+function logSheetOf(o: CommonOptions, lang: Lang): string {
+  if (o.logSheet === undefined) return CHANGE_LOG_SHEET;
+  const problem = sheetNameProblem(o.logSheet);
+  if (problem !== null) throw new UsageError(`--log-sheet: ${problem[lang]}`);
+  return o.logSheet;
 }
 
 /** The read budgets raised (or lowered) by --max-cells, --max-merges … (src/xlsx/budget.ts). */
@@ -212,6 +221,7 @@ async function runFiles(
     profile,
     maxUncompressedBytes,
     budget: budgetOfOptions(o, lang),
+    logSheet: logSheetOf(o, lang),
     now: io.now ?? (() => new Date()),
     previous:
       o.previous === undefined
@@ -278,6 +288,7 @@ function common(cmd: Command): Command {
     .option("--profile <file>", "profile JSON (overrides the default profile)")
     .addOption(new Option("--lang <lang>", "language of the output").choices(["ja", "en"]).default("ja"))
     .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)")
+    .option("--log-sheet <name>", `the change-log sheet's name (default ${CHANGE_LOG_SHEET})`)
     .option("--max-cells <N>", "most grid cells read from one workbook (default 5000000)")
     .option("--max-merges <N>", "most merged areas in one workbook (default 200000)")
     .option(

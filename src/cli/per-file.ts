@@ -1,9 +1,9 @@
 import { basename, resolve } from "node:path";
-import { actionsDone, check, recalc, revert } from "../app";
-import { openXlsxPort, type XlsxPort } from "../app/xlsx-port";
-import type { Profile } from "../core";
+import { actionsDone, check, PortError, recalc, revert } from "../app";
+import { openXlsxPort, type XlsxPort, type XlsxPortOptions } from "../app/xlsx-port";
+import { rejectedRowsText, revertConflictText, type Profile } from "../core";
 import { failedReport, reportOf, type FileReport } from "../report";
-import { isWorkbookReadError, type ReadBudget, type ReadWorkbookOptions } from "../xlsx";
+import { isWorkbookReadError, type ReadBudget, type WriteConflictReason } from "../xlsx";
 import {
   CliFileError,
   openInPlace,
@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly maxUncompressedBytes: number;
   /** the other read budgets (--max-cells …); unset ones take the defaults */
   readonly budget?: Partial<ReadBudget>;
+  /** the change-log sheet's name (--log-sheet); CHANGE_LOG_SHEET when unset */
+  readonly logSheet?: string;
   /** the clock (tests fix it) */
   readonly now: () => Date;
   /** check --previous: last year's workbook, evaluated (never written) */
@@ -45,15 +47,17 @@ export interface WriteTarget {
 
 function messageOf(e: unknown, lang: Lang): string {
   if (isWorkbookReadError(e)) return e.messages[lang];
+  if (e instanceof PortError) return e.messages[lang];
   if (e instanceof CliFileError) return e.message;
   // Anything else is a bug or an unexpected library failure: one line, no stack.
   return e instanceof Error ? `${e.name}: ${e.message.split("\n")[0] ?? ""}` : String(e);
 }
 
-/** The reader's options from the run's: size and the other budgets. */
-function readOptions(opts: RunOptions): ReadWorkbookOptions {
+/** The port's options from the run's: size, the other budgets, the change-log sheet's name. */
+function readOptions(opts: RunOptions): XlsxPortOptions {
   return {
     maxUncompressedBytes: opts.maxUncompressedBytes,
+    ...(opts.logSheet === undefined ? {} : { logSheet: opts.logSheet }),
     ...(opts.budget === undefined ? {} : { budget: opts.budget }),
   };
 }
@@ -172,6 +176,22 @@ export async function recalcFile(
   }
 }
 
+/** Why the xlsx adapter did not perform a restore write, ja/en. */
+function writeConflictText(why: WriteConflictReason, lang: Lang): string {
+  switch (why) {
+    case "invalid-address":
+      return lang === "ja" ? "セル番地が正しくありません" : "not a cell address";
+    case "inexact-restore":
+      return lang === "ja"
+        ? "元の内容 (書式付き文字列など) をこの方法では正確に戻せません"
+        : "its old content (e.g. rich text) cannot be put back exactly this way";
+    case "merged":
+      return lang === "ja" ? "結合セルの左上以外です" : "inside a merged area, not its top-left";
+    default:
+      return revertConflictText(why)[lang];
+  }
+}
+
 /** `kusei revert` of one file: the revert use case (the last recalc undone exactly), then the file written. */
 export async function revertFile(file: string, opts: RunOptions, target: WriteTarget): Promise<FileReport> {
   const base = { file, error: null, sheets: [], marks: [], findings: [], areas: [] };
@@ -179,21 +199,37 @@ export async function revertFile(file: string, opts: RunOptions, target: WriteTa
   try {
     source = await openSource(file, opts, target);
     const port = await openXlsxPort(source.bytes, readOptions(opts));
-    const { plan, outcome } = await revert(port, { profile: opts.profile, now: opts.now });
+    const { plan, outcome, rejected } = await revert(port, { profile: opts.profile, now: opts.now });
+    const rejectedText = rejectedRowsText(rejected);
+    const rejectedNotes = rejectedText === null ? [] : [rejectedText[opts.lang]];
     if (plan.applyId === null)
-      return { ...base, output: null, notes: [t(opts.lang, "nothingToRevert")], unrestored: 0 };
-    const out = source.output;
-    await source.write(await port.save());
+      return {
+        ...base,
+        output: null,
+        notes: [t(opts.lang, "nothingToRevert"), ...rejectedNotes],
+        unrestored: 0,
+      };
     const conflicts = [
-      ...plan.conflicts.map((c) => `${c.entry.sheet}!${c.entry.cell} (${c.why})`),
-      ...outcome.conflicts.map((c) => `${c.write.sheet}!${c.write.cell} (${c.why})`),
+      ...plan.conflicts.map(
+        (c) => `${c.entry.sheet}!${c.entry.cell} (${revertConflictText(c.why)[opts.lang]})`,
+      ),
+      ...outcome.conflicts.map(
+        (c) => `${c.write.sheet}!${c.write.cell} (${writeConflictText(c.why, opts.lang)})`,
+      ),
     ];
+    // nothing restored: the file is left as it is (the apply stays open, so the conflicts can be fixed first)
+    let out: string | null = null;
+    if (outcome.applied.length > 0) {
+      out = source.output;
+      await source.write(await port.save());
+    }
     const notes = [
       `${t(opts.lang, "revertOf")}: ${plan.applyId}`,
       `${t(opts.lang, "reverted")}: ${outcome.applied.length}`,
       ...(conflicts.length > 0
         ? [`${t(opts.lang, "revertConflicts")}: ${conflicts.length} — ${conflicts.join(", ")}`]
         : []),
+      ...rejectedNotes,
     ];
     return { ...base, output: out, notes, unrestored: conflicts.length };
   } catch (e) {

@@ -18,6 +18,8 @@ export class KuseiUsageError extends Error {
 export interface EvaluateOptions {
   readonly profile?: Profile;
   readonly overrides?: MappingOverrides;
+  /** the change-log sheet's name (CHANGE_LOG_SHEET unless the user chose another, --log-sheet) */
+  readonly logSheet?: string;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -62,7 +64,13 @@ export function evaluateWorkbook(
   const profile = options.profile ?? DEFAULT_PROFILE;
   const sheets = snapshots.filter((s): s is SheetSnapshot => s !== null && typeof s === "object");
   // kusei's own change-log sheet is never read as a form, whatever the host passed.
-  const recognition = recognizeWorkbook(sheets, profile, withChangeLogOverride(options.overrides));
+  // (matched as Excel matches sheet names: 「KUSEI_変更履歴」 is the same sheet)
+  const overrides = withChangeLogOverride(
+    options.overrides,
+    options.logSheet,
+    sheets.map((s) => s.name),
+  );
+  const recognition = recognizeWorkbook(sheets, profile, overrides);
   const ctx = buildContext({
     profile,
     snapshots: sheets,

@@ -1,5 +1,12 @@
 import { fromA1 } from "../core";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, entriesForApply, writeValueOf } from "../core";
+import {
+  CHANGE_LOG_HEADER,
+  CHANGE_LOG_SHEET,
+  changeLogRows,
+  entriesForApply,
+  needsExactRestore,
+  writeValueOf,
+} from "../core";
 import type { CellValue, CellWrite, ChangeLogEntry, WriteConflict, WriteConflictReason } from "../core";
 import { sameCellValue } from "../core";
 import { parseAreas, rectLocal, type Rect } from "./address";
@@ -218,6 +225,8 @@ export async function applyWrites(
       else if (typeof formula === "string" && formula.startsWith("=")) why = "formula";
       else if (inMerge && (inMerge.top !== p.row || inMerge.left !== p.col)) why = "merged";
       else if (!same(found, p.write.expected)) why = "changed";
+      // Office.js values carry no rich-text runs: such a cell's old content cannot be put back from here
+      else if (needsExactRestore(p.write)) why = "inexact-restore";
       if (why) conflicts.push({ write: p.write, current: found, why });
       else ok.push(p);
     }

@@ -21,7 +21,11 @@ export function applyWrites(handle: XlsxWorkbookHandle, writes: ReadonlyArray<Ce
  * Nothing is created for an empty list. Throws WorkbookReadError when the log cannot be written safely
  * (its sheet protected, the workbook structure locked): kusei makes no change it cannot log.
  */
-export function appendChangeLog(handle: XlsxWorkbookHandle, entries: ReadonlyArray<ChangeLogEntry>): void {
+export function appendChangeLog(
+  handle: XlsxWorkbookHandle,
+  entries: ReadonlyArray<ChangeLogEntry>,
+  sheetName: string = CHANGE_LOG_SHEET,
+): void {
   if (entries.length === 0) return;
-  appendLogRows(handle.document, CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(entries));
+  appendLogRows(handle.document, sheetName, CHANGE_LOG_HEADER, changeLogRows(entries));
 }

@@ -2,7 +2,7 @@
 // and the task pane run in Excel.
 import { applySelected, check, clear, recalc, revert } from "../../src/app";
 import { excelPort } from "../../src/app/excel-port";
-import { CHANGE_LOG_SHEET, changeLogOf, type CellWrite } from "../../src/core";
+import { CHANGE_LOG_SHEET, changeLogOf, writesFromPlan, type CellWrite } from "../../src/core";
 import { readSnapshots } from "../../src/excel";
 import { asExcel, FakeContext, WorkbookModel } from "../excel/fake-excel";
 import { modelFromSnapshots, sampleSheet } from "../excel/workbooks";
@@ -95,40 +95,57 @@ describe("apply ids and the change log", () => {
     expect(entries[0]?.time).toBe("2026-11-27T10:00:00.000Z");
   });
 
-  test("revert restores the last apply exactly (old values, numbers stay numbers), then the one before", async () => {
-    const m = new WorkbookModel();
-    sampleSheet(m, "取組1", 6);
-    m.userEdit("取組1", "F4", 1);
-    const ctx = new FakeContext(m);
-    const before = new Map(m.sheet("取組1")?.cells);
-    await applySelected(
-      portOf(ctx),
-      [{ sheet: "取組1", cell: "F4", expected: 1, value: "○", reason: "r" }],
-      NOW,
-    );
-    const afterFirst = new Map(m.sheet("取組1")?.cells);
-    await applySelected(portOf(ctx), markWrites(1, 6), NOW);
+  // revert honours only mark cells the evaluation finds (the log is a claim): these use the Hirano tables
+  async function hiranoWrites(ctx: FakeContext): Promise<CellWrite[]> {
+    const { evaluation } = await check(portOf(ctx));
+    return writesFromPlan(evaluation.plan, { overwriteConflicts: false });
+  }
+
+  test("revert restores the last apply exactly (old values), then the one before", async () => {
+    const { model: m, ctx } = hirano();
+    const writes = await hiranoWrites(ctx);
+    expect(writes.length).toBeGreaterThan(2);
+    const cellsOf = () =>
+      m.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET).map((s) => [s.name, new Map(s.cells)]);
+    const before = cellsOf();
+    await applySelected(portOf(ctx), writes.slice(0, 1), NOW);
+    const afterFirst = cellsOf();
+    await applySelected(portOf(ctx), writes.slice(1), NOW);
     const r1 = await revert(portOf(ctx), { now: NOW });
-    expect(r1.outcome.applied).toHaveLength(5);
-    expect(new Map(m.sheet("取組1")?.cells)).toEqual(afterFirst);
+    expect(r1.plan.conflicts).toEqual([]);
+    expect(r1.outcome.applied).toHaveLength(writes.length - 1);
+    expect(cellsOf()).toEqual(afterFirst);
     const r2 = await revert(portOf(ctx), { now: NOW });
-    expect(r2.outcome.applied.map((w) => [w.cell, w.expected])).toEqual([["F4", "○"]]);
-    expect(new Map(m.sheet("取組1")?.cells)).toEqual(before);
-    expect((await logOf(ctx)).filter((e) => e.op === "revert").map((e) => e.new)).toContain(1);
+    expect(r2.outcome.applied.map((w) => [w.cell, w.expected])).toEqual([
+      [writes[0]!.cell, writes[0]!.value],
+    ]);
+    expect(cellsOf()).toEqual(before);
+    expect((await logOf(ctx)).filter((e) => e.op === "revert")).toHaveLength(writes.length);
     const r3 = await revert(portOf(ctx), { now: NOW });
     expect(r3.plan.applyId).toBeNull();
   });
 
   test("revert leaves a cell changed since the apply alone and reports it", async () => {
+    const { model: m, ctx } = hirano();
+    const [w1, w2] = await hiranoWrites(ctx);
+    await applySelected(portOf(ctx), [w1!, w2!], NOW);
+    m.userEdit(w2!.sheet, w2!.cell, "手で直した");
+    const r = await revert(portOf(ctx), { now: NOW });
+    expect(r.plan.conflicts.map((c) => [c.entry.cell, c.why, c.current])).toEqual([
+      [w2!.cell, "changed", "手で直した"],
+    ]);
+    expect(r.outcome.applied.map((w) => w.cell)).toEqual([w1!.cell]);
+  });
+
+  test("a forged log row naming a cell outside the marks is never written", async () => {
     const m = new WorkbookModel();
     sampleSheet(m, "取組1", 6);
     const ctx = new FakeContext(m);
+    // F is no mark column of this sheet as kusei reads it: a row claiming it is refused
     await applySelected(portOf(ctx), markWrites(0, 2), NOW);
-    m.userEdit("取組1", "F5", "×");
     const r = await revert(portOf(ctx), { now: NOW });
-    expect(r.plan.conflicts.map((c) => [c.entry.cell, c.why, c.current])).toEqual([["F5", "changed", "×"]]);
-    expect(r.outcome.applied.map((w) => w.cell)).toEqual(["F4"]);
-    expect(m.sheet("取組1")?.valueAt(4, 5)).toBe("×");
-    expect(m.sheet("取組1")?.valueAt(3, 5)).toBe("");
+    expect(r.plan.conflicts.map((c) => c.why)).toEqual(["not-a-mark-cell", "not-a-mark-cell"]);
+    expect(r.outcome.applied).toEqual([]);
+    expect(m.sheet("取組1")?.valueAt(3, 5)).toBe("○");
   });
 });

@@ -165,7 +165,7 @@ describe("applyWrites", () => {
     expect(res.error).toBeNull();
     expect(res.written).toHaveLength(6);
     expect(ctx.syncCount).toBe(4);
-    expect(m.sheet(CHANGE_LOG_SHEET)?.usedRect()).toEqual({ top: 0, left: 0, bottom: 6, right: 7 }); // header + 6 rows
+    expect(m.sheet(CHANGE_LOG_SHEET)?.usedRect()).toEqual({ top: 0, left: 0, bottom: 6, right: 8 }); // header (9 columns, oldContent last) + 6 rows
   });
 
   test("per-cell writes when cells are far apart, a block with nulls when they are close", async () => {

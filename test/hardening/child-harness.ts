@@ -1,8 +1,9 @@
 /**
  * Runs the real `kusei` executable (bin/kusei.js → lib/) in a child process under a memory limit and measures
- * it: exit status, output, wall-clock time and peak resident memory (the child reports
- * process.resourceUsage().maxRSS on exit through rss-preload.js). Time and memory bounds of hostile cases
- * are asserted on these figures, never by timing a unit test in-process.
+ * it: exit status, output, wall-clock time, CPU time and peak resident memory (the child reports
+ * process.resourceUsage() on exit through child-peak.js, the preload fs-child.ts uses too). Time and memory
+ * bounds of hostile cases are asserted on these figures (time on CPU time, which other work on a shared
+ * machine does not inflate), never by timing a unit test in-process.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -10,14 +11,17 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const BIN = resolve(__dirname, "../../bin/kusei.js");
-const PRELOAD = resolve(__dirname, "rss-preload.js");
+const PRELOAD = resolve(__dirname, "child-peak.js");
 
 export interface ChildRun {
   readonly status: number | null;
   readonly signal: string | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** wall time (figures only; a hang is bounded by the kill) */
   readonly millis: number;
+  /** CPU time of the kusei process, user + system, ms (NaN when it died before reporting it) */
+  readonly cpuMs: number;
   /** peak resident set size in bytes (NaN when the child died before reporting it) */
   readonly maxRssBytes: number;
 }
@@ -43,14 +47,14 @@ export function runKuseiChild(args: ReadonlyArray<string>, opts: ChildOptions = 
         encoding: "utf8",
         timeout: opts.timeoutMs ?? 60_000,
         cwd: opts.cwd,
-        env: { ...process.env, KUSEI_HARNESS_RSS: rssFile },
+        env: { ...process.env, KUSEI_PEAK_FILE: rssFile },
         maxBuffer: 64 * 1024 * 1024,
       },
     );
     const millis = performance.now() - start;
-    let kb = Number.NaN;
+    let usage = { peakBytes: Number.NaN, cpuMs: Number.NaN };
     try {
-      kb = Number(readFileSync(rssFile, "utf8"));
+      usage = JSON.parse(readFileSync(rssFile, "utf8")) as typeof usage;
     } catch {
       // the child was killed or crashed before its exit handler ran: no figure
     }
@@ -60,7 +64,8 @@ export function runKuseiChild(args: ReadonlyArray<string>, opts: ChildOptions = 
       stdout: r.stdout ?? "",
       stderr: r.stderr ?? "",
       millis,
-      maxRssBytes: kb * 1024,
+      cpuMs: usage.cpuMs,
+      maxRssBytes: usage.peakBytes,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -106,13 +106,14 @@ describe("surgical patch", () => {
       { sheet: "評価", cell: "E9", expected: null, value: "a", reason: "t" },
     ]);
     expect(r.conflicts).toEqual([]);
+    // the change log's oldContent: the plain tag and the cell's own element ("" where there was none)
     expect(r.applied.map((a) => a.oldContent)).toEqual([
-      `<c r="A2" s="3" t="s"><v>0</v></c>`,
-      `<c r="D2" s="4"/>`,
-      "",
-      "",
-      "",
-      "",
+      `xlsx-c:<c r="A2" s="3" t="s"><v>0</v></c>`,
+      `xlsx-c:<c r="D2" s="4"/>`,
+      "xlsx-c:",
+      "xlsx-c:",
+      "xlsx-c:",
+      "xlsx-c:",
     ]);
     const out = doc.save();
     expect(sheetXmlOf(out)).toBe(
@@ -203,7 +204,9 @@ describe("surgical patch", () => {
         expected: a.value,
         value: "",
         reason: "revert",
-        oldContent: a.oldContent,
+        // a RestoreWrite as core's planRevert makes it from the log row
+        restore: null,
+        restoreContent: a.oldContent,
       })),
     );
     expect(undo.conflicts).toEqual([]);

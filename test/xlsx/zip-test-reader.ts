@@ -49,6 +49,9 @@ export function testZipArchive(bytes: Uint8Array): ZipArchive {
       if (!e) throw new Error(`test reader: no entry ${name}`);
       return e.method === 0 ? e.raw() : inflateSync(e.raw());
     },
+    verify(name) {
+      archive.bytes(name);
+    },
     text(name) {
       const s = new TextDecoder().decode(archive.bytes(name));
       return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;

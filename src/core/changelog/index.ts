@@ -1,1 +1,2 @@
 export * from "./changelog";
+export * from "./sheet-name";

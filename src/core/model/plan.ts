@@ -43,7 +43,15 @@ export interface CellWrite {
 
 /** Why a host left a planned write undone (the re-check just before writing). */
 export type WriteConflictReason =
-  "changed" | "formula" | "error-value" | "merged" | "protected" | "missing-sheet" | "invalid-address";
+  | "changed"
+  | "formula"
+  | "error-value"
+  | "merged"
+  | "protected"
+  | "missing-sheet"
+  | "invalid-address"
+  /** a revert whose logged old content (e.g. rich text) this host cannot put back exactly: left alone */
+  | "inexact-restore";
 
 /** A planned write a host did not perform, with the cell as it found it. The one conflict type of every host. */
 export interface WriteConflict {
@@ -66,4 +74,12 @@ export interface ChangeLogEntry {
   readonly reason: string;
   /** "apply" or "revert" */
   readonly op: "apply" | "revert";
+  /**
+   * The adapter's exact record of the cell before the write, opaque to the core: `TAG:DATA`, where TAG names
+   * the adapter's encoding (e.g. "xlsx-c": the original `<c>` element; "exceljs": the rich-text value as
+   * JSON). Absent when the adapter recorded nothing because the cell held a plain value that `old` restores
+   * exactly (or in rows written before this column existed). A revert restores from it only through an
+   * adapter that knows TAG; any other adapter reports the cell as not restored, never as restored.
+   */
+  readonly oldContent?: string;
 }

@@ -1,16 +1,26 @@
 import { fromA1 } from "../../core";
-import { writeValueOf } from "../../core";
+import { isRestoreWrite, oldContentTag, PLAIN_OLD_CONTENT_TAG, writeValueOf } from "../../core";
 import type { CellWrite, WriteConflict, WriteConflictReason } from "../../core";
 import { sameCellValue } from "../../core";
 import type { CellNow, XlsxDocument } from "./document";
+import { hasRun } from "./shared-strings";
 import { renderCell, spanOfElement } from "./sheet-cells";
 import { SheetXmlError } from "./sheet-index";
 
 export type { WriteConflict, WriteConflictReason };
 
+/**
+ * The change log's oldContent tags this adapter writes (ChangeLogEntry.oldContent is `TAG:DATA`, DATA the
+ * original `<c …>…</c>` element, empty when the cell was absent): "xlsx-c" when the cell held a plain value
+ * (its value alone puts it back, so any host may revert it), "xlsx-rich" when it held rich text (runs only
+ * this element restores; another host reports the cell as not restored).
+ */
+export const OLD_CONTENT_PLAIN = PLAIN_OLD_CONTENT_TAG;
+export const OLD_CONTENT_RICH = "xlsx-rich";
+
 /** A performed write and the cell's exact record before it (the adapter's oldContent for the change log). */
 export interface AppliedWrite extends CellWrite {
-  /** the original `<c …>…</c>` element, "" when the cell was absent from the sheet's XML */
+  /** `xlsx-c:<c …>…</c>` or `xlsx-rich:…` (see OLD_CONTENT_PLAIN) */
   readonly oldContent: string;
 }
 
@@ -19,10 +29,22 @@ export interface ApplyResult {
   readonly conflicts: WriteConflict[];
 }
 
-/** A revert that carries the cell's exact original element (fsrevert's change-log oldContent). */
+/** The original element a revert carries (RestoreWrite.restoreContent of this adapter's tags), or null. */
 function oldContentOf(write: CellWrite): string | null {
-  const v = (write as { readonly oldContent?: unknown }).oldContent;
-  return typeof v === "string" ? v : null;
+  if (!isRestoreWrite(write) || write.restoreContent === null) return null;
+  const tag = oldContentTag(write.restoreContent);
+  if (tag !== OLD_CONTENT_PLAIN && tag !== OLD_CONTENT_RICH) return null;
+  return write.restoreContent.slice(tag.length + 1);
+}
+
+/** Whether a cell's element holds rich text: inline runs, or a shared string item with runs. */
+function isRich(element: string, doc: XlsxDocument): boolean {
+  if (element === "") return false;
+  if (hasRun(element, 0, element.length)) return true;
+  // a shared string cell: <c … t="s"><v>index</v></c> (fixed, linear patterns over one element)
+  if (!/\st=["']s["']/.test(element)) return false;
+  const v = /<(?:[\w.-]+:)?v>\s*(\d+)\s*</.exec(element);
+  return v !== null && doc.sharedStrings().rich(Number(v[1]));
 }
 
 /**
@@ -82,15 +104,21 @@ export function applyToDocument(doc: XlsxDocument, writes: ReadonlyArray<CellWri
     else if (now.read.formula) why = "formula";
     else if (now.read.error !== null) why = "error-value";
     else if (!sameCellValue(current, write.expected)) why = "changed";
+    // kusei writes plain values only: rich text reading the same is a later edit, never reverted over
+    else if (isRestoreWrite(write) && isRich(now.element, doc)) why = "changed";
+    // a record of another adapter's (its tag unknown here): put back only by that adapter, never guessed
+    else if (isRestoreWrite(write) && write.restoreContent !== null && oldContentOf(write) === null)
+      why = "inexact-restore";
     if (why !== null) {
       conflicts.push({ write, current: why === "error-value" ? null : current, why });
       continue;
     }
     const style = now.span === null ? doc.styleFor(state, pos.row, pos.col) : null;
     const xml = elementFor(write, now, pos, state.index.prefix, style);
-    const oldContent = state.pending.get(`${pos.row},${pos.col}`)?.original ?? now.element;
+    const original = state.pending.get(`${pos.row},${pos.col}`)?.original ?? now.element;
+    const tag = isRich(original, doc) ? OLD_CONTENT_RICH : OLD_CONTENT_PLAIN;
     doc.stage(state, pos.row, pos.col, xml, now);
-    applied.push({ ...write, oldContent });
+    applied.push({ ...write, oldContent: `${tag}:${original}` });
   }
   return { applied, conflicts };
 }

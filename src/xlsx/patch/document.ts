@@ -173,7 +173,11 @@ export class XlsxDocument {
       const edit = this.replaced.get(entry.name);
       if (sheet !== undefined) out.push({ kind: "new", name: entry.name, data: strToU8(sheet) });
       else if (edit !== undefined) out.push({ kind: "new", name: entry.name, data: edit });
-      else out.push({ kind: "keep", entry });
+      else {
+        // carried as stored, so checked first (size and CRC under the budget): see ZipArchive.verify
+        this.archive.verify(entry.name);
+        out.push({ kind: "keep", entry });
+      }
     }
     for (const [name, data] of this.added) {
       const sheet = patched.get(name);

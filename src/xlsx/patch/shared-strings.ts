@@ -4,6 +4,8 @@ import { elementEnd, nextTag, textIn } from "./scan";
 export interface SharedStrings {
   /** the text of item `index` (rich runs joined, phonetic runs left out); null when there is no such item */
   text(index: number): string | null;
+  /** whether item `index` is rich text (has <r> runs): formatting a plain value cannot carry */
+  rich(index: number): boolean;
 }
 
 const PHONETIC: ReadonlySet<string> = new Set(["rPh"]);
@@ -31,5 +33,20 @@ export function sharedStrings(xml: string | null): SharedStrings {
       if (!span) return null;
       return textIn(xml ?? "", span[0], span[1], { only: "t", skip: PHONETIC });
     },
+    rich(index) {
+      const span = spans[index];
+      return span !== undefined && hasRun(xml ?? "", span[0], span[1]);
+    },
   };
+}
+
+/** Whether the XML between `from` and `to` holds an <r> (rich text run) element, under any prefix. */
+export function hasRun(xml: string, from: number, to: number): boolean {
+  for (let at = from; at < to;) {
+    const t = nextTag(xml, at);
+    if (!t || t.start >= to) return false;
+    if (t.local === "r" && t.kind !== "close") return true;
+    at = t.end;
+  }
+  return false;
 }

@@ -353,6 +353,12 @@ export class BoundedZip implements ZipArchive {
     inflateEntry(ref.raw(), entry, Math.max(0, cap), this.meter, !again, sink);
   }
 
+  verify(name: string): void {
+    const ref = this.get(name);
+    if (ref && this.charged.has(ref.name)) return;
+    this.stream(name, () => undefined);
+  }
+
   bytes(name: string): Uint8Array {
     const chunks: Uint8Array[] = [];
     let length = 0;

@@ -26,6 +26,12 @@ export interface ZipArchive {
   bytes(name: string): Uint8Array;
   /** the entry inflated and decoded as UTF-8 (BOM dropped) */
   text(name: string): string;
+  /**
+   * Inflates the entry under the budget, checking its size and CRC, and keeps nothing (a no-op for one
+   * already inflated). A save carries an entry as stored only after this: it never writes a package it
+   * knows is broken (an entry lying about its size would stay a lie in the copy).
+   */
+  verify(name: string): void;
 }
 
 /** What a new archive is built from: an entry carried over as it was, or new content to compress. */

@@ -5,8 +5,16 @@ import {
   entriesForApply,
   lastOpenApply,
   nextApplyId,
+  findChangeLog,
+  MAX_OLD_CONTENT,
+  OLD_CONTENT_TOO_LONG,
+  oldContentTag,
   planRevert,
   readChangeLog,
+  readChangeLogRows,
+  rejectedRowsText,
+  sameSheetName,
+  sheetNameProblem,
   withChangeLogOverride,
   writeValueOf,
 } from "../../../src/core/changelog";
@@ -34,7 +42,7 @@ function logSnapshot(entries: ChangeLogEntry[]): SheetSnapshot {
 const T = "2026-11-27T10:00:00.000Z";
 
 describe("変更履歴 (change log)", () => {
-  test("見出しは日本語 (英語キー) の8列", () => {
+  test("見出しは日本語 (英語キー) の9列", () => {
     expect(CHANGE_LOG_HEADER).toEqual([
       "適用ID (applyId)",
       "日時 (time)",
@@ -44,6 +52,7 @@ describe("変更履歴 (change log)", () => {
       "変更後 (new)",
       "理由 (reason)",
       "操作 (op)",
+      "変更前の内容 (oldContent)",
     ]);
   });
 
@@ -96,6 +105,36 @@ describe("変更履歴 (change log)", () => {
     ]);
     expect(readChangeLog(s).map((e) => e.cell)).toEqual(["L5"]);
     expect(readChangeLog(snap(CHANGE_LOG_SHEET, [["no header"]]))).toEqual([]);
+    // …and the rows that are not entries are reported (sheet rows, 1-based), blank rows are not
+    const withBlank = snap(CHANGE_LOG_SHEET, [
+      ...s.values.map((row) => [...row]),
+      [null, null],
+      ["手書き", "", "取組", "A1"],
+    ]);
+    expect(readChangeLogRows(withBlank).rejected).toEqual([
+      { row: 4, why: "bad-cell" },
+      { row: 5, why: "bad-apply-id" },
+      { row: 6, why: "bad-op" },
+      { row: 8, why: "bad-apply-id" },
+    ]);
+    expect(rejectedRowsText(readChangeLogRows(withBlank).rejected)?.ja).toContain(
+      "4 行は kusei の記録ではない",
+    );
+  });
+
+  test("oldContent は書いて読み戻せる; 長すぎる記録は戻せない印になる", () => {
+    const w = (oldContent: string) =>
+      entriesForApply(
+        [{ sheet: "取組", cell: "L5", expected: null, value: "○", reason: "", oldContent }],
+        [{ sheet: "取組", cell: "L5" }],
+        "a#1",
+        T,
+      );
+    const entries = w('exceljs:{"richText":[{"text":"(ⅰ)"}]}');
+    expect(entries[0]?.oldContent).toBe('exceljs:{"richText":[{"text":"(ⅰ)"}]}');
+    expect(readChangeLog(logSnapshot(entries))).toEqual(entries);
+    expect(w("x".repeat(MAX_OLD_CONTENT + 1))[0]?.oldContent).toBe(OLD_CONTENT_TOO_LONG);
+    expect(oldContentTag(OLD_CONTENT_TOO_LONG)).toBe("none");
   });
 
   test("nextApplyId は適用の数を数える", () => {
@@ -129,6 +168,13 @@ describe("変更履歴 (change log)", () => {
   });
 });
 
+test("withChangeLogOverride: Excel が同じ名前とみなすシートも other にする", () => {
+  expect(withChangeLogOverride({}, CHANGE_LOG_SHEET, ["取組", "KUSEI_変更履歴"])).toEqual({
+    [CHANGE_LOG_SHEET]: { kind: "other" },
+    KUSEI_変更履歴: { kind: "other" },
+  });
+});
+
 test("withChangeLogOverride は変更履歴シートを other にし、利用者の上書きを保つ", () => {
   expect(withChangeLogOverride()).toEqual({ [CHANGE_LOG_SHEET]: { kind: "other" } });
   expect(
@@ -156,9 +202,11 @@ describe("planRevert: 最後の適用をちょうど元に戻す", () => {
       [null, "○(ⅰ)", null],
     ]),
   ];
+  // the mark cells of the current evaluation (B2:C4 here)
+  const MARKS = ["B2", "B3", "C3", "B4"].map((cell) => ({ sheet: "取組", cell }));
 
   test("値が書いたままのセルは元に戻す (順序は逆)", () => {
-    const plan = planRevert([...apply1, ...apply2], current);
+    const plan = planRevert([...apply1, ...apply2], current, MARKS);
     expect(plan.applyId).toBe("a#2");
     expect(plan.conflicts).toEqual([]);
     expect(plan.writes.map((w) => [w.cell, w.expected, w.restore])).toEqual([
@@ -187,7 +235,7 @@ describe("planRevert: 最後の適用をちょうど元に戻す", () => {
       "revert",
     );
     expect(lastOpenApply([...apply1, ...apply2, ...reverted])).toBe("a#1");
-    const plan = planRevert([...apply1, ...apply2, ...reverted], current);
+    const plan = planRevert([...apply1, ...apply2, ...reverted], current, MARKS);
     expect(plan.applyId).toBe("a#1");
     expect(plan.writes.map((w) => w.cell)).toEqual(["B2"]);
     const all = [
@@ -196,7 +244,7 @@ describe("planRevert: 最後の適用をちょうど元に戻す", () => {
       ...reverted,
       ...entriesForApply(plan.writes, plan.writes, "a#1", T, "revert"),
     ];
-    expect(planRevert(all, current)).toEqual({ applyId: null, writes: [], conflicts: [] });
+    expect(planRevert(all, current, MARKS)).toEqual({ applyId: null, writes: [], conflicts: [] });
   });
 
   test("書いた後に変わったセル・数式・消えたシートは衝突として残す", () => {
@@ -212,7 +260,7 @@ describe("planRevert: 最後の適用をちょうど元に戻す", () => {
         { formulas: [{ row: 2, col: 2 }] },
       ),
     ];
-    const plan = planRevert([...apply2, { ...apply2[0]!, sheet: "消えた" }], changed);
+    const plan = planRevert([...apply2, { ...apply2[0]!, sheet: "消えた" }], changed, MARKS);
     expect(plan.conflicts.map((c) => [c.entry.sheet, c.entry.cell, c.why, c.current])).toEqual([
       ["消えた", "B3", "missing-sheet", null],
       ["取組", "C3", "formula", "②"],
@@ -223,11 +271,80 @@ describe("planRevert: 最後の適用をちょうど元に戻す", () => {
 
   test("原点がずれたスナップショットでも番地で照合する", () => {
     const shifted = snap("取組", [["×"]], { origin: { row: 2, col: 1 } });
-    const plan = planRevert([apply2[0]!], [shifted]);
+    const plan = planRevert([apply2[0]!], [shifted], MARKS);
     expect(plan.writes.map((w) => w.cell)).toEqual(["B3"]);
   });
 
   test("空の記録では何もしない", () => {
-    expect(planRevert([], current)).toEqual({ applyId: null, writes: [], conflicts: [] });
+    expect(planRevert([], current, MARKS)).toEqual({ applyId: null, writes: [], conflicts: [] });
+  });
+
+  test("マークのセルでないセルの記録は戻さない (手書きの行で名前のセルを書き換えさせない)", () => {
+    const forged: ChangeLogEntry = {
+      applyId: "a#3",
+      time: T,
+      sheet: "取組",
+      cell: "A2",
+      old: "乗っ取られた取組名",
+      new: null,
+      reason: "",
+      op: "apply",
+    };
+    const plan = planRevert([...apply2, forged], current, MARKS);
+    expect(plan.applyId).toBe("a#3");
+    expect(plan.writes).toEqual([]);
+    expect(plan.conflicts.map((c) => [c.entry.cell, c.why])).toEqual([["A2", "not-a-mark-cell"]]);
+  });
+
+  test("シート名は Excel と同じく大文字小文字・全角半角を区別せずに照合し、いまの名前と番地で書く", () => {
+    const latin = planRevert(
+      [{ ...apply2[0]!, sheet: "ｓｈｅｅｔ１", cell: "$b$3" }],
+      [{ ...current[0]!, name: "Sheet1" }],
+      [{ sheet: "Sheet1", cell: "B3" }],
+    );
+    expect(latin.writes.map((w) => [w.sheet, w.cell])).toEqual([["Sheet1", "B3"]]);
+  });
+
+  test("保護・エラー値のセルは戻さない; oldContent は restoreContent として渡す", () => {
+    const prot = planRevert(apply2, [{ ...current[0]!, protected: true }], MARKS);
+    expect(prot.conflicts.map((c) => c.why)).toEqual(["protected", "protected", "protected"]);
+    const err = planRevert(apply2, [{ ...current[0]!, errors: [{ row: 2, col: 1, code: "#N/A" }] }], MARKS);
+    expect(err.conflicts.map((c) => [c.entry.cell, c.why])).toEqual([["B3", "error-value"]]);
+    const rich = planRevert([{ ...apply2[0]!, oldContent: 'xlsx-c:<c r="B3"/>' }], current, MARKS);
+    expect(rich.writes[0]?.restoreContent).toBe('xlsx-c:<c r="B3"/>');
+    expect(planRevert(apply2, current, MARKS).writes[0]?.restoreContent).toBeNull();
+  });
+});
+
+describe("シート名の照合 (Excel と同じ)", () => {
+  test.each([
+    ["kusei_変更履歴", "KUSEI_変更履歴", true],
+    ["kusei_変更履歴", "ＫＵＳＥＩ＿変更履歴", true],
+    ["ｶﾞｲﾖｳ", "ガイヨウ", true],
+    ["Sheet 1", "Sheet\u30001", true],
+    ["①", "1", false],
+    ["取組(1)", "取組(2)", false],
+  ])("%s = %s: %s", (a, b, same) => {
+    expect(sameSheetName(a, b)).toBe(same);
+  });
+
+  test("Excel が受け付けないシート名", () => {
+    expect(sheetNameProblem("kusei_変更履歴_2")).toBeNull();
+    for (const bad of ["", "  ", "a".repeat(32), "a/b", "a:b", "a[1]", "'a", "a'", "ａ／ｂ", "a\u0000"])
+      expect(sheetNameProblem(bad)).not.toBeNull();
+  });
+
+  test("findChangeLog: なし / kusei の変更履歴 (名前の表記違いも) / 同名の別シート (衝突)", () => {
+    expect(findChangeLog([]).status).toBe("absent");
+    const log = snap("KUSEI_変更履歴", [[...CHANGE_LOG_HEADER]]);
+    expect(findChangeLog([log])).toMatchObject({ status: "found", name: "KUSEI_変更履歴" });
+    expect(findChangeLog([snap("Kusei_変更履歴", [[null]])]).status).toBe("found");
+    const clash = findChangeLog([snap("KUSEI_変更履歴", [["利用者のメモ"]])]);
+    expect(clash.status).toBe("clash");
+    if (clash.status === "clash") {
+      expect(clash.message.ja).toContain("--log-sheet");
+      expect(clash.message.en).toContain("--log-sheet");
+    }
+    expect(findChangeLog([snap("KUSEI_変更履歴", [["メモ"]])], "別の履歴").status).toBe("absent");
   });
 });
