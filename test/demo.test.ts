@@ -41,6 +41,14 @@ describe("npm run demo (scripts/demo.js)", () => {
     expect(wb.getWorksheet("kusei_変更履歴")).toBeDefined();
   });
 
+  test("the city view: 24 ward workbooks made from the sample, and the dashboard over them", () => {
+    const dashboard = join(out, "summary", "summary.html");
+    expect(String(run.stdout)).toContain(dashboard);
+    expect(existsSync(join(out, "summary", "summary.xlsx"))).toBe(true);
+    const html = readFileSync(dashboard, "utf8");
+    for (const ward of ["北区", "平野区", "西成区"]) expect(html).toContain(ward);
+  });
+
   test("the report is one self-contained HTML file", () => {
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(existsSync(join(out, "report.html"))).toBe(true);

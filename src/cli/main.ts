@@ -16,6 +16,7 @@ import { failedReport, fileSection, jsonOf, reportHead, reportTail, type FileRep
 import { humanReport } from "./human";
 import { expandInputs } from "./inputs";
 import { loadPreviousYear, PreviousYearError } from "./previous";
+import { runSummary } from "./summary";
 import { t, type Lang } from "./i18n";
 import { checkFile, recalcFile, revertFile, type RunOptions, type WriteTarget } from "./per-file";
 
@@ -259,7 +260,7 @@ async function runFiles(
         if (bar) heldErrors.push(`kusei: ${file}: ${r.error}`);
         else io.stderr(`kusei: ${file}: ${r.error}\n`);
       }
-      await report?.write(fileSection(r, lang));
+      await report?.write(fileSection(r, lang, i));
       bar?.increment();
     }
     if (o.json) io.stdout("]}\n");
@@ -367,6 +368,39 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
     const target = await writeTargetOf(o);
     status = await runFiles("revert", [file], o, io, (f, run) => revertFile(f, run, target), command);
   });
+
+  program
+    .command("summary")
+    .description(
+      "複数の区のブックを一覧にする (何も書き込まない) / the city view over many ward workbooks, write nothing to them",
+    )
+    .argument("<files...>", ".xlsx files, folders or globs")
+    .requiredOption(
+      "--out <dir>",
+      "write DIR/summary.html, summary.xlsx, summary.csv, findings.csv and DIR/wards/*.html",
+    )
+    .option("--recursive", "also the workbooks in subfolders of a folder")
+    .option("--json", "also print the summary as JSON on stdout")
+    .option("--profile <file>", "profile JSON (overrides the default profile)")
+    .addOption(new Option("--lang <lang>", "language of the output").choices(["ja", "en"]).default("ja"))
+    .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)")
+    .action(async (files: string[], o: CommonOptions & { out: string }) => {
+      const lang = langOf(o);
+      status = await runSummary(
+        files,
+        {
+          out: o.out,
+          lang,
+          profile: await profileOf(o, lang),
+          maxUncompressedBytes: maxBytesOf(o, lang),
+          recursive: o.recursive === true,
+          json: o.json === true,
+          command,
+          now: io.now ?? (() => new Date()),
+        },
+        io,
+      );
+    });
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -71,6 +71,7 @@ export {
   eraToFiscalYear,
   formatFiscalYear,
   valueProblems,
+  labelSimilarity,
 } from "./values";
 export type { ParseContext, ComparisonText } from "./values";
 export { recognizeWorkbook, recognizeSheet, cellText } from "./layout";

@@ -1,6 +1,7 @@
 import { reportFieldLabel, type ReportField } from "../core";
 import { reportText as t, type Lang } from "./i18n";
 import type { AreaCount, FileReport } from "./model";
+import { overviewHtml, sheetAnchor, titleAt } from "./overview";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -16,6 +17,7 @@ h1{font-size:1.4em}h2{font-size:1.2em;border-bottom:2px solid #446;padding-botto
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9em}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:#eef}td.num{text-align:right}.sev-error{color:#b00020;font-weight:bold}.sev-warning{color:#a15c00}.sev-info{color:#555}
 .act-write{color:#0a6b2b;font-weight:bold}.act-conflict{color:#b00020;font-weight:bold}.act-keep{color:#333}.act-skip{color:#777}
+.rowtitle{display:block;color:#555;font-size:.85em;font-family:inherit}.overview{border:1px solid #ccd;background:#f8f8fc;padding:4px 12px;margin:.6em 0}
 .err{background:#fde;border:1px solid #b00020;padding:6px}.meta{color:#555;font-size:.9em}pre{white-space:pre-wrap;margin:0;font:inherit}
 `;
 
@@ -83,8 +85,14 @@ function cell(text: string | number | null, cls = ""): string {
   return `<td${c}>${text === null ? "" : `<pre>${escapeHtml(String(text))}</pre>`}</td>`;
 }
 
+/** A cell address with the title of its row beneath it (so the report reads outside Excel). */
+function addressCell(address: string | null, title: string): string {
+  if (address === null && title === "") return "<td></td>";
+  return `<td><pre>${escapeHtml(address ?? "")}</pre>${title === "" ? "" : `<span class="rowtitle">${escapeHtml(title)}</span>`}</td>`;
+}
+
 /** The HTML section of one file: its chart, then per sheet the findings and the marks with reasons. */
-export function fileSection(r: FileReport, lang: Lang): string {
+export function fileSection(r: FileReport, lang: Lang, index = 0): string {
   const out: string[] = [`<section><h2>${escapeHtml(r.file)}</h2>`];
   if (r.error !== null) {
     out.push(`<p class="err">${escapeHtml(t(lang, "cannotRead"))}: ${escapeHtml(r.error)}</p></section>`);
@@ -92,6 +100,7 @@ export function fileSection(r: FileReport, lang: Lang): string {
   }
   if (r.output !== null)
     out.push(`<p class="meta">${escapeHtml(t(lang, "wroteTo"))}: ${escapeHtml(r.output)}</p>`);
+  out.push(overviewHtml(r, lang, index));
   if (r.areas.length > 0)
     out.push(`<h3>${escapeHtml(t(lang, "chartTitle"))}</h3>`, areaChartSvg(r.areas, lang));
   const sheetNames = [...r.sheets.map((s) => s.name)];
@@ -102,7 +111,7 @@ export function fileSection(r: FileReport, lang: Lang): string {
     const marks = r.marks.filter((m) => m.sheet === name);
     if (s?.kind === "other" && findings.length === 0 && marks.length === 0) continue;
     out.push(
-      `<h3>${escapeHtml(name)} <span class="meta">(${escapeHtml(t(lang, s?.kind ?? "other"))} · ${escapeHtml(t(lang, "records"))} ${s?.records ?? 0})</span></h3>`,
+      `<h3 id="${sheetAnchor(index, name)}">${escapeHtml(name)} <span class="meta">(${escapeHtml(t(lang, s?.kind ?? "other"))} · ${escapeHtml(t(lang, "records"))} ${s?.records ?? 0})</span></h3>`,
     );
     out.push(`<h4>${escapeHtml(t(lang, "findings"))} (${findings.length})</h4>`);
     if (findings.length === 0) out.push(`<p class="meta">${escapeHtml(t(lang, "noFindings"))}</p>`);
@@ -112,7 +121,7 @@ export function fileSection(r: FileReport, lang: Lang): string {
       );
       for (const f of findings) {
         out.push(
-          `<tr>${cell(f.cell)}${cell(t(lang, f.severity), `sev-${f.severity}`)}${cell(fieldText(f.field, lang))}${cell(f.message)}${cell(f.code)}</tr>`,
+          `<tr>${addressCell(f.cell, titleAt(r, f.sheet, f.row))}${cell(t(lang, f.severity), `sev-${f.severity}`)}${cell(fieldText(f.field, lang))}${cell(f.message)}${cell(f.code)}</tr>`,
         );
       }
       out.push("</tbody></table>");
@@ -125,7 +134,7 @@ export function fileSection(r: FileReport, lang: Lang): string {
       );
       for (const m of marks) {
         out.push(
-          `<tr>${cell(m.cell)}${cell(fieldText(m.field, lang))}${cell(m.value)}${cell(m.current)}${cell(t(lang, m.action), `act-${m.action}`)}${cell(m.reason)}</tr>`,
+          `<tr>${addressCell(m.cell, titleAt(r, m.sheet, m.row))}${cell(fieldText(m.field, lang))}${cell(m.value)}${cell(m.current)}${cell(t(lang, m.action), `act-${m.action}`)}${cell(m.reason)}</tr>`,
         );
       }
       out.push("</tbody></table>");

@@ -12,6 +12,7 @@ export interface HistoryOut {
   readonly removed: HistoryComparison["removed"];
   readonly ambiguous: HistoryComparison["ambiguous"];
 }
+import { rowTitles } from "./overview";
 
 /** One mark as every output shows it (the `--json` shape). */
 export interface MarkOut {
@@ -68,6 +69,8 @@ export interface FileReport {
   readonly unrestored: number;
   /** check --previous: how this year's records were matched with last year's */
   readonly history?: HistoryOut;
+  /** "sheet!row" → the row's item/initiative title, shown beside cell addresses in the HTML report */
+  readonly titles?: Readonly<Record<string, string>>;
 }
 
 /** The cell's current value as text ("" for empty). */
@@ -142,6 +145,7 @@ export function reportOf(
     marks,
     findings,
     areas,
+    titles: rowTitles(ev),
   };
 }
 
