@@ -107,7 +107,7 @@ export function overviewHtml(input: OverviewInput, lang: OverviewLang, fileIndex
     for (const f of input.findings) if (f.sheet === name) counts[f.severity]++;
     for (const s of sev) totals[s] += counts[s];
     out.push(
-      `<tr><td><a href="#${sheetAnchor(fileIndex, name)}">${esc(name)}</a></td>${sev.map((s) => `<td class="num${s === "error" && counts[s] > 0 ? " sev-error" : ""}">${counts[s]}</td>`).join("")}</tr>`,
+      `<tr><td><a class="toc" href="#${sheetAnchor(fileIndex, name)}">${esc(name)}</a></td>${sev.map((s) => `<td class="num${s === "error" && counts[s] > 0 ? " sev-error" : ""}">${counts[s]}</td>`).join("")}</tr>`,
     );
   }
   out.push(
@@ -127,7 +127,7 @@ export function overviewHtml(input: OverviewInput, lang: OverviewLang, fileIndex
     out.push("</tbody></table>");
   }
   out.push(
-    `<nav aria-label="${esc(tx(lang, "contents"))}"><h4>${esc(tx(lang, "contents"))}</h4><ul>${names.map((n) => `<li><a href="#${sheetAnchor(fileIndex, n)}">${esc(n)}</a></li>`).join("")}</ul></nav></div>`,
+    `<nav aria-label="${esc(tx(lang, "contents"))}"><h4>${esc(tx(lang, "contents"))}</h4><ul>${names.map((n) => `<li><a class="toc" href="#${sheetAnchor(fileIndex, n)}">${esc(n)}</a></li>`).join("")}</ul></nav></div>`,
   );
   return out.join("\n");
 }

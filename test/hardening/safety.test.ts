@@ -33,7 +33,13 @@ describe("the HTML report shows cell text as text", () => {
 
   test("no script element, no event-handler attribute, no element the cells named", () => {
     expect(doc.querySelectorAll("script")).toHaveLength(0);
-    expect(doc.querySelectorAll("img, iframe, object, embed, b, a[href]")).toHaveLength(0);
+    expect(doc.querySelectorAll("img, iframe, object, embed, b, a[href]:not(.toc)")).toHaveLength(0);
+    // the report's own contents links: in-page, to a section id kusei made (the sheet name percent-encoded)
+    for (const a of Array.from(doc.querySelectorAll("a.toc"))) {
+      const href = a.getAttribute("href") ?? "";
+      expect(href).toMatch(/^#[A-Za-z0-9()!*'._~-]+$/);
+      expect(doc.getElementById(href.slice(1))).not.toBeNull();
+    }
     for (const el of Array.from(doc.querySelectorAll("*"))) {
       for (const attr of Array.from(el.attributes)) expect(attr.name.startsWith("on")).toBe(false);
     }
