@@ -1,3 +1,4 @@
+import type { ExcelContext } from "../excel/office";
 import { CHANGE_LOG_SHEET, readChangeLog, type CellValue } from "../core";
 import {
   applyWrites,
@@ -17,7 +18,7 @@ export interface ExcelPortOptions {
 }
 
 /** The change-log sheet's entries: the sheet list, then the log's used range (2 syncs; 1 when there is none). */
-async function readLog(context: Excel.RequestContext): Promise<ReturnType<typeof readChangeLog>> {
+async function readLog(context: ExcelContext): Promise<ReturnType<typeof readChangeLog>> {
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
   const ws = sheets.items.find((s) => s.name === CHANGE_LOG_SHEET);
@@ -46,7 +47,7 @@ async function readLog(context: Excel.RequestContext): Promise<ReturnType<typeof
  * second; failures of a write sync come back as values (`failure`), failures of a read reject with the Office
  * error.
  */
-export function excelPort(context: Excel.RequestContext, opts: ExcelPortOptions = {}): WorkbookPort {
+export function excelPort(context: ExcelContext, opts: ExcelPortOptions = {}): WorkbookPort {
   const supports = opts.supports ?? officeSupports;
   return {
     async read() {

@@ -1,3 +1,4 @@
+import type { ExcelContext } from "../excel/office";
 import { check, recalc } from "../app";
 import { excelPort } from "../app/excel-port";
 import type { LocalizedText } from "../core";
@@ -10,7 +11,7 @@ export const FUNCTION_IDS = { validate: "validate", recalculate: "recalculate" }
 /** What a ribbon command needs from Office, injected so the commands run under test without Office. */
 export interface CommandDeps {
   /** Excel.run */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T>;
   readonly supports: Supports;
   readonly lang: "ja" | "en";
   /** opens the task pane; false where the host cannot (no shared runtime) */

@@ -12,6 +12,12 @@ const MESSAGES: Readonly<Record<string, LocalizedText>> = {
     ja: "セルを編集中のため、Excel が操作を受け付けません。Enter キーか Esc キーで編集を終えてから、もう一度実行してください。",
     en: "Excel is in cell-editing mode. Press Enter or Esc to finish editing, then try again.",
   },
+  // "Delay execution while cell is being edited" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit)
+  // gives InvalidOperation for a batch refused in cell-edit mode; its error table names the code above.
+  InvalidOperation: {
+    ja: "Excel が操作を受け付けませんでした。セルを編集中の場合は Enter キーか Esc キーで編集を終えてから、もう一度実行してください。",
+    en: "Excel refused the operation. If a cell is being edited, press Enter or Esc to finish, then try again.",
+  },
   AccessDenied: {
     ja: "シートまたはブックが保護されているため書き込めません。保護を解除してから、もう一度実行してください。",
     en: "The sheet or workbook is protected, so kusei cannot write to it. Unprotect it and try again.",
@@ -25,12 +31,12 @@ const MESSAGES: Readonly<Record<string, LocalizedText>> = {
     en: "kusei cannot write inside a merged area. Validate again.",
   },
   RequestPayloadSizeLimitExceeded: {
-    ja: "一度に送るデータが Excel の上限を超えました。シートを分けて実行してください。",
-    en: "The request exceeded Excel's size limit. Run it on fewer sheets at a time.",
+    ja: "一度に送るデータが Excel の上限 (Excel on the web では 5 MB) を超えました。デスクトップ版の Excel で実行してください。",
+    en: "The request exceeded Excel's size limit (5 MB on Excel on the web). Run it in desktop Excel.",
   },
   ResponsePayloadSizeLimitExceeded: {
-    ja: "読み取るデータが Excel の上限を超えました。シートを分けて実行してください。",
-    en: "The response exceeded Excel's size limit. Run it on fewer sheets at a time.",
+    ja: "読み取るデータが Excel の上限 (Excel on the web では 5 MB) を超えました。デスクトップ版の Excel で実行してください。",
+    en: "The response exceeded Excel's size limit (5 MB on Excel on the web). Run it in desktop Excel.",
   },
 };
 

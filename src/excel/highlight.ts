@@ -1,8 +1,9 @@
 import { fromA1 } from "../core";
 import type { Evaluation, FieldCell, Severity } from "../core";
 import { rectAddress, rectLocal, parseLocalRange } from "./address";
-import { API, officeSupports, type Supports } from "./capabilities";
+import { features, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";
+import type { ExcelContext, XConditionalFormatCollection, XNote, XWorksheet } from "./office";
 
 /** What a highlight shows: a finding's severity, or a row flagged for withdrawal (撤退基準). */
 export type HighlightKind = Severity | "withdrawal";
@@ -23,20 +24,38 @@ export const HIGHLIGHT_FILL: Readonly<Record<HighlightKind, string>> = {
   withdrawal: "#F8CBAD",
 };
 
-/** The workbook setting where kusei records what it added, so Clear removes exactly that. */
+/** The workbook setting where kusei records the notes it added, so Clear removes exactly those. */
 export const HIGHLIGHTS_SETTING = "kusei.highlights";
+
+/**
+ * kusei's conditional formats carry their own marker in their rule: a formula that is TRUE everywhere and
+ * names kusei in a string no person writes. Clear and re-validate recognise kusei's formats by it, never by
+ * `ConditionalFormat.id`, which the reference documents as "the priority of the conditional format in the
+ * current ConditionalFormatCollection" (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat):
+ * it shifts whenever a format is added ("at the first/top priority", ConditionalFormatCollection.add) or
+ * removed, so a stored id can name a person's own format later.
+ */
+export function highlightFormula(kind: HighlightKind): string {
+  return `=ISTEXT("${MARKER}${kind}")`;
+}
+
+const MARKER = "kusei-highlight:";
+
+/** True for a rule formula kusei wrote (Excel may re-case the function; the string stays as written). */
+export function isKuseiFormula(formula: string): boolean {
+  return formula.includes(`"${MARKER}`);
+}
 
 /** Every note kusei writes starts with this, so a person can tell it from their own. */
 export const NOTE_PREFIX = "[kusei] ";
 
 interface HighlightRecord {
-  readonly v: 1;
-  readonly cfs: ReadonlyArray<{ readonly sheet: string; readonly id: string }>;
+  readonly v: 2;
   readonly notes: ReadonlyArray<{ readonly sheet: string; readonly cell: string; readonly content: string }>;
 }
 
 export interface HighlightResult {
-  /** conditional formats added (one per sheet and kind, or per place without ExcelApi 1.9) */
+  /** conditional formats added (one per sheet, kind and address list, or per place without ExcelApi 1.9) */
   readonly formatsAdded: number;
   /** places highlighted */
   readonly highlighted: number;
@@ -50,7 +69,10 @@ export interface HighlightResult {
   readonly notesRemoved: number;
   /** kusei notes a person edited since: kept (they are theirs now) */
   readonly notesKept: number;
-  /** what this Excel cannot do: highlights need ExcelApi 1.6, notes 1.18 */
+  /**
+   * what this Excel cannot do: highlights need ExcelApi 1.6, notes 1.18 and an office.js that has
+   * `workbook.notes` (the 1.1.110 package kusei serves does not, whatever the host reports)
+   */
   readonly unsupported: ReadonlyArray<"highlight" | "notes">;
   readonly error: ExcelFailure | null;
 }
@@ -91,8 +113,8 @@ export function highlightTargets(evaluation: Evaluation, lang: "ja" | "en" = "ja
   return out;
 }
 
-function parseRecord(setting: Excel.Setting): HighlightRecord {
-  const empty: HighlightRecord = { v: 1, cfs: [], notes: [] };
+function parseRecord(setting: { readonly isNullObject: boolean; readonly value: unknown }): HighlightRecord {
+  const empty: HighlightRecord = { v: 2, notes: [] };
   if (setting.isNullObject) return empty;
   const raw: unknown = setting.value;
   let parsed: unknown = raw;
@@ -106,11 +128,8 @@ function parseRecord(setting: Excel.Setting): HighlightRecord {
   }
   if (typeof parsed !== "object" || parsed === null) return empty;
   const rec = parsed as Partial<HighlightRecord>;
-  return {
-    v: 1,
-    cfs: Array.isArray(rec.cfs) ? rec.cfs : [],
-    notes: Array.isArray(rec.notes) ? rec.notes : [],
-  };
+  // A v1 record also listed conditional-format ids: they are ignored (formats are found by their marker).
+  return { v: 2, notes: Array.isArray(rec.notes) ? rec.notes : [] };
 }
 
 /** Address lists for getRanges, each short enough for one call. */
@@ -131,23 +150,19 @@ function chunks(addresses: ReadonlyArray<string>, maxLength = 2000): string[] {
 const ORDER: ReadonlyArray<HighlightKind> = ["withdrawal", "info", "warning", "error"];
 
 /**
- * Replaces kusei's highlights with these: removes what the last run added (recorded in the workbook
- * settings: conditional-format ids and note texts), then adds one custom conditional format per sheet and
- * kind — the user's own fills and formats stay untouched — and notes with the finding text where
- * ExcelApi 1.18 allows and the cell has no note of a person's. Degrades without ExcelApi 1.6 (no highlight).
+ * Replaces kusei's highlights with these, in three syncs: finds kusei's conditional formats on every
+ * writable sheet by their marker formula (and the notes the last run recorded), removes them, then adds one
+ * custom conditional format per sheet and kind — the user's own fills and formats stay untouched — and notes
+ * with the finding text where the host and its office.js allow and the cell has no note of a person's.
+ * Degrades visibly (`unsupported`) without conditional formats or notes.
  */
 export async function showHighlights(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   targets: ReadonlyArray<HighlightTarget>,
   opts: HighlightOptions = {},
 ): Promise<HighlightResult> {
   const supports = opts.supports ?? officeSupports;
-  const cfOk = supports(API.conditionalFormats);
-  const notesOk = (opts.notes ?? true) && supports(API.notes);
-  const areasOk = supports(API.specialCells);
   const unsupported: ("highlight" | "notes")[] = [];
-  if (!cfOk) unsupported.push("highlight");
-  if ((opts.notes ?? true) && !notesOk) unsupported.push("notes");
   const result = {
     formatsAdded: 0,
     highlighted: 0,
@@ -162,24 +177,37 @@ export async function showHighlights(
   };
 
   try {
-    // Sync A: what the last run added, and which sheets exist and are protected.
+    // Sync A: the notes the last run added, and which sheets exist and are protected.
     const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHTS_SETTING);
     setting.load("value");
     const sheets = context.workbook.worksheets;
     sheets.load("items/name,items/protection/protected");
     await context.sync();
+    const first = sheets.items[0];
+    const feats = first
+      ? features(supports, { workbook: context.workbook, sheet: first, range: first.getRange("A1") })
+      : { specialCells: false, mergedAreas: false, conditionalFormats: false, notes: false };
+    const cfOk = feats.conditionalFormats;
+    const notesOk = (opts.notes ?? true) && feats.notes;
+    if (!cfOk) unsupported.push("highlight");
+    if ((opts.notes ?? true) && !feats.notes) unsupported.push("notes");
     const prev = parseRecord(setting);
     const wsByName = new Map(sheets.items.map((ws) => [ws.name, ws]));
-    const writable = (sheet: string): Excel.Worksheet | null => {
+    const writable = (sheet: string): XWorksheet | null => {
       const ws = wsByName.get(sheet);
       return ws && !ws.protection.protected ? ws : null;
     };
 
-    // Sync B: which recorded formats still exist; the notes on recorded and new note cells.
-    const cfSheets = [...new Set(prev.cfs.map((c) => c.sheet))].flatMap((sheet) => {
-      const ws = writable(sheet);
-      return ws && cfOk ? [{ sheet, coll: ws.getRange().conditionalFormats.load("items/id") }] : [];
-    });
+    // Sync B: every writable sheet's conditional formats (type and rule), the notes on note cells.
+    const cfSheets: { sheet: string; coll: XConditionalFormatCollection }[] = [];
+    if (cfOk) {
+      for (const ws of sheets.items) {
+        if (ws.protection.protected) continue;
+        const coll = ws.getRange().conditionalFormats;
+        coll.load("items/type,items/customOrNullObject/rule/formula");
+        cfSheets.push({ sheet: ws.name, coll });
+      }
+    }
     const noteTexts = new Map<string, { sheet: string; cell: string; lines: string[] }>();
     if (notesOk) {
       for (const t of targets) {
@@ -201,19 +229,24 @@ export async function showHighlights(
       prevNotes.set(key, n.content);
       noteKeys.add(key);
     }
-    const noteObjs = new Map<string, Excel.Note>();
-    if (supports(API.notes)) {
+    const noteObjs = new Map<string, XNote>();
+    if (feats.notes) {
       for (const key of noteKeys)
         noteObjs.set(key, context.workbook.notes.getItemOrNullObject(key).load("content"));
     }
     if (cfSheets.length > 0 || noteObjs.size > 0) await context.sync();
 
-    // Sync C: remove the last run's marks, add this run's.
-    for (const { sheet, coll } of cfSheets) {
-      const present = new Set(coll.items.map((cf) => cf.id));
-      for (const c of prev.cfs) {
-        if (c.sheet !== sheet || !present.has(c.id)) continue;
-        coll.getItem(c.id).delete();
+    // Sync C: remove the last run's marks, add this run's, record the notes.
+    for (const { coll } of cfSheets) {
+      // Highest priority number first: removing a format renumbers those after it, never those before.
+      const mine = coll.items.filter(
+        (cf) =>
+          cf.type === "Custom" &&
+          !cf.customOrNullObject.isNullObject &&
+          isKuseiFormula(cf.customOrNullObject.rule.formula),
+      );
+      for (const cf of mine.reverse()) {
+        cf.delete();
         result.formatsRemoved++;
       }
     }
@@ -227,7 +260,6 @@ export async function showHighlights(
         result.notesRemoved++;
       } else result.notesKept++;
     }
-    const added: { sheet: string; cf: Excel.ConditionalFormat }[] = [];
     if (cfOk) {
       for (const kind of ORDER) {
         const bySheet = new Map<string, string[]>();
@@ -243,15 +275,14 @@ export async function showHighlights(
         for (const [sheet, addresses] of bySheet) {
           const ws = writable(sheet);
           if (!ws) continue;
-          const ranges = areasOk
+          const ranges = feats.specialCells
             ? chunks([...new Set(addresses)]).map((list) => ws.getRanges(list).conditionalFormats)
             : [...new Set(addresses)].map((a) => ws.getRange(a).conditionalFormats);
           for (const coll of ranges) {
             const cf = coll.add("Custom");
-            cf.custom.rule.formula = "=TRUE";
+            cf.custom.rule.formula = highlightFormula(kind);
             cf.custom.format.fill.color = HIGHLIGHT_FILL[kind];
-            cf.load("id");
-            added.push({ sheet, cf });
+            result.formatsAdded++;
           }
         }
       }
@@ -268,22 +299,12 @@ export async function showHighlights(
       notesAdded.push({ sheet: n.sheet, cell: n.cell, content });
     }
     result.notesAdded = notesAdded.length;
-    result.formatsAdded = added.length;
-    const adding = added.length > 0 || notesAdded.length > 0;
-    if (!adding && setting.isNullObject) return result;
-    if (!adding) setting.delete();
-    await context.sync();
-
-    // Sync D: record what was added (the format ids are known only now).
-    if (added.length > 0 || notesAdded.length > 0) {
-      const record: HighlightRecord = {
-        v: 1,
-        cfs: added.map((a) => ({ sheet: a.sheet, id: a.cf.id })),
-        notes: notesAdded,
-      };
+    const changed = result.formatsAdded + result.formatsRemoved + notesAdded.length + result.notesRemoved > 0;
+    if (notesAdded.length > 0) {
+      const record: HighlightRecord = { v: 2, notes: notesAdded };
       context.workbook.settings.add(HIGHLIGHTS_SETTING, JSON.stringify(record));
-      await context.sync();
-    }
+    } else if (!setting.isNullObject) setting.delete();
+    if (changed || !setting.isNullObject) await context.sync();
     return result;
   } catch (error) {
     return { ...result, error: describeExcelError(error) };
@@ -292,7 +313,7 @@ export async function showHighlights(
 
 /** Removes every highlight and note kusei added (and nothing else); notes a person has edited are kept. */
 export async function clearHighlights(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   opts: HighlightOptions = {},
 ): Promise<HighlightResult> {
   return showHighlights(context, [], opts);
@@ -300,7 +321,7 @@ export async function clearHighlights(
 
 /** Activates the sheet and selects the cell (or range), to jump to a finding. */
 export async function selectCell(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   sheet: string,
   address: string,
 ): Promise<ExcelFailure | null> {

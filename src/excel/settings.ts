@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { MappingOverrides, LocalizedText } from "../core";
 import { parseProfileJson, type ProfileParseResult } from "../core";
+import type { ExcelContext } from "./office";
 
 /** Workbook setting keys (stored with the document, tied to the add-in's manifest Id). */
 export const SETTINGS_KEYS = {
@@ -71,7 +72,7 @@ export function parseOverrides(
  * Queues the loads of the saved settings without syncing, so they can ride on another sync (the first sync
  * of readSnapshots); call the returned function after that sync.
  */
-export function queueSettingsLoad(context: Excel.RequestContext): () => WorkbookSettings {
+export function queueSettingsLoad(context: ExcelContext): () => WorkbookSettings {
   const o = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.overrides);
   const p = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.profile);
   o.load("value");
@@ -95,7 +96,7 @@ export function queueSettingsLoad(context: Excel.RequestContext): () => Workbook
 }
 
 /** Reads the column-map overrides and the profile saved with this workbook (one sync). */
-export async function loadWorkbookSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
+export async function loadWorkbookSettings(context: ExcelContext): Promise<WorkbookSettings> {
   const finish = queueSettingsLoad(context);
   await context.sync();
   return finish();
@@ -103,7 +104,7 @@ export async function loadWorkbookSettings(context: Excel.RequestContext): Promi
 
 /** Saves the column-map overrides with the workbook; an empty map removes the setting. */
 export async function saveMappingOverrides(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   overrides: MappingOverrides,
 ): Promise<void> {
   const checked = parseOverrides(overrides);
@@ -120,7 +121,7 @@ export async function saveMappingOverrides(
  * Returns the validation result; an invalid profile is not saved.
  */
 export async function saveProfileJson(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   json: string | null,
 ): Promise<ProfileParseResult | null> {
   const parsed = json === null ? null : parseProfileJson(json);
@@ -129,7 +130,7 @@ export async function saveProfileJson(
   return parsed;
 }
 
-async function putSetting(context: Excel.RequestContext, key: string, value: string | null): Promise<void> {
+async function putSetting(context: ExcelContext, key: string, value: string | null): Promise<void> {
   if (value !== null) {
     context.workbook.settings.add(key, value);
     await context.sync();

@@ -8,10 +8,11 @@ import {
   writeValueOf,
 } from "../core";
 import type { CellValue, CellWrite, ChangeLogEntry, WriteConflict, WriteConflictReason } from "../core";
-import { sameCellValue } from "../core";
-import { parseAreas, rectLocal, type Rect } from "./address";
-import { API, officeSupports, type Supports } from "./capabilities";
+import { intersect, parseAreas, rectLocal, type Rect } from "./address";
+import { mergeBands } from "./budget";
+import { API, officeSupports, served, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";
+import type { ExcelContext, XFormatProtection, XRange, XRangeAreas, XWorksheet } from "./office";
 
 /** What one apply did. */
 export interface ExcelApplyResult {
@@ -34,8 +35,7 @@ export interface ApplyOptions {
   readonly supports?: Supports;
   /** "revert" when undoing an earlier apply (then applyId names the apply being undone) */
   readonly op?: "apply" | "revert";
-  /** the id the writes are logged under (core's nextApplyId; a revert's is the apply it undoes) */
-  readonly applyId: string;
+  readonly applyId?: string;
   readonly now?: () => Date;
   /** append to the change-log sheet (default true) */
   readonly log?: boolean;
@@ -62,7 +62,7 @@ function norm(v: unknown): CellValue {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return sameCellValue(norm(a), norm(b));
+  return norm(a) === norm(b);
 }
 
 /** A block written at once spans at most this many rows. */
@@ -112,26 +112,54 @@ export function groupWrites(
   return { groups, bad };
 }
 
-function literal(v: CellValue): string | number | boolean {
-  // null clears the cell ("" in Office.js; null would leave it as it is). A leading "=" would make a formula.
+/**
+ * A value as written to `Range.values`: Excel reads a written string as if typed ("Excel.Range", values: a
+ * string starting with "+", "-" or "=" becomes a formula; typed numbers, dates, percents and TRUE/FALSE
+ * become numbers and booleans, full-width digits included in Japanese Excel). A leading apostrophe keeps
+ * the text as text, exactly as a person would type it, and is not part of the value.
+ */
+export function literal(v: CellValue): string | number | boolean {
+  // null clears the cell ("" in Office.js; null would leave it as it is).
   if (v === null) return "";
-  return typeof v === "string" && v.startsWith("=") ? `'${v}` : v;
+  if (typeof v !== "string") return v;
+  return TYPED_AS_NOT_TEXT.test(v) ? `'${v}` : v;
+}
+
+// Strings Excel's cell entry could turn into something else: formulas (= + - @), a kept apostrophe, and
+// anything that may parse as a number, date, time, percent, currency or boolean (it starts with a digit,
+// a sign, a dot, a bracket or a currency sign, half- or full-width, or is TRUE/FALSE).
+const TYPED_AS_NOT_TEXT = /^(?:[=+\-@'\s.(¥$€£\d\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFFE5]|(?:true|false)$)/i;
+
+interface PreflightRead {
+  readonly group: Group;
+  readonly range: XRange;
+  /** merged areas near the group: anchored in its rows or up to MERGE_REACH rows above, left of it included */
+  readonly merged: ReadonlyArray<XRangeAreas>;
+  /** per planned cell on a protected sheet: its lock (Excel protects locked cells only) */
+  readonly locks: ReadonlyMap<Planned, XFormatProtection>;
 }
 
 interface Preflight {
-  readonly protectedSheets: ReadonlyMap<string, Excel.Worksheet>;
-  readonly reads: ReadonlyArray<{ group: Group; range: Excel.Range; merged: Excel.RangeAreas | null }>;
-  readonly log: { ws: Excel.Worksheet; used: Excel.Range } | null;
+  readonly sheets: ReadonlyMap<string, XWorksheet>;
+  readonly reads: ReadonlyArray<PreflightRead>;
+  readonly log: { ws: XWorksheet; used: XRange } | null;
 }
 
+/**
+ * Merged areas are found by their top-left cell (OfficeDev/office-js#3611): to see the heading merges that run
+ * through a mark column (A10:O10 over L10) and vertical ones that start a little above, the guard asks the
+ * rows of a group and this many above, from column A to the group's column.
+ */
+const MERGE_REACH = 50;
+
 function queuePreflight(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   groups: ReadonlyArray<Group>,
   sheets: ReadonlySet<string> | null,
   withLog: boolean,
   merged: boolean,
 ): Preflight {
-  const wsByName = new Map<string, Excel.Worksheet>();
+  const wsByName = new Map<string, XWorksheet>();
   for (const g of groups) {
     if (sheets && !sheets.has(g.sheet)) continue;
     if (!wsByName.has(g.sheet)) {
@@ -140,12 +168,22 @@ function queuePreflight(
       wsByName.set(g.sheet, ws);
     }
   }
-  const reads = groups.flatMap((group) => {
+  const reads = groups.flatMap((group): PreflightRead[] => {
     const ws = wsByName.get(group.sheet);
     if (!ws) return [];
     const range = ws.getRange(rectLocal(group.rect)).load("values,formulas");
-    const areas = merged ? range.getMergedAreasOrNullObject().load("address") : null;
-    return [{ group, range, merged: areas }];
+    const near = { ...group.rect, top: Math.max(0, group.rect.top - MERGE_REACH), left: 0 };
+    const areas = merged
+      ? mergeBands(near).map((band) =>
+          ws.getRange(rectLocal(band)).getMergedAreasOrNullObject().load("address"),
+        )
+      : [];
+    // Locks cost a request per cell; they are needed only where the sheet turns out to be protected, but
+    // that is known only after this sync, and a second round trip costs more than these small loads.
+    const locks = new Map(
+      group.cells.map((p) => [p, ws.getRange(p.write.cell).format.protection.load("locked")] as const),
+    );
+    return [{ group, range, merged: areas, locks }];
   });
   let log: Preflight["log"] = null;
   if (withLog && (!sheets || sheets.has(CHANGE_LOG_SHEET))) {
@@ -153,26 +191,29 @@ function queuePreflight(
     ws.load("name");
     log = { ws, used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount") };
   }
-  return { protectedSheets: wsByName, reads, log };
+  return { sheets: wsByName, reads, log };
 }
 
 /**
  * Applies a write plan in two syncs for any number of cells and sheets: the first re-reads every planned
- * cell (values and formulas), the second writes those that still hold `expected` — never a formula cell,
- * never inside a merged area, never on a protected sheet — and appends them to the change-log sheet. A
- * failed write sync is reported with the cells that were not written (and those that were, logged).
+ * cell (values, formulas, nearby merged areas, locks), the second writes those that still hold `expected` —
+ * never a formula cell, never inside a merged area, never a locked cell of a protected sheet — appends them
+ * to the change-log sheet and recalculates. Cells are written alone or in runs of adjacent cells that touch
+ * no merged area, so no write covers part of a merged area. A failed write sync is reported with the cells
+ * that were not written (and those that were, logged).
  */
 export async function applyWrites(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   writes: ReadonlyArray<CellWrite>,
-  opts: ApplyOptions,
+  opts: ApplyOptions = {},
 ): Promise<ExcelApplyResult> {
   const supports = opts.supports ?? officeSupports;
   const time = (opts.now ?? (() => new Date()))().toISOString();
   const withLog = opts.log ?? true;
   const { groups, bad } = groupWrites(writes, opts.maxGap ?? 20);
   const conflicts: WriteConflict[] = bad.map((write) => ({ write, current: null, why: "invalid-address" }));
-  const merged = supports(API.mergedAreas);
+  const probe = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET).getRange("A1");
+  const merged = supports(API.mergedAreas) && served(probe, "getMergedAreasOrNullObject");
 
   // Sync 1: re-read. It only reads, so when it fails — a sheet deleted since the plan (getItem), or a host
   // that does not carry a null object through the change log's getUsedRangeOrNullObject — learn the sheet
@@ -189,7 +230,7 @@ export async function applyWrites(
       if (pre.reads.length > 0 || pre.log) await context.sync();
     } catch (error) {
       return {
-        applyId: opts.applyId,
+        applyId: opts.applyId ?? `${time}#0`,
         applied: [],
         written: [],
         conflicts,
@@ -200,18 +241,19 @@ export async function applyWrites(
     }
   }
 
-  const applyId = opts.applyId;
+  const applyIdBase = pre.log && !pre.log.used.isNullObject ? pre.log.used.rowCount : 0;
+  const applyId = opts.applyId ?? `${time}#${applyIdBase}`;
 
   // Decide, cell by cell.
-  const go: { group: Group; range: Excel.Range; cells: Planned[] }[] = [];
+  const go: { group: Group; cells: Planned[]; merges: Rect[] }[] = [];
   for (const g of groups) {
     const read = pre.reads.find((r) => r.group === g);
-    const ws = pre.protectedSheets.get(g.sheet);
+    const ws = pre.sheets.get(g.sheet);
     if (!read || !ws) {
       for (const p of g.cells) conflicts.push({ write: p.write, current: null, why: "missing-sheet" });
       continue;
     }
-    const mergedRects = read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [];
+    const mergedRects = read.merged.flatMap((a) => (a.isNullObject ? [] : parseAreas(a.address)));
     const ok: Planned[] = [];
     for (const p of g.cells) {
       const r = p.row - g.rect.top;
@@ -221,7 +263,7 @@ export async function applyWrites(
         (m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right,
       );
       let why: WriteConflictReason | null = null;
-      if (ws.protection.protected) why = "protected";
+      if (ws.protection.protected && read.locks.get(p)?.locked !== false) why = "protected";
       else if (typeof formula === "string" && formula.startsWith("=")) why = "formula";
       else if (inMerge && (inMerge.top !== p.row || inMerge.left !== p.col)) why = "merged";
       else if (!same(found, p.write.expected)) why = "changed";
@@ -230,7 +272,7 @@ export async function applyWrites(
       if (why) conflicts.push({ write: p.write, current: found, why });
       else ok.push(p);
     }
-    if (ok.length > 0) go.push({ group: g, range: read.range, cells: ok });
+    if (ok.length > 0) go.push({ group: g, cells: ok, merges: mergedRects });
   }
 
   const goWrites = go.flatMap((g) => g.cells.map((c) => c.write));
@@ -238,31 +280,22 @@ export async function applyWrites(
   if (goWrites.length === 0)
     return { applyId, applied: [], written: [], conflicts, notWritten: [], error: null, requests: 0 };
 
-  // Sync 2: write. A block (nulls for untouched cells) when it saves requests, else cell by cell.
-  if (supports(API.suspendCalculation)) context.application.suspendApiCalculationUntilNextSync();
+  // Sync 2: write, then recalculate (formulas that count marks must not show stale results).
   let requests = 0;
   for (const g of go) {
-    const ws = pre.protectedSheets.get(g.group.sheet);
+    const ws = pre.sheets.get(g.group.sheet);
     if (!ws) continue;
-    if (g.cells.length >= 2) {
-      const rows: (string | number | boolean | null)[][] = Array.from(
-        { length: g.group.rect.bottom - g.group.rect.top + 1 },
-        () => [null],
-      );
-      for (const c of g.cells) {
-        const row = rows[c.row - g.group.rect.top];
-        if (row) row[0] = literal(writeValueOf(c.write));
-      }
-      ws.getRange(rectLocal(g.group.rect)).values = rows as unknown[][];
+    for (const run of writeRuns(g.cells, g.merges)) {
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (!first || !last) continue;
+      const rect = { top: first.row, bottom: last.row, left: first.col, right: first.col };
+      ws.getRange(rectLocal(rect)).values = run.map((c) => [literal(writeValueOf(c.write))]);
       requests++;
-    } else {
-      for (const c of g.cells) {
-        ws.getRange(c.write.cell).values = [[literal(writeValueOf(c.write))]];
-        requests++;
-      }
     }
   }
   if (withLog) queueLogAppend(context, pre.log, entries);
+  context.workbook.application.calculate("Recalculate");
 
   try {
     await context.sync();
@@ -282,14 +315,43 @@ export async function applyWrites(
   return { applyId, applied: goWrites, written: entries, conflicts, notWritten: [], error: null, requests };
 }
 
+/**
+ * Runs of vertically adjacent planned cells that touch no merged area; a cell in a merged area (its
+ * top-left, the only one ever planned) is a run of its own, so every write covers whole cells only.
+ */
+export function writeRuns(cells: ReadonlyArray<Planned>, merges: ReadonlyArray<Rect>): Planned[][] {
+  const runs: Planned[][] = [];
+  let run: Planned[] = [];
+  const touches = (p: Planned): boolean =>
+    merges.some((m) => intersect(m, { top: p.row, bottom: p.row, left: p.col, right: p.col }) !== null);
+  for (const p of [...cells].sort((a, b) => a.row - b.row)) {
+    const prev = run[run.length - 1];
+    const alone = touches(p);
+    if (prev && (alone || touches(prev) || p.row !== prev.row + 1)) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(p);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Appends the entries below the log's used range by inserting rows there first: when two co-authors apply
+ * at once, each inserts its own rows, so neither overwrites the other's entries (two plain writes to the
+ * same next rows would). Coauthoring merges the inserts ("Coauthoring in Excel add-ins",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins: each user's changes
+ * sync); the order of two simultaneous applies in the log is not defined, their rows are both kept.
+ */
 function queueLogAppend(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   log: Preflight["log"],
   entries: ReadonlyArray<ChangeLogEntry>,
 ): void {
   if (entries.length === 0) return;
   const rows: CellValue[][] = changeLogRows(entries);
-  let ws: Excel.Worksheet;
+  let ws: XWorksheet;
   let top: number;
   if (!log || log.ws.isNullObject) {
     // Created once, on the first apply: adding a sheet may clear the undo stack, so never on every apply.
@@ -300,16 +362,18 @@ function queueLogAppend(
     ws = log.ws;
     top = log.used.isNullObject ? 0 : log.used.rowIndex + log.used.rowCount;
     if (log.used.isNullObject) rows.unshift([...CHANGE_LOG_HEADER]);
+    else ws.getRange(`${top + 1}:${top + rows.length}`).insert("Down");
   }
   const width = CHANGE_LOG_HEADER.length;
   const range = ws.getRange(rectLocal({ top, left: 0, bottom: top + rows.length - 1, right: width - 1 }));
-  // Text stays text: Excel would turn an ISO time or "1/2" into a date.
+  // Text stays text: the "@" (Text) format keeps a string exactly as written — an ISO time, "1/2", "=x" —
+  // where General would parse it as typed.
   range.numberFormat = rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
-  range.values = rows.map((row) => row.map((v) => literal(v)));
+  range.values = rows.map((row) => row.map((v) => (v === null ? "" : v)));
 }
 
 async function recoverFailedWrite(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   go: ReadonlyArray<{ group: Group; cells: Planned[] }>,
   conflicts: WriteConflict[],
   applyId: string,

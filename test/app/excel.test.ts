@@ -30,10 +30,10 @@ async function logOf(ctx: FakeContext) {
 }
 
 describe("recalc, check and revert in Excel (Hirano FY2016)", () => {
-  test("recalc writes exactly the planned marks in 4 syncs; a second run writes nothing", async () => {
+  test("recalc writes exactly the planned marks in 5 syncs (sheet list, used ranges, cells; re-read, write); a second run writes nothing", async () => {
     const { model, ctx } = hirano();
     const r = await recalc(portOf(ctx), { now: NOW });
-    expect(ctx.syncCount).toBe(4);
+    expect(ctx.syncCount).toBe(5);
     const planned = r.evaluation.plan.filter((m) => m.action === "write").map((m) => `${m.sheet}!${m.cell}`);
     expect(planned.length).toBeGreaterThan(0);
     const changed = model.changes

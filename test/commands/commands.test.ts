@@ -92,7 +92,7 @@ describe("ribbon commands", () => {
     await makeCommands(h.deps).recalculate(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(h.notes[0]?.kind).toBe("error");
-    expect(h.notes[0]?.message.en).toContain("cell-editing mode");
+    expect(h.notes[0]?.message.en).toContain("cell is being edited");
     expect(h.ctx.model.changes).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import {
   type HighlightTarget,
 } from "../../src/excel/highlight";
 import { asExcel, FakeContext, WorkbookModel, type CfModel } from "./fake-excel";
+import { fakeHost, HOSTS } from "./fake/host";
 import { sampleSheet } from "./workbooks";
 
 function workbook(): WorkbookModel {
@@ -36,32 +37,75 @@ function state(m: WorkbookModel): unknown {
   };
 }
 
+const USER_CF: CfModel = {
+  rects: [{ top: 3, left: 5, bottom: 8, right: 5 }],
+  type: "Custom",
+  formula: '=F4="×"',
+  fill: "#FF0000",
+};
+
+describe.each(HOSTS)("highlights on %s", (host) => {
+  test("with the served office.js: formats added, notes unsupported (visible), no failure", async () => {
+    const m = workbook();
+    m.sheet("取組1")?.cfs.push({ ...USER_CF });
+    const ctx = fakeHost(m, host);
+    const shown = await showHighlights(asExcel(ctx), TARGETS, { supports: ctx.supports });
+    expect(shown.error).toBeNull();
+    expect(shown.unsupported).toEqual(["notes"]);
+    expect(shown.formatsAdded).toBe(4);
+    expect(m.notes.size).toBe(0);
+  });
+
+  test("Clear removes exactly kusei's formats, in a later session, whatever their ids have become", async () => {
+    const m = workbook();
+    const s1 = m.sheet("取組1");
+    s1?.cfs.push({ ...USER_CF });
+    await showHighlights(asExcel(fakeHost(m, host)), TARGETS, { supports: fakeHost(m, host).supports });
+    // The person adds formats of their own afterwards (each at the top priority, shifting kusei's ids).
+    s1?.cfs.unshift({ ...USER_CF, formula: '=F5="○"', fill: "#00FF00" });
+    s1?.cfs.unshift({ ...USER_CF, type: "CellValue", formula: "", fill: "#0000FF" });
+    const ctx = fakeHost(m, host);
+    const cleared = await clearHighlights(asExcel(ctx), { supports: ctx.supports });
+    expect(cleared.error).toBeNull();
+    expect(cleared.formatsRemoved).toBe(4);
+    expect(s1?.cfs.map((c) => c.fill)).toEqual(["#0000FF", "#00FF00", "#FF0000"]);
+    expect(m.sheets.flatMap((s) => s.cfs).every((c) => !c.formula.includes("kusei"))).toBe(true);
+  });
+
+  test("an office.js refreshed from the CDN: notes are added too", async () => {
+    const m = workbook();
+    const ctx = fakeHost(m, host, { cdnOfficeJs: true });
+    const shown = await showHighlights(asExcel(ctx), TARGETS, { supports: ctx.supports });
+    expect(shown.error).toBeNull();
+    const hostHasNotes = ctx.supports("1.18");
+    expect(shown.unsupported).toEqual(hostHasNotes ? [] : ["notes"]);
+    expect(m.notes.size).toBe(hostHasNotes ? 3 : 0);
+    await clearHighlights(asExcel(ctx), { supports: ctx.supports });
+    expect(m.notes.size).toBe(0);
+    expect(m.sheets.flatMap((s) => s.cfs)).toEqual([]);
+  });
+});
+
 describe("highlights", () => {
   test("show adds kusei's own formats and notes; clear removes them without a trace", async () => {
     const m = workbook();
-    const userCf: CfModel = {
-      id: "{user}",
-      rects: [{ top: 3, left: 5, bottom: 8, right: 5 }],
-      type: "Custom",
-      formula: '=F4="×"',
-      fill: "#FF0000",
-    };
-    m.sheet("取組1")?.cfs.push(userCf);
+    m.sheet("取組1")?.cfs.push({ ...USER_CF });
     m.notes.set("取組2!A1", "担当者のメモ");
     const before = state(m);
-    const ctx = new FakeContext(m);
+    const ctx = new FakeContext(m, "all");
     const shown = await showHighlights(asExcel(ctx), TARGETS, { supports: ctx.supports });
     expect(shown.error).toBeNull();
     expect(shown.highlighted).toBe(5);
     expect(shown.formatsAdded).toBe(4); // 取組1: withdrawal, warning, error; 取組2: info
     const cfs = m.sheet("取組1")?.cfs ?? [];
+    // each added at the top priority: the last added (errors) wins
     expect(cfs.map((c) => c.fill)).toEqual([
-      "#FF0000",
-      HIGHLIGHT_FILL.withdrawal,
-      HIGHLIGHT_FILL.warning,
       HIGHLIGHT_FILL.error,
+      HIGHLIGHT_FILL.warning,
+      HIGHLIGHT_FILL.withdrawal,
+      "#FF0000",
     ]);
-    expect(cfs[3]?.rects).toEqual([
+    expect(cfs[0]?.rects).toEqual([
       { top: 4, left: 5, bottom: 4, right: 5 },
       { top: 5, left: 5, bottom: 5, right: 5 },
     ]);
@@ -77,7 +121,7 @@ describe("highlights", () => {
 
   test("showing again replaces the last run's highlights instead of stacking them", async () => {
     const m = workbook();
-    const ctx = new FakeContext(m);
+    const ctx = new FakeContext(m, "all");
     await showHighlights(asExcel(ctx), TARGETS, { supports: ctx.supports });
     const again = await showHighlights(asExcel(ctx), TARGETS.slice(0, 1), { supports: ctx.supports });
     expect(again.formatsRemoved).toBe(4);
@@ -88,7 +132,7 @@ describe("highlights", () => {
   test("a person's note is never replaced; a kusei note a person edited is kept at clear", async () => {
     const m = workbook();
     m.notes.set("取組1!F5", "私のメモ");
-    const ctx = new FakeContext(m);
+    const ctx = new FakeContext(m, "all");
     const shown = await showHighlights(asExcel(ctx), TARGETS, { supports: ctx.supports });
     expect(shown.notesSkipped).toBe(1);
     expect(m.notes.get("取組1!F5")).toBe("私のメモ");
@@ -129,7 +173,7 @@ describe("highlights", () => {
     const m = workbook();
     const p = m.sheet("取組2");
     if (p) p.protected = true;
-    const ctx = new FakeContext(m);
+    const ctx = new FakeContext(m, "all");
     const shown = await showHighlights(asExcel(ctx), TARGETS, { supports: ctx.supports });
     expect(shown.error).toBeNull();
     expect(shown.skipped).toBe(1);
@@ -138,7 +182,7 @@ describe("highlights", () => {
 
   test("selectCell activates the sheet and selects the cell", async () => {
     const m = workbook();
-    const ctx = new FakeContext(m);
+    const ctx = new FakeContext(m, "all");
     expect(await selectCell(asExcel(ctx), "取組2", "F7")).toBeNull();
     expect(m.selected).toEqual({ sheet: "取組2", address: "F7" });
     expect(m.events).toContain("activate 取組2");

@@ -3,11 +3,10 @@ import type { CellWrite } from "../../src/core/model";
 import { applyWrites } from "../../src/excel/write";
 import { readSnapshots } from "../../src/excel/read";
 import { asExcel, FakeContext, WorkbookModel } from "./fake-excel";
+import { fakeHost, HOSTS } from "./fake/host";
 import { sampleSheet } from "./workbooks";
 
 const NOW = (): Date => new Date("2026-11-27T10:00:00.000Z");
-/** The id every apply here is logged under (the use cases compute it with core's nextApplyId). */
-const ID = "2026-11-27T10:00:00.000Z#1";
 
 function workbook(sheets: number, rows = 6): WorkbookModel {
   const m = new WorkbookModel();
@@ -35,31 +34,125 @@ function cellsChanged(m: WorkbookModel): string[] {
   return m.changes.filter((c) => c.sheet !== CHANGE_LOG_SHEET).map((c) => `${c.sheet}!${c.cell}`);
 }
 
-describe("applyWrites", () => {
-  test.each([1, 10, 100])("%i sheets: 2 syncs, every planned cell and nothing else", async (n) => {
-    const m = workbook(n);
-    const ctx = new FakeContext(m);
-    const writes = markWrites(n);
-    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, applyId: ID });
-    expect(ctx.syncCount).toBe(2);
+describe.each(HOSTS)("applyWrites on %s", (host) => {
+  test.each([1, 10, 100])(
+    "%i sheets: 2 syncs, every planned cell and nothing else, then a recalculation",
+    async (n) => {
+      const m = workbook(n);
+      const ctx = fakeHost(m, host);
+      const writes = markWrites(n);
+      const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+      expect(ctx.syncCount).toBe(2);
+      expect(res.error).toBeNull();
+      expect(res.conflicts).toEqual([]);
+      expect(res.written).toHaveLength(writes.length);
+      expect(cellsChanged(m).sort()).toEqual(writes.map((w) => `${w.sheet}!${w.cell}`).sort());
+      // one run of adjacent cells per sheet column instead of one request per cell
+      expect(res.requests).toBe(n);
+      expect(m.events).toContain("calculate Recalculate");
+      expect(m.calculationPending).toBe(false);
+    },
+  );
+
+  test("writes never run through a merged area they cover only in part (heading rows between marks)", async () => {
+    const m = workbook(1, 8);
+    const s = m.sheet("取組1");
+    // Heading rows merged across the whole table between the records, as the templates have them.
+    s?.put(6, 0, [["㋑ 見出し"]]);
+    s?.merge("A7:G7");
+    s?.put(9, 0, [["㋒ 見出し"]]);
+    s?.merge("A10:G10");
+    const writes = markWrites(1, 8).filter((w) => w.cell !== "F7" && w.cell !== "F10");
+    const ctx = fakeHost(m, host);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
     expect(res.error).toBeNull();
     expect(res.conflicts).toEqual([]);
-    expect(res.written).toHaveLength(writes.length);
     expect(cellsChanged(m).sort()).toEqual(writes.map((w) => `${w.sheet}!${w.cell}`).sort());
-    // one block per sheet column instead of one request per cell
-    expect(res.requests).toBe(n);
-    expect(m.events).toContain("suspendCalculation");
   });
 
+  test("text that Excel would read as a formula, number or date is written as text", async () => {
+    const m = workbook(1, 7);
+    const ctx = fakeHost(m, host);
+    const texts = ["-未実施", "+1", "=SUM(A1)", "@x", "1", "2024/4/1", "93%"];
+    const writes: CellWrite[] = texts.map((t, i) => ({
+      sheet: "取組1",
+      cell: `F${4 + i}`,
+      expected: null,
+      value: t,
+      reason: "revert",
+    }));
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+    expect(res.error).toBeNull();
+    const s = m.sheet("取組1");
+    expect(texts.map((_, i) => s?.cell(3 + i, 5))).toEqual(texts.map((t) => ({ value: t, formula: null })));
+  });
+
+  test("a protected sheet: its unlocked mark cells are written, its locked cells are conflicts", async () => {
+    const m = workbook(2);
+    const p = m.sheet("取組2");
+    if (p) {
+      p.protected = true;
+      p.unlock("F4:F6");
+    }
+    const ctx = fakeHost(m, host);
+    const res = await applyWrites(asExcel(ctx), markWrites(2), { supports: ctx.supports, now: NOW });
+    expect(res.error).toBeNull();
+    const prot = res.conflicts.filter((c) => c.why === "protected");
+    expect(prot.map((c) => c.write.cell)).toEqual(["F7", "F8", "F9"]);
+    expect(
+      cellsChanged(m)
+        .filter((c) => c.startsWith("取組2!"))
+        .sort(),
+    ).toEqual(["取組2!F4", "取組2!F5", "取組2!F6"]);
+  });
+
+  test("cell edit mode without waiting: the whole batch fails with a clear message, nothing written", async () => {
+    const m = workbook(1);
+    m.editMode = true;
+    const ctx = fakeHost(m, host);
+    const writes = markWrites(1);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
+    expect(res.error?.code).toBe("InvalidOperation");
+    expect(res.error?.message.ja).toContain("編集中");
+    expect(res.notWritten).toHaveLength(writes.length);
+    expect(m.changes).toEqual([]);
+  });
+
+  test("cell edit mode with delayForCellEdit (the ribbon's run): Excel waits, then everything is written", async () => {
+    const m = workbook(1);
+    m.editMode = true;
+    const ctx = fakeHost(m, host, { delayForCellEdit: true });
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
+    expect(res.error).toBeNull();
+    expect(res.written).toHaveLength(6);
+  });
+
+  test("two co-authors applying at once both keep their change-log rows", async () => {
+    const m = workbook(1);
+    await applyWrites(asExcel(fakeHost(m, host)), markWrites(1).slice(0, 1), {
+      supports: () => true,
+      now: NOW,
+    });
+    const a = fakeHost(m, host);
+    const b = fakeHost(m, host);
+    const [ra, rb] = await Promise.all([
+      applyWrites(asExcel(a), markWrites(1).slice(1, 3), { supports: a.supports, now: NOW }),
+      applyWrites(asExcel(b), markWrites(1).slice(3, 5), { supports: b.supports, now: NOW }),
+    ]);
+    expect(ra.error).toBeNull();
+    expect(rb.error).toBeNull();
+    const log = (await readSnapshots(asExcel(fakeHost(m, host)))).find((x) => x.name === CHANGE_LOG_SHEET);
+    const cells = (log ? readChangeLog(log) : []).map((e) => e.cell).sort();
+    expect(cells).toEqual(["F4", "F5", "F6", "F7", "F8"]);
+  });
+});
+
+describe("applyWrites", () => {
   test("a co-author's edit since the read is a conflict, not an overwrite", async () => {
     const m = workbook(1);
     m.userEdit("取組1", "F5", "×");
     const ctx = new FakeContext(m);
-    const res = await applyWrites(asExcel(ctx), markWrites(1), {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-    });
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
     expect(res.conflicts.map((c) => [c.write.cell, c.why, c.current])).toEqual([["F5", "changed", "×"]]);
     expect(m.sheet("取組1")?.valueAt(4, 5)).toBe("×");
     expect(cellsChanged(m)).not.toContain("取組1!F5");
@@ -77,7 +170,7 @@ describe("applyWrites", () => {
       { sheet: "取組1", cell: "F6", expected: null, value: "○", reason: "r" },
       { sheet: "取組1", cell: "F7", expected: null, value: "○", reason: "r" },
     ];
-    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, applyId: ID });
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
     expect(res.conflicts.map((c) => [c.write.cell, c.why])).toEqual([
       ["F4", "formula"],
       ["F7", "merged"],
@@ -86,46 +179,12 @@ describe("applyWrites", () => {
     expect(s?.cell(3, 5)?.formula).toBe('=IF(E4="","","○")');
   });
 
-  test("a protected sheet: conflicts with a message, nothing written there", async () => {
-    const m = workbook(2);
-    const p = m.sheet("取組2");
-    if (p) p.protected = true;
-    const ctx = new FakeContext(m);
-    const res = await applyWrites(asExcel(ctx), markWrites(2), {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-    });
-    const prot = res.conflicts.filter((c) => c.why === "protected");
-    expect(prot).toHaveLength(6);
-    expect(cellsChanged(m).every((c) => c.startsWith("取組1!"))).toBe(true);
-  });
-
-  test("cell edit mode: a clear ja/en message, nothing written, nothing logged", async () => {
-    const m = workbook(1);
-    m.editMode = true;
-    const ctx = new FakeContext(m);
-    const writes = markWrites(1);
-    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, applyId: ID });
-    expect(res.error?.code).toBe("InvalidOperationInCellEditMode");
-    expect(res.error?.message.ja).toContain("編集中");
-    expect(res.error?.message.en).toContain("cell-editing mode");
-    expect(res.notWritten).toHaveLength(writes.length);
-    expect(res.written).toEqual([]);
-    expect(m.changes).toEqual([]);
-  });
-
   test("a write sync that fails half-way: which cells were written (logged) and which were not", async () => {
     const m = workbook(2);
     const ctx = new FakeContext(m);
-    ctx.failNextWriteAfter = 2; // suspend calculation + the first sheet's block
+    ctx.failNextWriteAfter = 1; // the first sheet's first cell
     const writes = markWrites(2);
-    const res = await applyWrites(asExcel(ctx), writes, {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-      maxGap: 0,
-    });
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, maxGap: 0 });
     expect(res.error?.code).toBe("GeneralException");
     const written = res.written.map((e) => `${e.sheet}!${e.cell}`);
     const notWritten = res.notWritten.map((w) => `${w.sheet}!${w.cell}`);
@@ -147,7 +206,7 @@ describe("applyWrites", () => {
     const m = workbook(2);
     const ctx = new FakeContext(m);
     const writes = markWrites(3);
-    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, applyId: ID });
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
     expect(res.conflicts.filter((c) => c.why === "missing-sheet")).toHaveLength(6);
     expect(res.written).toHaveLength(12);
     expect(ctx.syncCount).toBe(4);
@@ -157,18 +216,14 @@ describe("applyWrites", () => {
     const m = workbook(1);
     const ctx = new FakeContext(m);
     ctx.strictNullChains = true;
-    const res = await applyWrites(asExcel(ctx), markWrites(1), {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-    });
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
     expect(res.error).toBeNull();
     expect(res.written).toHaveLength(6);
     expect(ctx.syncCount).toBe(4);
     expect(m.sheet(CHANGE_LOG_SHEET)?.usedRect()).toEqual({ top: 0, left: 0, bottom: 6, right: 8 }); // header (9 columns, oldContent last) + 6 rows
   });
 
-  test("per-cell writes when cells are far apart, a block with nulls when they are close", async () => {
+  test("adjacent cells are written as one run, others one by one (never a block with gaps)", async () => {
     const m = workbook(1, 60);
     const ctx = new FakeContext(m);
     const writes: CellWrite[] = ["F4", "F5", "F7", "F60"].map((cell) => ({
@@ -178,38 +233,47 @@ describe("applyWrites", () => {
       value: "○",
       reason: "r",
     }));
-    const res = await applyWrites(asExcel(ctx), writes, {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-      maxGap: 5,
-    });
-    expect(res.requests).toBe(2);
+    const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW, maxGap: 5 });
+    expect(res.requests).toBe(3); // F4:F5, F7, F60
     expect(cellsChanged(m).sort()).toEqual(["取組1!F4", "取組1!F5", "取組1!F60", "取組1!F7"]);
   });
 
   test("a long run of marks is written in blocks of at most 200 rows", async () => {
     const m = workbook(1, 450);
     const ctx = new FakeContext(m);
-    const res = await applyWrites(asExcel(ctx), markWrites(1, 450), {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-    });
+    const res = await applyWrites(asExcel(ctx), markWrites(1, 450), { supports: ctx.supports, now: NOW });
     expect(res.written).toHaveLength(450);
     expect(res.requests).toBe(3);
     expect(ctx.syncCount).toBe(2);
   });
 
-  test("without ExcelApi 1.6 there is no calculation suspension, and it still works", async () => {
+  test("calculation is never left suspended", async () => {
     const m = workbook(1);
     const ctx = new FakeContext(m, ["1.4"]);
-    const res = await applyWrites(asExcel(ctx), markWrites(1), {
-      supports: ctx.supports,
-      now: NOW,
-      applyId: ID,
-    });
+    const res = await applyWrites(asExcel(ctx), markWrites(1), { supports: ctx.supports, now: NOW });
     expect(res.written).toHaveLength(6);
     expect(m.events).not.toContain("suspendCalculation");
+    expect(m.calculationPending).toBe(false);
+  });
+});
+
+describe("change log and revert", () => {
+  test("the log sheet is created once and gets one row per written cell", async () => {
+    const m = workbook(1);
+    const ctx = new FakeContext(m);
+    await applyWrites(asExcel(ctx), markWrites(1).slice(0, 2), { supports: ctx.supports, now: NOW });
+    await applyWrites(asExcel(ctx), markWrites(1).slice(2, 3), { supports: ctx.supports, now: NOW });
+    expect(m.events.filter((e) => e.startsWith("addSheet"))).toEqual([`addSheet ${CHANGE_LOG_SHEET}`]);
+    const log = (await readSnapshots(asExcel(ctx), { supports: ctx.supports })).find(
+      (s) => s.name === CHANGE_LOG_SHEET,
+    );
+    const entries = log ? readChangeLog(log) : [];
+    expect(entries.map((e) => [e.cell, e.old, e.new, e.op])).toEqual([
+      ["F4", null, "○", "apply"],
+      ["F5", null, "○", "apply"],
+      ["F6", null, "○", "apply"],
+    ]);
+    expect(new Set(entries.map((e) => e.applyId)).size).toBe(2);
+    expect(entries[0]?.time).toBe("2026-11-27T10:00:00.000Z");
   });
 });

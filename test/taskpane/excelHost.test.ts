@@ -1,3 +1,4 @@
+import type { ExcelContext } from "../../src/excel/office";
 // The Excel host of the task pane: the use cases (src/app) over the Excel port, run here against the strict
 // fake Excel (test/excel/fake-excel.ts) — the real adapter, the real use cases. Failures become ja/en errors
 // for the pane (PortError.messages), never a silent success.
@@ -12,7 +13,7 @@ let ctx: FakeContext;
 beforeEach(() => {
   ctx = new FakeContext(modelFromSnapshots(fixtureSnapshots("hirano-fy2016")));
   (globalThis as unknown as { Excel: unknown }).Excel = {
-    run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(asExcel(ctx)),
+    run: <T>(batch: (c: ExcelContext) => Promise<T>) => batch(asExcel(ctx)),
   };
 });
 

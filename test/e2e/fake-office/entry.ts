@@ -1,30 +1,43 @@
 // Stands in for office.js in the Excel-mode browser test: an Office global that reports the Excel host and
-// an Excel.run over the strict in-memory Excel of the adapter tests (test/excel/fake-excel.ts), filled with
-// the snapshots the test injects. The task pane bundle under test is the real one.
+// an Excel.run over the fake Excel of the adapter tests (test/excel/fake), under the Microsoft 365 host
+// profile, filled with the snapshots the test injects. The task pane bundle under test is the real one.
+// (The served office.js's member list is read from the package in Node; the page gets it in
+// window.__kuseiServed when the test provides it, else every modelled member is served.)
 import type { SheetSnapshot } from "../../../src/core/model";
-import { asExcel, FakeContext } from "../../excel/fake-excel";
+import type { ExcelContext } from "../../../src/excel/office";
+import { asExcel, FakeContext, PROFILES } from "../../excel/fake";
 import { modelFromSnapshots } from "../../excel/workbooks";
 
 interface FakeWindow {
   __kuseiSnapshots: SheetSnapshot[];
+  __kuseiServed?: string[];
   __kuseiModel: unknown;
   Office: unknown;
   Excel: unknown;
-  Buffer?: unknown;
 }
 
 const w = window as unknown as FakeWindow;
-// The fake counts request bytes with Buffer.byteLength (Node); the browser has TextEncoder.
-if (w.Buffer === undefined) {
-  w.Buffer = { byteLength: (s: string) => new TextEncoder().encode(s).length };
-}
 const model = modelFromSnapshots(w.__kuseiSnapshots);
 w.__kuseiModel = model;
+const profile = PROFILES.m365;
+const served = w.__kuseiServed ? new Set(w.__kuseiServed) : "all";
+const host = (delayForCellEdit = false): FakeContext =>
+  new FakeContext(model, { profile, served, delayForCellEdit });
 w.Office = {
-  onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+  onReady: async () => ({ host: "Excel", platform: "PC" }),
   HostType: { Excel: "Excel" },
-  context: { displayLanguage: "ja-JP", requirements: { isSetSupported: () => true } },
+  context: {
+    displayLanguage: "ja-JP",
+    requirements: { isSetSupported: (name: string, v?: string) => host().isSetSupported(name, v) },
+  },
 };
 w.Excel = {
-  run: async <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(asExcel(new FakeContext(model))),
+  run: async <T>(
+    a: { delayForCellEdit?: boolean } | ((c: ExcelContext) => Promise<T>),
+    b?: (c: ExcelContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof a === "function" ? a : b;
+    if (!batch) throw new Error("Excel.run needs a batch");
+    return batch(asExcel(host(typeof a === "function" ? false : a.delayForCellEdit === true)));
+  },
 };
