@@ -36,6 +36,10 @@ module.exports = (env, argv) => {
   const dev = argv.mode === "development";
   return {
     devtool: dev ? "source-map" : false,
+    // The support matrix's oldest web views: WebView2 (Chromium) on Windows, Safari 16.4+ (WKWebView) on Mac
+    // (README). Both run ES2022 — class static blocks and regex lookbehind included — so webpack's own runtime
+    // code stays within ES2022; test/e2e/bundle.test.ts checks the built files with es-check.
+    target: ["web", "es2022"],
     // Rebuilds reuse node_modules/.cache/webpack (the first build on this 2-CPU machine takes minutes).
     cache: { type: "filesystem", buildDependencies: { config: [__filename] } },
     entry: {
@@ -73,19 +77,32 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
+      // taskpane.html is also the shared runtime's page (manifest <Runtimes>, FunctionFile): it loads the
+      // ribbon's commands next to the pane ("Configure your Office Add-in to use a shared runtime",
+      // https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+      // Blocking scripts at the end of <body>: a deferred function file is linked to ribbon buttons that need a
+      // second click (OfficeDev/office-js#2744).
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        chunks: ["taskpane", "commands"],
+        chunksSortMode: "manual",
+        scriptLoading: "blocking",
       }),
+      // The dialog that shows a ribbon command's outcome (commands.html?message=…).
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        scriptLoading: "blocking",
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // the manifest's SupportUrl
+          { from: "assets/support.html", to: "support.html" },
+          // office.js's licence travels with it (it forbids modifying the files, which are copied as they are).
+          { from: "node_modules/@microsoft/office-js/LICENSE.md", to: "office-js/LICENSE.md" },
           { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
           ...officeJsFiles.map((from) => ({
             from,
@@ -101,7 +118,9 @@ module.exports = (env, argv) => {
     ],
     // Keep each lazy chunk whole (exceljs inside the xlsx chunk), so standalone mode loads one file and
     // `npm run size` can name it.
-    optimization: { splitChunks: { chunks: "async", cacheGroups: { default: false, defaultVendors: false } } },
+    optimization: {
+      splitChunks: { chunks: "async", cacheGroups: { default: false, defaultVendors: false } },
+    },
     performance: { hints: false },
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },

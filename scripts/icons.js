@@ -1,5 +1,5 @@
 /* eslint-disable no-undef */
-// Writes the add-in's ribbon and store icons (assets/icon-16.png, -32, -80): a blue rounded square with a
+// Writes the add-in's ribbon and store icons (assets/icon-16.png, -32, -64, -80; 64 is the HighResolutionIconUrl size): a blue rounded square with a
 // white check mark, drawn with anti-aliasing and encoded as RGBA PNG with zlib (no image library needed).
 // Run: node scripts/icons.js
 const fs = require("fs");
@@ -90,7 +90,7 @@ function icon(size) {
 
 const out = path.resolve(__dirname, "../assets");
 fs.mkdirSync(out, { recursive: true });
-for (const size of [16, 32, 80]) {
+for (const size of [16, 32, 64, 80]) {
   fs.writeFileSync(path.join(out, `icon-${size}.png`), icon(size));
   console.log(`assets/icon-${size}.png`);
 }

@@ -78,7 +78,11 @@ export function excelPort(context: ExcelContext, opts: ExcelPortOptions = {}): W
     },
     async highlight(evaluation, lang) {
       const r = await showHighlights(context, highlightTargets(evaluation, lang), { supports });
-      return { unsupported: r.unsupported.includes("highlight"), failure: r.error };
+      return {
+        unsupported: r.unsupported.includes("highlight"),
+        notesUnsupported: r.unsupported.includes("notes") && !r.unsupported.includes("highlight"),
+        failure: r.error,
+      };
     },
     async clearHighlights() {
       return (await clearHighlights(context, { supports })).error;

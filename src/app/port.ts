@@ -56,6 +56,8 @@ export interface WorkbookRead {
 export interface HighlightOutcome {
   /** the host could not highlight at all (too old an API) */
   readonly unsupported: boolean;
+  /** highlighted, but without notes on the cells (the host or its office.js has none): say so, never silently */
+  readonly notesUnsupported?: boolean;
   readonly failure: PortFailure | null;
 }
 

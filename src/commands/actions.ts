@@ -2,7 +2,7 @@ import type { ExcelContext } from "../excel/office";
 import { check, recalc } from "../app";
 import { excelPort } from "../app/excel-port";
 import type { LocalizedText } from "../core";
-import { describeExcelError, type Supports } from "../excel";
+import { describeExcelError, NOTES_UNAVAILABLE, type RibbonRun, type Supports } from "../excel";
 import { recalcSummary } from "./summary";
 
 /** The ids the manifest's <FunctionName> elements use; Office.actions.associate registers the same. */
@@ -14,8 +14,8 @@ export interface CommandDeps {
   run<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T>;
   readonly supports: Supports;
   readonly lang: "ja" | "en";
-  /** opens the task pane; false where the host cannot (no shared runtime) */
-  showTaskpane(): Promise<boolean>;
+  /** hands the run to the task pane and opens it; false where the host cannot (no shared runtime) */
+  showTaskpane(run: RibbonRun): Promise<boolean>;
   /** shows a message to the user and resolves when they have seen it (a dialog) */
   notify(message: LocalizedText, kind: "info" | "error"): Promise<void>;
 }
@@ -31,7 +31,7 @@ function count(n: number, ja: string, en: string): LocalizedText {
 
 /** 検証: validate the whole workbook, highlight the findings in place, and open the task pane on them. */
 async function validate(deps: CommandDeps): Promise<void> {
-  const { evaluation, highlight } = await deps.run((context) =>
+  const { evaluation, origins, settings, highlight } = await deps.run((context) =>
     check(excelPort(context, { supports: deps.supports }), { highlight: deps.lang }),
   );
   const findings = evaluation.findings;
@@ -51,10 +51,17 @@ async function validate(deps: CommandDeps): Promise<void> {
       en: "This Excel cannot highlight cells (needs ExcelApi 1.6).",
     });
   }
+  if (highlight?.notesUnsupported) lines.push(NOTES_UNAVAILABLE);
   const failure = highlight?.failure ?? null;
   if (failure) lines.push(failure.message);
   const summary = { ja: lines.map((l) => l.ja).join("\n"), en: lines.map((l) => l.en).join("\n") };
-  const shown = await deps.showTaskpane();
+  // The pane shows what the task pane's own check shows: the settings' problems and a failed highlight.
+  const notices = [
+    ...(settings?.problems ?? []),
+    ...(failure ? [failure.message] : []),
+    ...(highlight?.notesUnsupported ? [NOTES_UNAVAILABLE] : []),
+  ];
+  const shown = await deps.showTaskpane({ evaluation, origins, notices });
   if (!shown || failure) {
     const hint = shown
       ? { ja: "", en: "" }

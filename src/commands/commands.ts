@@ -1,13 +1,20 @@
 /*
- * Entry of commands.html: the ribbon's function commands (検証 / 一括再計算). Opened with ?message=… the same
- * page is the dialog that shows a command's outcome, since a function command has no UI of its own.
+ * Entry of the ribbon's function commands (検証 / 一括再計算), loaded by two pages:
+ * - taskpane.html, next to the task pane's bundle: the manifest's shared runtime (`<Runtimes>` with
+ *   lifetime="long", FunctionFile = taskpane.html) runs the commands and the pane in one page, so 検証 can
+ *   open the pane on its findings ("Configure your Office Add-in to use a shared runtime",
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime);
+ * - commands.html?message=…, the dialog that shows a command's outcome (a function command has no UI).
  */
 import type { LocalizedText } from "../core";
-import { officeSupports } from "../excel/capabilities";
+import { officeSupports, ribbonRuns, type RibbonRun, type SharedPage } from "../excel";
+import type { ExcelContext } from "../excel/office";
 import { FUNCTION_IDS, makeCommands, type CommandDeps } from "./actions";
 import { messageFromUrl, messageUrl, renderMessage } from "./dialog";
 
-function showTaskpane(): Promise<boolean> {
+/** Hands the run to the pane (same page) and shows it; false where the host has no shared runtime. */
+function showTaskpane(run: RibbonRun): Promise<boolean> {
+  ribbonRuns(window as SharedPage).publish(run);
   if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return Promise.resolve(false);
   return Office.addin.showAsTaskpane().then(() => true);
 }
@@ -32,23 +39,30 @@ function notify(message: LocalizedText, kind: "info" | "error"): Promise<void> {
   });
 }
 
-function depsFromOffice(): CommandDeps {
-  return {
-    run: (batch) => Excel.run(batch),
-    supports: officeSupports,
-    lang: (Office.context.displayLanguage ?? "ja").toLowerCase().startsWith("ja") ? "ja" : "en",
-    showTaskpane,
-    notify,
-  };
-}
+// Read when a command runs (after Office.onReady), not when the page loads.
+const deps: CommandDeps = {
+  // delayForCellEdit: a ribbon button that triggers a bulk update waits until the user leaves cell-edit mode
+  // instead of failing the whole batch ("Delay execution while cell is being edited",
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+  run: <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, batch),
+  supports: officeSupports,
+  get lang() {
+    return (Office.context.displayLanguage ?? "ja").toLowerCase().startsWith("ja") ? "ja" : "en";
+  },
+  showTaskpane,
+  notify,
+};
 
 const message = messageFromUrl(window.location.href);
-void Office.onReady(() => {
-  if (message) {
+if (message) {
+  void Office.onReady(() => {
     renderMessage(document, message, () => Office.context.ui.messageParent("ok"));
-    return;
-  }
-  const commands = makeCommands(depsFromOffice());
+  });
+} else if (typeof Office !== "undefined" && typeof Office.actions?.associate === "function") {
+  // At the top level of the script, as "Create add-in commands with the add-in only manifest" shows
+  // (https://learn.microsoft.com/office/dev/add-ins/develop/create-addin-commands): associating only inside
+  // Office.onReady is linked to ribbon buttons that need a second click.
+  const commands = makeCommands(deps);
   Office.actions.associate(FUNCTION_IDS.validate, commands.validate);
   Office.actions.associate(FUNCTION_IDS.recalculate, commands.recalculate);
-});
+}

@@ -3,11 +3,16 @@ import type { LocalizedText } from "../core";
 /** The query parameter that turns commands.html into a message dialog. */
 export const MESSAGE_PARAM = "message";
 
-/** The dialog URL for a message: commands.html itself, with the message in the query. */
+/** The page that shows a message (the commands run in taskpane.html, the shared runtime, next to it). */
+export const DIALOG_PAGE = "commands.html";
+
+/**
+ * The dialog URL for a message: commands.html beside the page the commands run in, with the message in the
+ * query. The dialog page must be on the host page's domain ("Use the Office dialog API in your Office
+ * Add-ins", https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins): it is.
+ */
 export function messageUrl(pageHref: string, message: LocalizedText, kind: "info" | "error"): string {
-  const url = new URL(pageHref);
-  url.search = "";
-  url.hash = "";
+  const url = new URL(DIALOG_PAGE, pageHref);
   url.searchParams.set(MESSAGE_PARAM, JSON.stringify({ ...message, kind }));
   return url.toString();
 }

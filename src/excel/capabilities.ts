@@ -18,11 +18,11 @@ export const officeSupports: Supports = (version) => {
 /** The ExcelApi sets kusei uses, and what each one adds. The manifest requires MIN_EXCEL_API. */
 export const API = {
   /**
-   * the manifest minimum. 1.4 covers used ranges, intersections, getItemOrNullObject and workbook.settings;
-   * the support matrix (Office LTSC 2021 and later, README) starts at 1.14, but asking for less in the
-   * manifest keeps the add-in installable on a host that is one build behind and lets it degrade visibly.
+   * the manifest minimum: the support matrix starts at Office LTSC 2021, which reports ExcelApi 1.14 ("Excel
+   * JavaScript API requirement sets", https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+   * The sets below it are still checked at run time, because the served office.js must also have the member.
    */
-  base: "1.4",
+  base: "1.14",
   /** conditional formats (highlights) */
   conditionalFormats: "1.6",
   /** application.calculate after a write */

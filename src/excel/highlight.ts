@@ -1,5 +1,5 @@
 import { fromA1 } from "../core";
-import type { Evaluation, FieldCell, Severity } from "../core";
+import type { Evaluation, FieldCell, LocalizedText, Severity } from "../core";
 import { rectAddress, rectLocal, parseLocalRange } from "./address";
 import { features, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";
@@ -22,6 +22,12 @@ export const HIGHLIGHT_FILL: Readonly<Record<HighlightKind, string>> = {
   warning: "#FFEB9C",
   info: "#DDEBF7",
   withdrawal: "#F8CBAD",
+};
+
+/** What the user reads where the cells get kusei's fills but no notes (unsupported: "notes"). */
+export const NOTES_UNAVAILABLE: LocalizedText = {
+  ja: "この Excel ではセルにメモを付けられません (ExcelApi 1.18 と、それを備えた office.js が必要)。指摘は作業ウィンドウの一覧で確認してください。",
+  en: "This Excel cannot add notes to the cells (needs ExcelApi 1.18 and an office.js that has them). See the findings in the task pane's list.",
 };
 
 /** The workbook setting where kusei records the notes it added, so Clear removes exactly those. */

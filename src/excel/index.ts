@@ -10,6 +10,7 @@ export {
   HIGHLIGHT_FILL,
   HIGHLIGHTS_SETTING,
   NOTE_PREFIX,
+  NOTES_UNAVAILABLE,
 } from "./highlight";
 export type { HighlightKind, HighlightOptions, HighlightResult, HighlightTarget } from "./highlight";
 export {
@@ -25,3 +26,5 @@ export type { ExcelFailure } from "./errors";
 export { API, MIN_EXCEL_API, officeSupports } from "./capabilities";
 export type { Supports } from "./capabilities";
 export { queueSettingsLoad } from "./settings";
+export { ribbonRuns, RIBBON_RUN_EVENT } from "./shared-runtime";
+export type { RibbonRun, RibbonRuns, SharedPage } from "./shared-runtime";

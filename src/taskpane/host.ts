@@ -70,5 +70,11 @@ export interface TaskpaneHost {
   } | null;
 }
 
+/** Excel: the ribbon's 検証 runs, shared with the pane in one runtime (src/excel/shared-runtime.ts). */
+export interface RibbonRunSource {
+  /** called with the latest run at once (if any), then with every later one; returns unsubscribe */
+  subscribe(listener: (run: CheckResult) => void): () => void;
+}
+
 /** Opens a file as a standalone host (loads the xlsx adapter lazily). */
 export type OpenFile = (file: File) => Promise<TaskpaneHost>;

@@ -1,5 +1,6 @@
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { ribbonRuns, type SharedPage } from "../excel";
 import { App } from "./components/App";
 import { createExcelHost } from "./hosts/excel";
 import { openStandaloneFile } from "./hosts/standalone";
@@ -26,7 +27,7 @@ async function start(): Promise<void> {
   document.documentElement.lang = lang;
   document.title = t("appTitle");
   const app = started.inExcel ? (
-    <App t={t} lang={lang} host={createExcelHost(lang)} />
+    <App t={t} lang={lang} host={createExcelHost(lang)} ribbonRuns={ribbonRuns(window as SharedPage)} />
   ) : (
     <App
       t={t}

@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import { resolve } from "path";
 import { FUNCTION_IDS } from "../../src/commands/actions";
 import { MIN_EXCEL_API } from "../../src/excel/capabilities";
-import { validateManifest } from "../../scripts/validate-manifest";
+import { validateManifest, withoutRuntimes } from "../../scripts/validate-manifest";
 
 const ROOT = resolve(__dirname, "../..");
 const MANIFEST = readFileSync(resolve(ROOT, "manifest.xml"), "utf8");
@@ -38,6 +38,29 @@ describe("manifest.xml", () => {
     const result = await validateManifest(MANIFEST);
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  test("the 2020 schemas predate <Runtimes>: only that element is left out of the validation", async () => {
+    // Office accepts <Runtimes> (https://learn.microsoft.com/javascript/api/manifest/runtimes); the vendored
+    // schemas do not know it, which is why validateManifest leaves it out.
+    const strict = await validateManifest(MANIFEST, "manifest.xml", true);
+    expect(strict.valid).toBe(false);
+    expect(strict.errors.join("\n")).toMatch(/Runtimes/);
+    const stripped = withoutRuntimes(MANIFEST);
+    expect(all(parse(stripped), "Runtimes")).toHaveLength(0);
+    // nothing but the <Runtimes> lines went
+    const gone = MANIFEST.split("\n").filter((l) => !stripped.split("\n").includes(l));
+    expect(gone.map((l) => l.trim())).toEqual([
+      "<Runtimes>",
+      '<Runtime resid="Taskpane.Url" lifetime="long" />',
+      "</Runtimes>",
+    ]);
+  });
+
+  test("a broken element inside <Runtimes>' Host is still caught (the rest is validated)", async () => {
+    const broken = MANIFEST.replace("<DesktopFormFactor>", "<DesktopFormFactor><Bogus />");
+    expect(broken).not.toBe(MANIFEST);
+    expect((await validateManifest(broken)).valid).toBe(false);
   });
 
   test("the validator does reject a broken manifest (<Requirements> before <Hosts>)", async () => {
@@ -89,18 +112,67 @@ describe("manifest.xml", () => {
     }
   });
 
-  test("pages: task pane and commands.html; three buttons on the Home tab", () => {
+  test("shared runtime: <Runtimes> first in the Workbook host, lifetime long, one page for the ribbon and the pane", () => {
+    // "Configure your Office Add-in to use a shared runtime"
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime):
+    // <Runtimes> right after <Host>, lifetime long, FunctionFile → Taskpane.Url, SharedRuntime 1.1 required;
+    // "The shared runtime won't load if the resid uses different values in the manifest".
     const doc = parse(MANIFEST);
     const urls = new Map(all(doc, "Url").map((u) => [u.getAttribute("id"), u.getAttribute("DefaultValue")]));
-    expect(all(doc, "SourceLocation")[0]?.getAttribute("DefaultValue")).toBe(
+    const host = all(doc, "Host").find((h) => h.getAttribute("xsi:type") === "Workbook");
+    expect(host?.firstElementChild?.localName).toBe("Runtimes");
+    const runtimes = all(doc, "Runtime");
+    expect(runtimes).toHaveLength(1);
+    expect(runtimes[0]?.getAttribute("lifetime")).toBe("long");
+    const resid = runtimes[0]?.getAttribute("resid") ?? "";
+    expect(urls.get(resid)).toBe("https://localhost:3000/taskpane.html");
+    expect(all(doc, "FunctionFile")[0]?.getAttribute("resid")).toBe(resid);
+    const showPane = all(doc, "Action").find((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
+    const paneSource = Array.from(showPane?.children ?? []).find((c) => c.localName === "SourceLocation");
+    expect(paneSource?.getAttribute("resid")).toBe(resid);
+    expect(all(doc, "SourceLocation")[0]?.getAttribute("DefaultValue")).toBe(urls.get(resid));
+    // no second page left over for the commands
+    expect([...urls.values()].filter((u) => u?.endsWith(".html"))).toEqual([
       "https://localhost:3000/taskpane.html",
-    );
-    expect(urls.get(all(doc, "FunctionFile")[0]?.getAttribute("resid") ?? "")).toBe(
-      "https://localhost:3000/commands.html",
-    );
+    ]);
+    const shared = all(doc, "Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
+    expect(shared?.getAttribute("MinVersion")).toBe("1.1");
     expect(all(doc, "OfficeTab")[0]?.getAttribute("id")).toBe("TabHome");
     const actions = all(doc, "Action").map((a) => a.getAttribute("xsi:type"));
     expect(actions).toEqual(["ExecuteFunction", "ExecuteFunction", "ShowTaskpane"]);
+  });
+
+  test("the build puts the commands into taskpane.html (the shared runtime's page) and keeps commands.html as the dialog", () => {
+    const config = (
+      require("../../webpack.config.js") as (
+        e: unknown,
+        a: { mode: string },
+      ) => {
+        plugins: { userOptions?: { filename?: string; chunks?: string[] } }[];
+      }
+    )({}, { mode: "production" });
+    const pages = new Map(
+      config.plugins
+        .map((p) => p.userOptions)
+        .filter((o): o is { filename: string; chunks: string[] } => typeof o?.filename === "string")
+        .map((o) => [o.filename, o.chunks]),
+    );
+    expect(pages.get("taskpane.html")).toEqual(["taskpane", "commands"]);
+    expect(pages.get("commands.html")).toEqual(["commands"]);
+  });
+
+  test("SupportUrl is a page the build ships; the high-resolution icon is 64 px", () => {
+    const doc = parse(MANIFEST);
+    const support = all(doc, "SupportUrl")[0]?.getAttribute("DefaultValue") ?? "";
+    expect(support).toBe("https://localhost:3000/support.html");
+    const html = readFileSync(resolve(ROOT, "assets/support.html"), "utf8");
+    expect(html).toMatch(/<html lang="ja">/);
+    expect(html).toMatch(/問い合わせ/);
+    // "For content and task pane apps, the image resolution must be 64 x 64 pixels"
+    // (https://learn.microsoft.com/javascript/api/manifest/highresolutioniconurl); checked as a PNG below.
+    expect(all(doc, "HighResolutionIconUrl")[0]?.getAttribute("DefaultValue")).toBe(
+      "https://localhost:3000/assets/icon-64.png",
+    );
   });
 
   test("every icon is a real PNG in assets/ of the declared size", () => {
@@ -113,7 +185,7 @@ describe("manifest.xml", () => {
       })),
     ];
     icons.push({ size: 32, url: all(doc, "IconUrl")[0]?.getAttribute("DefaultValue") ?? "" });
-    icons.push({ size: 80, url: all(doc, "HighResolutionIconUrl")[0]?.getAttribute("DefaultValue") ?? "" });
+    icons.push({ size: 64, url: all(doc, "HighResolutionIconUrl")[0]?.getAttribute("DefaultValue") ?? "" });
     for (const { size, url } of icons) {
       const file = resolve(ROOT, url.replace("https://localhost:3000/", ""));
       const png = readFileSync(file);

@@ -13,9 +13,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Finding, MappingOverrides } from "../../core";
-import type { CellPeek, CheckResult, Download, OpenFile, TaskpaneHost } from "../host";
+import type { CellPeek, CheckResult, Download, OpenFile, RibbonRunSource, TaskpaneHost } from "../host";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";
 import { NO_CONFLICTS, selectWrites, type ConflictChoice } from "../model/selection";
@@ -60,6 +60,8 @@ export interface AppProps {
   readonly openFile?: OpenFile;
   /** an error found before the app started (e.g. Office never became ready) */
   readonly startupError?: UiError;
+  /** Excel: the ribbon's 検証 runs, shared with the pane in one runtime (src/excel/shared-runtime.ts) */
+  readonly ribbonRuns?: RibbonRunSource;
 }
 
 interface Busy {
@@ -81,7 +83,7 @@ function saveDownload(d: Download): void {
 }
 
 /** The task pane (and standalone page): header, messages, and the Check / Marks / Mapping / Summary tabs. */
-export function App({ t, lang, host: initialHost, openFile, startupError }: AppProps) {
+export function App({ t, lang, host: initialHost, openFile, startupError, ribbonRuns }: AppProps) {
   const styles = useStyles();
   const [host, setHost] = useState<TaskpaneHost | null>(initialHost);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -116,6 +118,17 @@ export function App({ t, lang, host: initialHost, openFile, startupError }: AppP
       }
     },
     [t, lang],
+  );
+
+  // The ribbon's 検証 opens the pane on its findings (same runtime): show them as if the pane had checked.
+  useEffect(
+    () =>
+      ribbonRuns?.subscribe((r) => {
+        setResult(r);
+        setChoice(NO_CONFLICTS);
+        setTab("check");
+      }),
+    [ribbonRuns],
   );
 
   const validate = useCallback(async (h: TaskpaneHost, o: MappingOverrides) => {

@@ -4,6 +4,7 @@ import type { LocalizedText } from "../../core";
 import {
   describeExcelError,
   loadWorkbookSettings,
+  NOTES_UNAVAILABLE,
   officeSupports,
   saveMappingOverrides,
   selectCell,
@@ -38,6 +39,7 @@ export function createExcelHost(lang: "ja" | "en", supports: Supports = officeSu
         const r = await check(port(context), { overrides, highlight: lang });
         const notices: LocalizedText[] = [...(r.settings?.problems ?? [])];
         if (r.highlight?.failure) notices.push(r.highlight.failure.message);
+        if (r.highlight?.notesUnsupported) notices.push(NOTES_UNAVAILABLE);
         return { evaluation: r.evaluation, origins: r.origins, notices };
       }),
     apply: (writes, progress) =>
