@@ -1,8 +1,7 @@
 /**
- * numfmt (Excel number-format rendering: percents, separators, dates, 和暦 era formats), loaded by path:
- * numfmt 4.0.1's package.json points `require` and `types` at dist/index.cjs / index.d.cts, which the
- * package does not ship; dist/index.js is its CommonJS build and dist/index.d.ts its types.
+ * numfmt (Excel number-format rendering: percents, separators, dates; 和暦 era tokens are done in entry.ts),
+ * the same package and version the xlsx reader uses (src/xlsx/number-format.ts; 3.2.6, pinned in package.json).
  */
-import type * as Numfmt from "../../../node_modules/numfmt/dist/index.js";
+import * as numfmt from "numfmt";
 
-export const numfmt = require("../../../node_modules/numfmt/dist/index.js") as typeof Numfmt;
+export { numfmt };
