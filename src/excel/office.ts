@@ -125,8 +125,21 @@ export interface XApplication {
   calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
 }
 
+/** A worksheet function's result, computed by Excel when the batch runs (ExcelApi 1.2). */
+export interface XFunctionResult {
+  readonly value: number;
+  readonly error: string;
+  load(propertyNames?: string | string[]): XFunctionResult;
+}
+
+export interface XFunctions {
+  date(year: number, month: number, day: number): XFunctionResult;
+}
+
 export interface XWorkbook {
   readonly worksheets: XWorksheetCollection;
+  /** worksheet functions (ExcelApi 1.2): DATE tells the workbook's date system (src/excel/dates.ts) */
+  readonly functions: XFunctions;
   readonly settings: XSettingCollection;
   /**
    * ExcelApi 1.18. Typed as present (as in @types/office-js), but the office.js a closed network serves may

@@ -10,6 +10,7 @@ import type {
 import { intersect, parseAreas, rectLocal, type Rect } from "./address";
 import { features, officeSupports, type Features, type Supports } from "./capabilities";
 import { cellBytes, isPayloadError, mergeBands, splitByBytes, type Block } from "./budget";
+import { dateSystemOf, isDateFormat, queueDateSystemProbe, serialToIso } from "./dates";
 import type { ExcelContext, XRange, XRangeAreas, XWorksheet } from "./office";
 
 /** Error values as Office.js reports them in `values`. */
@@ -132,7 +133,9 @@ export async function readWorkbook(context: ExcelContext, opts: ReadOptions = {}
   // Sync 1: the sheet list.
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/protection/protected");
+  const dateProbe = queueDateSystemProbe(context.workbook);
   await sync();
+  const date1904 = dateSystemOf(dateProbe);
   const list = sheets.items.filter((ws) => !exclude.has(ws.name));
   const first = sheets.items[0];
   const feats: Features = first
@@ -269,7 +272,9 @@ export async function readWorkbook(context: ExcelContext, opts: ReadOptions = {}
     pending = rest;
   }
 
-  const snapshots = handles.map((h, i) => assemble(h, loaded.get(i) ?? [], mergeAreas.get(i) ?? [], special));
+  const snapshots = handles.map((h, i) =>
+    assemble(h, loaded.get(i) ?? [], mergeAreas.get(i) ?? [], special, date1904),
+  );
 
   const missing: ("specialCells" | "mergedAreas")[] = [];
   if (!feats.specialCells) missing.push("specialCells");
@@ -317,6 +322,8 @@ function assemble(
   blocks: ReadonlyArray<LoadedBlock>,
   mergedRects: ReadonlyArray<Rect>,
   special: boolean,
+  /** the workbook's date system (dates.ts); null: unknown, date cells keep their serial */
+  date1904: boolean | null,
 ): SheetSnapshot {
   const empty: SheetSnapshot = {
     name: h.name,
@@ -364,8 +371,11 @@ function assemble(
           target[gc] = v === "" ? null : v;
         const format = fmts[r]?.[c];
         const text = texts[r]?.[c];
-        if (!isError && typeof v === "number" && typeof format === "string" && format !== "General")
+        if (!isError && typeof v === "number" && typeof format === "string" && format !== "General") {
           displays.push({ row: gr, col: gc, text: typeof text === "string" ? text : String(v), format });
+          // a date reads as the xlsx reader reads it (yyyy-mm-dd), where the date system is known
+          if (date1904 !== null && isDateFormat(format)) target[gc] = serialToIso(v, date1904);
+        }
         const f = fx?.[r]?.[c];
         if (typeof f === "string" && f.startsWith("=")) formulas.push({ row: gr, col: gc });
       });

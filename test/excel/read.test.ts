@@ -82,13 +82,23 @@ describe.each(HOSTS)("readSnapshots on %s", (host) => {
     const ctx = fakeHost(m, host);
     const [snap] = await readSnapshots(asExcel(ctx), { supports: ctx.supports });
     expect(snap?.values[3]?.[4]).toBe(0.873);
-    expect(snap?.values[5]?.[4]).toBe(42825);
+    // a date reads as the xlsx reader reads it (the date system asked of Excel through DATE, src/excel/dates.ts)
+    expect(snap?.values[5]?.[4]).toBe("2017-03-31");
     expect(snap?.displays).toEqual([
       { row: 3, col: 4, text: "87.3%", format: "0.0%" },
       { row: 4, col: 4, text: "12,400", format: "#,##0" },
       { row: 5, col: 3, text: "平成28年4月1日", format: '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"' },
       { row: 5, col: 4, text: "2017/3/31", format: "yyyy/m/d" },
     ]);
+  });
+
+  test("a workbook in the 1904 date system: the same serial is a date four years later", async () => {
+    const m = workbook(1, 3);
+    m.date1904 = true;
+    m.sheet("取組1")?.number("E6", 41363, "yyyy/m/d");
+    const ctx = fakeHost(m, host);
+    const [snap] = await readSnapshots(asExcel(ctx), { supports: ctx.supports });
+    expect(snap?.values[5]?.[4]).toBe("2017-03-31");
   });
 
   test("more than 512 merged areas (a 1,000-row template) are read in bands, every one found", async () => {

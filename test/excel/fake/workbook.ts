@@ -1,6 +1,8 @@
 /** Workbook, application, worksheets and sheet protection. */
 import type {
   XApplication,
+  XFunctionResult,
+  XFunctions,
   XWorkbook,
   XWorksheet,
   XWorksheetCollection,
@@ -41,9 +43,58 @@ export class FakeApplication extends FakeObject<WorkbookModel> implements XAppli
   }
 }
 
+/**
+ * A worksheet function's result ("Excel.FunctionResult", https://learn.microsoft.com/javascript/api/excel/excel.functionresult):
+ * Excel computes it when the batch runs; `value` and `error` are loaded like any property.
+ */
+export class FakeFunctionResult
+  extends FakeObject<{ value: number; error: string | null }>
+  implements XFunctionResult
+{
+  static override officeClass = "FunctionResult";
+  get value(): number {
+    return this.prop<number>("value");
+  }
+  get error(): string {
+    return this.prop<string>("error");
+  }
+  protected read(t: { value: number; error: string | null }, name: string): unknown {
+    if (name === "value") return t.value;
+    if (name === "error") return t.error;
+    throw new Error(`FunctionResult.${name} is not modelled`);
+  }
+}
+
+/**
+ * Worksheet functions, of which kusei uses DATE ("Excel.Functions", https://learn.microsoft.com/javascript/api/excel/excel.functions:
+ * year "Is a number from 1900 or 1904 (depending on the workbook's date system)"): the serial in the
+ * workbook's own date system, which is how the adapter learns that system.
+ */
+export class FakeFunctions extends FakeObject<WorkbookModel> implements XFunctions {
+  static override officeClass = "Functions";
+  static override members = ["date"];
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.model);
+  }
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    this.ctx.requireApi("1.2", "functions.date");
+    const model = this.ctx.model;
+    return new FakeFunctionResult(this.ctx, () => {
+      const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+      // the 1900 system counts the non-existent 1900-02-29 (serials below 61 are one less); 1904 starts 1,462 later
+      const serial = model.date1904 ? days - 1462 : days < 61 ? days - 1 : days;
+      return { value: serial, error: null };
+    });
+  }
+  protected read(): unknown {
+    throw new Error("functions have no properties");
+  }
+}
+
 export class FakeWorkbook extends FakeObject<WorkbookModel> implements XWorkbook {
   static override officeClass = "Workbook";
-  static override members = ["worksheets", "settings", "notes", "application"];
+  static override members = ["worksheets", "settings", "notes", "application", "functions"];
+  private functionsObj: FakeFunctions | null = null;
   private sheetsObj: FakeWorksheetCollection | null = null;
   private appObj: FakeApplication | null = null;
   constructor(ctx: FakeContext) {
@@ -56,6 +107,10 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> implements XWorkbook
   get application(): FakeApplication {
     this.appObj ??= new FakeApplication(this.ctx);
     return this.appObj;
+  }
+  get functions(): FakeFunctions {
+    this.functionsObj ??= new FakeFunctions(this.ctx);
+    return this.functionsObj;
   }
   get settings(): FakeSettingCollection {
     this.ctx.requireApi("1.4", "workbook.settings");
