@@ -11,6 +11,7 @@ import { intersect, parseAreas, rectLocal, type Rect } from "./address";
 import { features, officeSupports, type Features, type Supports } from "./capabilities";
 import { cellBytes, isPayloadError, mergeBands, splitByBytes, type Block } from "./budget";
 import { dateSystemOf, isDateFormat, queueDateSystemProbe, serialToIso } from "./dates";
+import { unlockedAreas } from "./locks";
 import type { ExcelContext, XRange, XRangeAreas, XWorksheet } from "./office";
 
 /** Error values as Office.js reports them in `values`. */
@@ -272,8 +273,19 @@ export async function readWorkbook(context: ExcelContext, opts: ReadOptions = {}
     pending = rest;
   }
 
+  // Protected sheets only: which of their cells are unlocked (writable), a sync per round of halving (locks.ts).
+  const guarded = handles.flatMap((h, i) => {
+    const bounds = h.protected ? gridBounds(h) : null;
+    return bounds ? [{ i, ws: h.ws, bounds }] : [];
+  });
+  const unlocked = new Map<number, Rect[]>();
+  if (guarded.length > 0) {
+    const found = await unlockedAreas(guarded, sync);
+    guarded.forEach((g, k) => unlocked.set(g.i, found[k] ?? []));
+  }
+
   const snapshots = handles.map((h, i) =>
-    assemble(h, loaded.get(i) ?? [], mergeAreas.get(i) ?? [], special, date1904),
+    assemble(h, loaded.get(i) ?? [], mergeAreas.get(i) ?? [], special, date1904, unlocked.get(i) ?? []),
   );
 
   const missing: ("specialCells" | "mergedAreas")[] = [];
@@ -324,6 +336,8 @@ function assemble(
   special: boolean,
   /** the workbook's date system (dates.ts); null: unknown, date cells keep their serial */
   date1904: boolean | null,
+  /** unlocked cells of a protected sheet, in sheet coordinates */
+  unlockedRects: ReadonlyArray<Rect>,
 ): SheetSnapshot {
   const empty: SheetSnapshot = {
     name: h.name,
@@ -392,7 +406,21 @@ function assemble(
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
   errors.sort((a, b) => a.row - b.row || a.col - b.col);
   formulas.sort((a, b) => a.row - b.row || a.col - b.col);
-  const snap = { ...empty, origin: { row: bounds.top, col: bounds.left }, values, formulas, errors, merges };
+  const unlocked: MergeArea[] = unlockedRects.map((u) => ({
+    top: u.top - bounds.top,
+    left: u.left - bounds.left,
+    bottom: u.bottom - bounds.top,
+    right: u.right - bounds.left,
+  }));
+  const snap = {
+    ...empty,
+    origin: { row: bounds.top, col: bounds.left },
+    values,
+    formulas,
+    errors,
+    merges,
+    ...(unlocked.length > 0 ? { unlocked } : {}),
+  };
   return displays.length > 0 ? { ...snap, displays } : snap;
 }
 

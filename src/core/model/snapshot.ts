@@ -59,6 +59,14 @@ export interface SheetSnapshot {
   /** Number cells whose number format changes how they read (sparse; absent = every number reads as itself). */
   readonly displays?: ReadonlyArray<CellDisplay>;
   readonly visibility: SheetVisibility;
-  /** The sheet is protected: the core plans no writes into it (it reports them as skip). */
+  /**
+   * The sheet is protected: the core plans no writes into it (it reports them as skip), except into the
+   * cells listed in `unlocked`.
+   */
   readonly protected: boolean;
+  /**
+   * Cells of a protected sheet that stay writable (Excel protects locked cells only), as areas in grid
+   * positions; absent where the adapter does not know (every cell then counts as locked).
+   */
+  readonly unlocked?: ReadonlyArray<MergeArea>;
 }

@@ -33,6 +33,13 @@ export function markSeparator(text: string): string {
   return "\n";
 }
 
+/** An unlocked cell of a protected sheet stays writable (Excel protects locked cells only). */
+function isUnlocked(s: SheetSnapshot, cell: FieldCell): boolean {
+  return (s.unlocked ?? []).some(
+    (a) => cell.row >= a.top && cell.row <= a.bottom && cell.col >= a.left && cell.col <= a.right,
+  );
+}
+
 interface Wanted {
   /** what to write: one symbol, or several for 個別 */
   readonly marks: ReadonlyArray<string> | null;
@@ -75,7 +82,7 @@ function decide(
     action,
     reason,
   });
-  if (snapshot?.protected === true)
+  if (snapshot?.protected === true && !isUnlocked(snapshot, cell))
     return out(
       "skip",
       null,

@@ -49,7 +49,8 @@ export class FakeFormatProtection extends FakeObject<RangeTarget> implements XFo
   }
   protected read(t: RangeTarget, name: string): unknown {
     if (name !== "locked") throw new Error(`format.protection.${name} is not modelled`);
-    // A range of mixed locks reads null, as Office.js does for mixed formats.
+    // A range of mixed locks reads null: "A null value indicates that the entire range doesn't have a uniform
+    // lock setting" ("Excel.FormatProtection", https://learn.microsoft.com/javascript/api/excel/excel.formatprotection).
     let seen: boolean | null = null;
     for (let r = t.rect.top; r <= t.rect.bottom; r++)
       for (let c = t.rect.left; c <= t.rect.right; c++) {
