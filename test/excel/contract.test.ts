@@ -1,5 +1,6 @@
 /**
- * The shared adapter contract (test/contract) run against the Excel adapter over the strict fake Excel.
+ * The shared adapter contract (test/contract) run against the Excel adapter over the strict fake Excel, under
+ * every supported host profile.
  * The fake workbook is seeded from the fixture's expected snapshots (there is no Excel to open the .xlsx
  * here), so the read half checks the adapter's translation of Office.js answers — used-range origin, ""
  * for empty, error texts, formula and merge maps, sheet flags — and the write half its guard.
@@ -9,33 +10,39 @@ import { applyWrites } from "../../src/excel/write";
 import { readSnapshots } from "../../src/excel/read";
 import { describeAdapterContract } from "../contract/adapter-contract";
 import { FIXTURES, fixtureSnapshots } from "../helpers/fixtures";
-import { asExcel, FakeContext } from "./fake-excel";
+import { asExcel, FakeContext, PROFILE_NAMES } from "./fake-excel";
+import { fakeHost } from "./fake/host";
 import { modelFromSnapshots } from "./workbooks";
 
-describeAdapterContract(
-  "excel (Office.js over the strict fake)",
-  () => {
-    let ctx: FakeContext | null = null;
-    const context = (): FakeContext => {
-      if (!ctx) throw new Error("open() first");
-      return ctx;
-    };
-    return {
-      open: async (fixture) => {
-        ctx = new FakeContext(modelFromSnapshots(fixtureSnapshots(fixture)));
-        await Promise.resolve();
-      },
-      read: () => readSnapshots(asExcel(context()), { supports: context().supports }),
-      apply: async (writes) => {
-        const r = await applyWrites(asExcel(context()), writes, {
-          supports: context().supports,
-          applyId: "2026-01-01T00:00:00.000Z#1",
-        });
-        if (r.error) throw new Error(r.error.message.en);
-        return { applied: r.written.map((e) => ({ sheet: e.sheet, cell: e.cell })), conflicts: r.conflicts };
-      },
-      reread: () => readSnapshots(asExcel(context()), { supports: context().supports }),
-    };
-  },
-  { fixtures: Object.keys(FIXTURES), expected: fixtureSnapshots, ignoreSheets: [CHANGE_LOG_SHEET] },
-);
+// Under every supported host profile (its requirement sets, the served office.js's members, its limits).
+for (const profile of PROFILE_NAMES)
+  describeAdapterContract(
+    `excel on ${profile} (Office.js over the strict fake)`,
+    () => {
+      let ctx: FakeContext | null = null;
+      const context = (): FakeContext => {
+        if (!ctx) throw new Error("open() first");
+        return ctx;
+      };
+      return {
+        open: async (fixture) => {
+          ctx = fakeHost(modelFromSnapshots(fixtureSnapshots(fixture)), profile);
+          await Promise.resolve();
+        },
+        read: () => readSnapshots(asExcel(context()), { supports: context().supports }),
+        apply: async (writes) => {
+          const r = await applyWrites(asExcel(context()), writes, {
+            supports: context().supports,
+            applyId: "2026-01-01T00:00:00.000Z#1",
+          });
+          if (r.error) throw new Error(r.error.message.en);
+          return {
+            applied: r.written.map((e) => ({ sheet: e.sheet, cell: e.cell })),
+            conflicts: r.conflicts,
+          };
+        },
+        reread: () => readSnapshots(asExcel(context()), { supports: context().supports }),
+      };
+    },
+    { fixtures: Object.keys(FIXTURES), expected: fixtureSnapshots, ignoreSheets: [CHANGE_LOG_SHEET] },
+  );
