@@ -43,7 +43,13 @@ module.exports = (env, argv) => {
     // Rebuilds reuse node_modules/.cache/webpack (the first build on this 2-CPU machine takes minutes).
     cache: { type: "filesystem", buildDependencies: { config: [__filename] } },
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      // taskpane.html is also the shared runtime's page (manifest <Runtimes>, FunctionFile): its bundle carries
+      // the ribbon's commands too, in one chunk so the code both use is there once ("Configure your Office
+      // Add-in to use a shared runtime",
+      // https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime,
+      // loads the commands into taskpane.html).
+      taskpane: ["./src/taskpane/index.tsx", "./src/commands/commands.ts"],
+      // commands.html: the dialog that shows a ribbon command's outcome
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -77,16 +83,12 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
-      // taskpane.html is also the shared runtime's page (manifest <Runtimes>, FunctionFile): it loads the
-      // ribbon's commands next to the pane ("Configure your Office Add-in to use a shared runtime",
-      // https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
       // Blocking scripts at the end of <body>: a deferred function file is linked to ribbon buttons that need a
       // second click (OfficeDev/office-js#2744).
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "commands"],
-        chunksSortMode: "manual",
+        chunks: ["taskpane"],
         scriptLoading: "blocking",
       }),
       // The dialog that shows a ribbon command's outcome (commands.html?message=…).

@@ -142,12 +142,13 @@ describe("manifest.xml", () => {
     expect(actions).toEqual(["ExecuteFunction", "ExecuteFunction", "ShowTaskpane"]);
   });
 
-  test("the build puts the commands into taskpane.html (the shared runtime's page) and keeps commands.html as the dialog", () => {
+  test("the build puts the commands into taskpane.html's bundle (the shared runtime's page) and keeps commands.html as the dialog", () => {
     const config = (
       require("../../webpack.config.js") as (
         e: unknown,
         a: { mode: string },
       ) => {
+        entry: Record<string, string | string[]>;
         plugins: { userOptions?: { filename?: string; chunks?: string[] } }[];
       }
     )({}, { mode: "production" });
@@ -157,7 +158,8 @@ describe("manifest.xml", () => {
         .filter((o): o is { filename: string; chunks: string[] } => typeof o?.filename === "string")
         .map((o) => [o.filename, o.chunks]),
     );
-    expect(pages.get("taskpane.html")).toEqual(["taskpane", "commands"]);
+    expect(pages.get("taskpane.html")).toEqual(["taskpane"]);
+    expect(config.entry.taskpane).toEqual(["./src/taskpane/index.tsx", "./src/commands/commands.ts"]);
     expect(pages.get("commands.html")).toEqual(["commands"]);
   });
 
