@@ -86,6 +86,13 @@ describe("dist/ JavaScript", () => {
   });
 });
 
+test("an engine too old for the bundle still shows why: the page's own text, replaced when the pane renders", () => {
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const root = /<div id="?root"?>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+  expect(root).toMatch(/Office LTSC 2021/);
+  expect(root).toMatch(/対応していません/);
+});
+
 describe("dist/office-js: Microsoft's files as published", () => {
   test("every served file is byte-identical to @microsoft/office-js, and its licence is there", () => {
     const served = filesUnder(join(DIST, "office-js")).map((f) => relative(join(DIST, "office-js"), f));

@@ -1,4 +1,8 @@
-/** Errors shaped like Office.js's: OfficeExtension.Error (RichApi.Error) with a code, and PropertyNotLoaded. */
+/**
+ * Errors shaped like Office.js's: OfficeExtension.Error (RichApi.Error) with a code, and PropertyNotLoaded.
+ * The codes are the documented ones ("Error handling with the application-specific JavaScript APIs",
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
 
 export class PropertyNotLoadedError extends Error {
   readonly code = "PropertyNotLoaded";

@@ -3,6 +3,12 @@
  * for a date, a formula with its last result), merged areas, conditional formats in priority order,
  * protection with per-cell locks, settings and notes. Tests and the seeding from files write it directly;
  * the adapter only ever reaches it through the Office.js-shaped proxies.
+ * Sources: "Excel stores dates as sequential serial numbers (OADate format)" ("Work with dates using the Excel
+ * JavaScript API", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dates); `values`
+ * are raw values and `text` what users see ("Set or get Excel range values, text, and formulas",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values); a conditional
+ * format's `id` is "the priority of the conditional format in the current ConditionalFormatCollection"
+ * ("Excel.ConditionalFormat", https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat).
  */
 import { FakeRichApiError } from "./errors";
 
