@@ -1,18 +1,19 @@
 /**
  * The shared adapter contract (test/contract) run against the Excel adapter over the strict fake Excel, under
- * every supported host profile.
- * The fake workbook is seeded from the fixture's expected snapshots (there is no Excel to open the .xlsx
- * here), so the read half checks the adapter's translation of Office.js answers — used-range origin, ""
- * for empty, error texts, formula and merge maps, sheet flags — and the write half its guard.
+ * every supported host profile. The fake is seeded from the fixture's .xlsx FILE by its own reading of the
+ * cells (test/excel/fake/seed.ts: numbers with their formats, dates as serials, merges, protection), not from
+ * the snapshots it is compared with; the read half checks what the adapter makes of Office.js's answers —
+ * used-range origin, "" for empty, error texts, formula and merge maps, sheet flags — against the fixture's
+ * model, and the write half its guard.
  */
 import { CHANGE_LOG_SHEET } from "../../src/core/changelog";
 import { applyWrites } from "../../src/excel/write";
 import { readSnapshots } from "../../src/excel/read";
 import { describeAdapterContract } from "../contract/adapter-contract";
-import { FIXTURES, fixtureSnapshots } from "../helpers/fixtures";
+import { FIXTURES, fixturePath, fixtureSnapshots } from "../helpers/fixtures";
 import { asExcel, FakeContext, PROFILE_NAMES } from "./fake-excel";
 import { fakeHost } from "./fake/host";
-import { modelFromSnapshots } from "./workbooks";
+import { modelFromFile } from "./fake/seed";
 
 // Under every supported host profile (its requirement sets, the served office.js's members, its limits).
 for (const profile of PROFILE_NAMES)
@@ -26,8 +27,7 @@ for (const profile of PROFILE_NAMES)
       };
       return {
         open: async (fixture) => {
-          ctx = fakeHost(modelFromSnapshots(fixtureSnapshots(fixture)), profile);
-          await Promise.resolve();
+          ctx = fakeHost(await modelFromFile(fixturePath(fixture)), profile);
         },
         read: () => readSnapshots(asExcel(context()), { supports: context().supports }),
         apply: async (writes) => {
