@@ -265,6 +265,32 @@ export function buildRecords(
   return { records, repeated, issues };
 }
 
+/**
+ * A strategy whose indicators each have their own row may give each its own 個別 cell: the outcome cells of
+ * the continuation rows that no merge from above covers are the record's too, empty ones included (a plan
+ * writes each indicator's mark into its own row's cell; a cell merged over several indicators stays one).
+ */
+function ownOutcomeCells(
+  grid: Grid,
+  d: Draft,
+  fieldCols: ReadonlyArray<readonly [ColumnField, number]>,
+  cellsOf: FieldCell[][],
+): void {
+  const k = fieldCols.findIndex(([field]) => field === "outcome");
+  const col = fieldCols[k]?.[1];
+  const cells = cellsOf[k];
+  if (col === undefined || cells === undefined) return;
+  const rows = new Set(cells.map((c) => c.row));
+  let added = false;
+  for (const r of d.continuation) {
+    if (rows.has(r) || grid.covered(r, col)) continue;
+    cells.push(grid.fieldCell(r, col));
+    rows.add(r);
+    added = true;
+  }
+  if (added) cells.sort((a, b) => a.row - b.row);
+}
+
 function finish(
   grid: Grid,
   kind: FormKind,
@@ -287,6 +313,7 @@ function finish(
       for (const k of fieldsAt.get(c) ?? []) cellsOf[k]?.push(grid.fieldCell(r, c));
     }
   });
+  if (kind === "strategy") ownOutcomeCells(grid, d, fieldCols, cellsOf);
   const fields: Record<string, FieldCell[]> = {};
   fieldCols.forEach(([field], k) => {
     fields[field] = cellsOf[k] ?? [];

@@ -42,6 +42,11 @@ export interface OutcomeDerivation {
     readonly results: ReadonlyArray<ResultValue>;
     readonly mark: "A" | "B" | null;
     readonly explanation: { readonly ja: string; readonly en: string };
+    /**
+     * the grid row of the cell the indicator's target was read from (absent when there is none): the plan
+     * writes each indicator's 個別 mark into that row's own 個別 cell when the template gives it one
+     */
+    readonly row?: number;
   }>;
   readonly overall: "A" | "B" | null;
   readonly progress: "a" | "b" | null;

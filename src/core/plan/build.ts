@@ -195,6 +195,36 @@ function decide(
 const anchor = (record: SheetRecord, field: ComputedMarkField): FieldCell | undefined =>
   record.fields[field]?.[0];
 
+type Outcome = OutcomeDerivation["outcomes"][number];
+
+/**
+ * Which 個別 cell gets which indicators' marks (issue: outcome rows). An indicator read from row r goes to
+ * the record's 個別 cell of that row, else to the nearest one above it (a cell merged down over several
+ * indicators keeps them all, joined). Two exceptions keep every mark in the first cell: the record has one
+ * 個別 cell, or the first cell already holds several marks (the ward writes them all there). A row's own
+ * cell with no indicator of its own is left out (it is no mark cell of this record).
+ */
+function outcomeCells(
+  record: SheetRecord,
+  d: OutcomeDerivation | undefined,
+): Array<{ cell: FieldCell; outcomes: Outcome[] }> {
+  const cells = record.fields.outcome ?? [];
+  const first = cells[0];
+  if (first === undefined) return [];
+  const all = d?.outcomes ?? [];
+  if (cells.length === 1 || readMarks("outcome", first.text).length > 1)
+    return [{ cell: first, outcomes: [...all] }];
+  const groups = cells.map((cell) => ({ cell, outcomes: [] as Outcome[] }));
+  for (const o of all) {
+    let at = 0;
+    if (o.row !== undefined)
+      for (let i = 0; i < cells.length; i++) if ((cells[i]?.row ?? Infinity) <= o.row) at = i;
+    groups[at]?.outcomes.push(o);
+  }
+  // a row's own cell with no indicator of its own is not a mark cell of this record
+  return groups.filter((g, i) => i === 0 || g.outcomes.length > 0);
+}
+
 /**
  * The write plan (domain.md §6): one PlannedMark per computed mark cell that exists — achievement per
  * initiative; outcome, outcomeOverall and strategyProgress per strategy record. A record whose mark column
@@ -219,16 +249,17 @@ export function buildPlan(input: PlanInput): PlannedMark[] {
       continue;
     }
     const d = input.strategies.get(record.id);
-    const outcomeCell = anchor(record, "outcome");
-    if (outcomeCell !== undefined) {
-      const marks = d?.outcomes.map((o) => o.mark) ?? [];
+    for (const { cell, outcomes } of outcomeCells(record, d)) {
+      const marks = outcomes.map((o) => o.mark);
       const computable = d !== undefined && marks.length > 0 && marks.every((m) => m !== null);
       const why =
         d === undefined
           ? ja("算定対象外", "not derived")
-          : joinExplanations(d.outcomes.map((o) => o.explanation));
+          : outcomes.length === 0
+            ? ja("この行にアウトカム指標がありません", "no outcome indicator on this row")
+            : joinExplanations(outcomes.map((o) => o.explanation));
       plan.push(
-        decide("outcome", "outcome", outcomeCell, record, snapshot, notation, {
+        decide("outcome", "outcome", cell, record, snapshot, notation, {
           marks: computable ? (marks as string[]) : null,
           why: computable ? why : notComputable("アウトカム(個別)", "outcome", why),
         }),

@@ -244,6 +244,12 @@ export function deriveStrategy(
           .join("; "),
       });
   }
+  // each outcome knows the row its target was read from (several targets in one cell share that row)
+  const rowOf = new Map(parsed.targets.map((t) => [t.value, t.cell.row] as const));
+  outcomes = outcomes.map((o) => {
+    const row = o.target === null ? undefined : rowOf.get(o.target);
+    return row === undefined ? o : { ...o, row };
+  });
   const overall = overallMark(
     outcomes.map((o) => o.mark),
     profile.outcomeOverallRule,

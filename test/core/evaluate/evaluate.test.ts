@@ -154,8 +154,9 @@ describe("evaluateWorkbook on hirano-fy2016 (the seed)", () => {
     const anchors = new Set(
       ev.records.flatMap((r) =>
         (["achievement", "outcome", "outcomeOverall", "strategyProgress"] as const).flatMap((f) => {
-          const a = r.fields[f]?.[0];
-          return a === undefined ? [] : [`${r.sheet}!${a.address}`];
+          // 個別 may have one cell per indicator row (the plan writes each indicator's mark in its own row)
+          const cells = f === "outcome" ? (r.fields[f] ?? []) : (r.fields[f] ?? []).slice(0, 1);
+          return cells.map((a) => `${r.sheet}!${a.address}`);
         }),
       ),
     );
