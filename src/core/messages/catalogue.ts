@@ -44,6 +44,7 @@ export function severityOf(code: FindingCode): Severity {
     case "parse.unit-mismatch":
     case "consistency.a-with-b-no-issue":
     case "consistency.unlinked-initiative":
+    case "consistency.progress-rule-differs":
     case "consistency.formula-in-mark-cell":
     case "derive.not-computable":
     case "derive.withdrawal-fired":
@@ -54,6 +55,7 @@ export function severityOf(code: FindingCode): Severity {
       return "warning";
     case "structure.unknown-sheet":
     case "structure.protected-sheet":
+    case "consistency.not-evaluated":
     case "duplicates.repeated-row":
       return "info";
     default:
@@ -249,6 +251,16 @@ export function message(code: FindingCode, params: MessageParams): LocalizedText
       return {
         ja: `取組${o("code", "[", "]")}に対応する戦略が見つかりません(戦略番号でも項目でも結び付けられません)。`,
         en: `No strategy was found for initiative${o("code", " [", "]")} (neither by code nor by item).`,
+      };
+    case "consistency.progress-rule-differs":
+      return {
+        ja: `入力されている「${v("entered")}」は、${v("ruleJa")}による算定結果「${v("derived")}」と異なります。算定の根拠: ${v("reasonJa")}。a/b の付け方は区の規則によるため、規則が違う場合はプロファイルの strategyProgressRule を設定してください。`,
+        en: `The entered "${v("entered")}" differs from "${v("derived")}" derived by ${v("ruleEn")}. Basis: ${v("reasonEn")}. How a/b is given is the ward's rule: if yours differs, set strategyProgressRule in the profile.`,
+      };
+    case "consistency.not-evaluated":
+      return {
+        ja: `この行の${v("columnsJa")}は「${v("placeholder")}」(評価しない印)のため、算定結果を書き込まず、突き合わせもしません。`,
+        en: `This row's ${v("columnsEn")} holds "${v("placeholder")}" (not evaluated here): kusei writes nothing there and compares nothing.`,
       };
     case "consistency.formula-in-mark-cell":
       return {

@@ -22,6 +22,8 @@ export const FINDING_CODES = [
   "consistency.a-with-b-no-issue",
   "consistency.unlinked-initiative",
   "consistency.formula-in-mark-cell",
+  "consistency.not-evaluated",
+  "consistency.progress-rule-differs",
   "derive.not-computable",
   "derive.withdrawal-fired",
   "narrative.missing-issue",

@@ -40,6 +40,8 @@ export type FindingCode =
   | "consistency.a-with-b-no-issue"
   | "consistency.unlinked-initiative"
   | "consistency.formula-in-mark-cell"
+  | "consistency.not-evaluated"
+  | "consistency.progress-rule-differs"
   // derivation
   | "derive.not-computable"
   | "derive.withdrawal-fired"

@@ -125,6 +125,17 @@ function decide(
   const arrow = (symbolText: string): LocalizedText =>
     ja(`${wanted.why.ja} → ${symbolText}`, `${wanted.why.en} → ${symbolText}`);
   const text = cell.text;
+  // 「-」「なし」: the ward's "not evaluated here" — left alone, not a conflict (an info finding says so)
+  const placeholder = placeholderOf(kind, text);
+  if (placeholder !== null)
+    return out(
+      "skip",
+      null,
+      ja(
+        `セルの「${placeholder}」は評価しない印のため書き込みません(${arrow(wanted.marks.join(" ")).ja})`,
+        `the cell's "${placeholder}" marks it as not evaluated: not written (${arrow(wanted.marks.join(" ")).en})`,
+      ),
+    );
 
   if (wanted.marks.length !== 1) {
     // several 個別 marks share one cell
@@ -154,15 +165,6 @@ function decide(
   const reading = readMark(kind, text);
   switch (reading.status) {
     case "empty":
-      if (reading.placeholder !== undefined)
-        return out(
-          "conflict",
-          symbol,
-          ja(
-            `${arrow(symbol).ja}(セルには「${reading.placeholder}」)`,
-            `${arrow(symbol).en} (the cell holds "${reading.placeholder}")`,
-          ),
-        );
       return out("write", symbol, arrow(symbol));
     case "qualifier-only": {
       const value = formatAchievementCell(symbol, text);
@@ -190,6 +192,11 @@ function decide(
         ja(`${arrow(symbol).ja}(セルには「${text}」)`, `${arrow(symbol).en} (the cell holds "${text}")`),
       );
   }
+}
+
+function placeholderOf(kind: MarkKind, text: string): string | null {
+  const r = readMark(kind, text);
+  return r.status === "empty" && r.placeholder !== undefined ? r.placeholder : null;
 }
 
 const anchor = (record: SheetRecord, field: ComputedMarkField): FieldCell | undefined =>

@@ -32,6 +32,7 @@ export function applyProfileOverride(override: ProfileOverride, base: Profile = 
     periodStartYear: override.periodStartYear ?? base.periodStartYear,
     notation: override.notation ?? base.notation,
     outcomeOverallRule: override.outcomeOverallRule ?? base.outcomeOverallRule,
+    strategyProgressRule: override.strategyProgressRule ?? base.strategyProgressRule,
     header: {
       minConfidence: override.header?.minConfidence ?? base.header.minConfidence,
       weakConfidence: override.header?.weakConfidence ?? base.header.weakConfidence,

@@ -15,6 +15,13 @@ export interface Profile {
   readonly notation: AchievementNotation;
   /** outcomeOverall: A when every 個別 is A (strict), or when more than half are (majority) */
   readonly outcomeOverallRule: "strict" | "majority";
+  /**
+   * strategyProgress a/b: "achieved" — a when every linked initiative met its targets and none met a
+   * withdrawal criterion (domain.md, today's rule); "executed" — a when every linked initiative was carried
+   * out as planned, (ⅰ), b when one was not, (ⅱ) (a ward may judge progress by execution; Hirano FY2016
+   * 戦略(2)!M26 reads so). A mark that differs from either is a warning: the rule is the ward's choice.
+   */
+  readonly strategyProgressRule: "achieved" | "executed";
   /** header recognition: a label match below `minConfidence` is ignored, below `weakConfidence` reported as weak */
   readonly header: {
     readonly minConfidence: number;
@@ -36,6 +43,7 @@ export const DEFAULT_PROFILE: Profile = {
   periodStartYear: 2015,
   notation: "circle",
   outcomeOverallRule: "strict",
+  strategyProgressRule: "achieved",
   header: { minConfidence: 0.5, weakConfidence: 0.8, searchRows: 40 },
   defaultEra: "heisei",
   maxCellLength: 5000,

@@ -19,6 +19,7 @@ export const profileOverrideSchema = z
     periodStartYear: year.optional(),
     notation: z.enum(["circle", "numbered"]).optional(),
     outcomeOverallRule: z.enum(["strict", "majority"]).optional(),
+    strategyProgressRule: z.enum(["achieved", "executed"]).optional(),
     header: z
       .object({
         minConfidence: share.optional(),

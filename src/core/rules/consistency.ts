@@ -2,7 +2,8 @@ import type { ComputedMarkField, Issue } from "../model/findings";
 import type { InitiativeRecord, StrategyRecord } from "../model/records";
 import { formatMark } from "../text/marks";
 import { outcomeCellAgrees } from "../plan/outcome-cell";
-import { enteredMark, enteredMarks } from "./entered";
+import { columnLabel } from "../messages/fields";
+import { enteredMark, enteredMarks, placeholderIn } from "./entered";
 import { anchorOf, cellIssue, isBlank } from "./issue";
 import type { Rule, RuleContext } from "./types";
 
@@ -42,6 +43,17 @@ function* initiativeDiffers(ctx: RuleContext, record: InitiativeRecord): Iterabl
     reasonEn: d.reason.en,
   });
 }
+
+const PROGRESS_RULE_TEXT = {
+  achieved: {
+    ja: "「結び付く取組がすべて目標達成なら a」の規則",
+    en: 'the rule "a when every linked initiative achieved its targets"',
+  },
+  executed: {
+    ja: "「結び付く取組がすべて(ⅰ)計画どおり実施なら a」の規則",
+    en: 'the rule "a when every linked initiative was carried out as planned, (i)"',
+  },
+} as const;
 
 function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Issue> {
   const d = ctx.derived.strategyById.get(record.id);
@@ -85,6 +97,19 @@ function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Is
     if (derived === null || cell === undefined || cell.formula) continue;
     const entered = enteredMark(record, field);
     if (entered === null || entered === derived) continue;
+    if (field === "strategyProgress") {
+      // a/b rests on the ward's rule (profile.strategyProgressRule): a difference is a warning, not an error
+      const rule = PROGRESS_RULE_TEXT[ctx.profile.strategyProgressRule];
+      yield cellIssue("consistency.progress-rule-differs", record, cell, field, field, {
+        entered: cell.text.trim(),
+        derived,
+        reasonJa: why.ja,
+        reasonEn: why.en,
+        ruleJa: rule.ja,
+        ruleEn: rule.en,
+      });
+      continue;
+    }
     yield cellIssue("consistency.mark-differs", record, cell, field, field, {
       entered: cell.text.trim(),
       derived,
@@ -200,10 +225,38 @@ export const formulaInMarkCell: Rule = {
   },
 };
 
+/**
+ * consistency.not-evaluated: a ward's 「-」 (or 「なし」) in computed mark cells means "not evaluated here" —
+ * one info finding on the row, naming those cells' columns (the plan leaves them alone, no conflict).
+ */
+export const notEvaluated: Rule = {
+  id: "consistency.not-evaluated",
+  family: "consistency",
+  *run(ctx: RuleContext): Iterable<Issue> {
+    for (const record of ctx.records) {
+      if (record.duplicateOf !== null) continue;
+      const marked = COMPUTED.flatMap((field) => {
+        const placeholder = placeholderIn(record, field);
+        const cell = anchorOf(record, field);
+        return placeholder === null || cell === undefined ? [] : [{ field, placeholder, cell }];
+      });
+      const first = marked[0];
+      if (first === undefined) continue;
+      const labels = marked.map((m) => columnLabel(m.field));
+      yield cellIssue("consistency.not-evaluated", record, first.cell, first.field, null, {
+        columnsJa: labels.map((l) => l.ja).join("・"),
+        columnsEn: labels.map((l) => l.en).join(", "),
+        placeholder: first.placeholder,
+      });
+    }
+  },
+};
+
 export const consistencyRules: ReadonlyArray<Rule> = [
   markDiffers,
   effectiveButWithdrawn,
   effectiveWithBNoIssue,
   unlinkedInitiative,
   formulaInMarkCell,
+  notEvaluated,
 ];

@@ -1,3 +1,4 @@
+import { placeholderIn } from "./entered";
 import type {
   AchievementClass,
   InitiativeDerivation,
@@ -98,11 +99,13 @@ export function deriveInitiative(
   ) => {
     const anchor = anchorOf(record, "achievement");
     const params = { whyJa: why.ja, whyEn: why.en };
-    issues.push(
-      anchor === undefined
-        ? rowIssue("derive.not-computable", record, "achievement", params)
-        : cellIssue("derive.not-computable", record, anchor, "achievement", "achievement", params),
-    );
+    // a cell the ward marked 「-」 is not evaluated here: consistency.not-evaluated says so instead
+    if (placeholderIn(record, "achievement") === null)
+      issues.push(
+        anchor === undefined
+          ? rowIssue("derive.not-computable", record, "achievement", params)
+          : cellIssue("derive.not-computable", record, anchor, "achievement", "achievement", params),
+      );
     return {
       derivation: {
         record,
@@ -132,6 +135,41 @@ export function deriveInitiative(
       failed
         ? { ja: "業績目標を読み取れません", en: "the performance target could not be read" }
         : { ja: "業績目標が空欄です", en: "no performance target" },
+    );
+  }
+  // criteria ↔ targets (a criterion is judged on its target's results), paired before the results are
+  // looked at: three criteria for two targets is reported whatever the result (Hirano 取組(2)!G8, result empty)
+  const criteria: ReadonlyArray<Located<WithdrawalCriterion>> = parsed.criteria;
+  const cp = pairCriteria(
+    targets,
+    criteria.map((c) => c.value),
+  );
+  if (cp.problem === "unit-mismatch") {
+    issues.push(
+      problemIssue(
+        record,
+        parsed,
+        "parse.unit-mismatch",
+        unitMismatchParams(targets, [], "criterion"),
+        "criteria",
+      ),
+    );
+  } else if (cp.problem !== null) {
+    issues.push(
+      problemIssue(
+        record,
+        parsed,
+        "parse.count-mismatch",
+        {
+          left: targets.length,
+          right: criteria.length,
+          leftJa: "目標",
+          leftEn: "targets",
+          rightJa: "撤退基準",
+          rightEn: "withdrawal criteria",
+        },
+        "criteria",
+      ),
     );
   }
   const errorCell = (record.fields.achievementResult ?? []).find((c) => c.error !== null);
@@ -194,40 +232,6 @@ export function deriveInitiative(
     };
   });
 
-  // criteria ↔ targets (a criterion is judged on its target's results)
-  const criteria: ReadonlyArray<Located<WithdrawalCriterion>> = parsed.criteria;
-  const cp = pairCriteria(
-    targets,
-    criteria.map((c) => c.value),
-  );
-  if (cp.problem === "unit-mismatch") {
-    issues.push(
-      problemIssue(
-        record,
-        parsed,
-        "parse.unit-mismatch",
-        unitMismatchParams(targets, [], "criterion"),
-        "criteria",
-      ),
-    );
-  } else if (cp.problem !== null) {
-    issues.push(
-      problemIssue(
-        record,
-        parsed,
-        "parse.count-mismatch",
-        {
-          left: targets.length,
-          right: criteria.length,
-          leftJa: "目標",
-          leftEn: "targets",
-          rightJa: "撤退基準",
-          rightEn: "withdrawal criteria",
-        },
-        "criteria",
-      ),
-    );
-  }
   const withdrawals: WithdrawalCheck[] = criteria.map((c, k) => {
     const ti = cp.targetOf[k];
     const rs = ti === null || ti === undefined ? [] : (checks[ti]?.results ?? []);

@@ -1,3 +1,4 @@
+import { enteredQualifier, placeholderIn } from "./entered";
 import type { InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
 import type { Issue, LocalizedText } from "../model/findings";
 import type { InitiativeRecord, StrategyRecord } from "../model/records";
@@ -103,16 +104,69 @@ function initiativeName(r: InitiativeRecord): string {
     : `${r.itemMark ?? ""}${r.itemName}`.trim() || r.id;
 }
 
-/** strategyProgress: a when every linked initiative is achieved and none flagged; b when one is not. */
+/**
+ * The execution qualifier a ward entered for an initiative: its own 実施状況 column, else the (ⅰ)/(ⅱ) after
+ * the achievement mark; null when neither says.
+ */
+function executionOf(r: InitiativeRecord): "i" | "ii" | null {
+  const own = enteredQualifier(r, "execution");
+  return own ?? enteredQualifier(r, "achievement");
+}
+
+/** strategyProgress by execution: a when every linked initiative is (ⅰ), b when one is (ⅱ). */
+function progressByExecution(linked: ReadonlyArray<InitiativeRecord>): {
+  progress: "a" | "b" | null;
+  reason: LocalizedText;
+} {
+  const list = (xs: ReadonlyArray<InitiativeRecord>, lang: "ja" | "en"): string =>
+    xs
+      .map(
+        (r) =>
+          `${initiativeName(r)}(${r.sheet} ${lang === "ja" ? `${r.rowStart + 1}行` : `row ${r.rowStart + 1}`})`,
+      )
+      .join(lang === "ja" ? "、" : ", ");
+  const notDone = linked.filter((r) => executionOf(r) === "ii");
+  const unknown = linked.filter((r) => executionOf(r) === null);
+  if (notDone.length > 0)
+    return {
+      progress: "b",
+      reason: {
+        ja: `結び付く取組${linked.length}件のうち${notDone.length}件が(ⅱ)(計画どおり実施できていない): ${list(notDone, "ja")}`,
+        en: `${notDone.length} of ${linked.length} linked initiatives are (ii), not carried out as planned: ${list(notDone, "en")}`,
+      },
+    };
+  if (unknown.length > 0)
+    return {
+      progress: null,
+      reason: {
+        ja: `結び付く取組${linked.length}件のうち${unknown.length}件の実施状況((ⅰ)/(ⅱ))が入力されていません: ${list(unknown, "ja")}`,
+        en: `${unknown.length} of ${linked.length} linked initiatives have no execution mark, (i)/(ii): ${list(unknown, "en")}`,
+      },
+    };
+  return {
+    progress: "a",
+    reason: {
+      ja: `結び付く取組${linked.length}件がすべて(ⅰ)(計画どおり実施)`,
+      en: `all ${linked.length} linked initiatives are (i), carried out as planned`,
+    },
+  };
+}
+
+/**
+ * strategyProgress under the profile's rule: "achieved" (a when every linked initiative is achieved and
+ * none flagged; b when one is not) or "executed" (by the (ⅰ)/(ⅱ) the ward entered).
+ */
 export function progressMark(
   linked: ReadonlyArray<InitiativeRecord>,
   derivations: ReadonlyMap<string, InitiativeDerivation>,
+  rule: Profile["strategyProgressRule"] = "achieved",
 ): { progress: "a" | "b" | null; reason: LocalizedText } {
   if (linked.length === 0)
     return {
       progress: null,
       reason: { ja: "この戦略に結び付く取組がありません", en: "no initiative is linked to this strategy" },
     };
+  if (rule === "executed") return progressByExecution(linked);
   const classes = linked.map((r) => ({ r, d: derivations.get(r.id) }));
   const bad = classes.filter(
     ({ d }) =>
@@ -161,6 +215,8 @@ export function deriveStrategy(
   const targets = parsed.targets.map((t) => t.value);
   const results = parsed.results.map((r) => r.value);
   const at = (field: "outcome" | "strategyProgress", why: LocalizedText): void => {
+    // a cell the ward marked 「-」 is not evaluated here: consistency.not-evaluated says so, once per row
+    if (placeholderIn(record, field) !== null) return;
     const anchor = anchorOf(record, field);
     const params = { whyJa: why.ja, whyEn: why.en };
     issues.push(
@@ -254,7 +310,7 @@ export function deriveStrategy(
     outcomes.map((o) => o.mark),
     profile.outcomeOverallRule,
   );
-  const { progress, reason } = progressMark(linked, initiativeDerivations);
+  const { progress, reason } = progressMark(linked, initiativeDerivations, profile.strategyProgressRule);
   if (progress === null && anchorOf(record, "strategyProgress") !== undefined) at("strategyProgress", reason);
   return {
     derivation: {

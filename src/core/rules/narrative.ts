@@ -1,7 +1,7 @@
 import type { Issue, LocalizedText } from "../model/findings";
 import type { SheetRecord } from "../model/records";
 import { formatMark } from "../text/marks";
-import { enteredMark, enteredMarks } from "./entered";
+import { enteredMark, enteredMarks, placeholderIn } from "./entered";
 import { anchorOf, cellIssue, isBlank } from "./issue";
 import type { Rule, RuleContext } from "./types";
 
@@ -22,14 +22,18 @@ function needsNarrative(ctx: RuleContext, record: SheetRecord): LocalizedText | 
     return null;
   }
   const d = ctx.derived.strategyById.get(record.id);
-  const outcomes =
-    d !== undefined && d.outcomes.every((o) => o.mark !== null) && d.outcomes.length > 0
+  // a mark cell the ward marked 「-」 (not evaluated here) says nothing, whatever kusei would derive for it
+  const evaluated = (kind: "outcome" | "outcomeOverall" | "strategyProgress"): boolean =>
+    placeholderIn(record, kind) === null;
+  const outcomes = !evaluated("outcome")
+    ? []
+    : d !== undefined && d.outcomes.every((o) => o.mark !== null) && d.outcomes.length > 0
       ? d.outcomes.map((o) => o.mark)
       : enteredMarks(record, "outcome");
   if (outcomes.includes("B")) return said("アウトカム(個別)", "outcome", "B");
-  if ((d?.overall ?? enteredMark(record, "outcomeOverall")) === "B")
+  if (evaluated("outcomeOverall") && (d?.overall ?? enteredMark(record, "outcomeOverall")) === "B")
     return said("アウトカム(全体)", "overall outcome", "B");
-  if ((d?.progress ?? enteredMark(record, "strategyProgress")) === "b")
+  if (evaluated("strategyProgress") && (d?.progress ?? enteredMark(record, "strategyProgress")) === "b")
     return said("戦略の進捗状況", "strategy progress", "b");
   if (enteredMark(record, "strategyEffectiveness") === "review")
     return said("戦略の有効性", "strategy effectiveness", "イ");

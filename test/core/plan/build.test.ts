@@ -77,7 +77,8 @@ describe("write plan: achievement cells", () => {
     ["half-width qualifier kept as spelled", "(i)", "missed", "write", "×(i)"],
     ["same mark, other spelling → keep", "〇(ⅰ)", "achieved", "keep", null],
     ["different mark → conflict, qualifier kept in the new value", "×(ⅰ)", "achieved", "conflict", "○(ⅰ)"],
-    ["a dash is not silently replaced → conflict", "-", "achieved", "conflict", "○"],
+    // the ward's 「-」 means "not evaluated here": never replaced, and no conflict (an info finding says so)
+    ["a dash is not evaluated here → skip, never replaced", "-", "achieved", "skip", null],
     ["text that is not a mark → conflict", "達成", "achieved", "conflict", "○"],
     ["formula → skip", { value: "○", formula: true }, "achieved", "skip", null],
     ["error value → skip", { value: null, error: "#N/A" }, "achieved", "skip", null],
