@@ -4,6 +4,8 @@ import type { SheetSnapshot } from "./model/snapshot";
 import { DEFAULT_PROFILE, type Profile } from "./profile/profile";
 import { withChangeLogOverride } from "./changelog/changelog";
 import { recognizeWorkbook } from "./layout";
+import { LayoutMemo } from "./layout/memo";
+import { TextMemo } from "./text/memo";
 import { toFinding } from "./messages/catalogue";
 import { buildPlan } from "./plan/build";
 import { buildContext } from "./rules/context";
@@ -63,6 +65,8 @@ export function evaluateWorkbook(
     throw new KuseiUsageError("evaluateWorkbook: options must be an object");
   const profile = options.profile ?? DEFAULT_PROFILE;
   const sheets = snapshots.filter((s): s is SheetSnapshot => s !== null && typeof s === "object");
+  // every memo of this evaluation hangs off this one object and is dropped with it
+  const text = new TextMemo();
   // kusei's own change-log sheet is never read as a form, whatever the host passed.
   // (matched as Excel matches sheet names: 「KUSEI_変更履歴」 is the same sheet)
   const overrides = withChangeLogOverride(
@@ -70,8 +74,9 @@ export function evaluateWorkbook(
     options.logSheet,
     sheets.map((s) => s.name),
   );
-  const recognition = recognizeWorkbook(sheets, profile, overrides);
+  const recognition = recognizeWorkbook(sheets, profile, overrides, new LayoutMemo(text));
   const ctx = buildContext({
+    text,
     profile,
     snapshots: sheets,
     layouts: recognition.layouts,

@@ -4,15 +4,8 @@ import type { FormKind, GroupDef } from "./dictionary";
 import type { Grid } from "./grid";
 import type { HeaderBlock } from "./header";
 import { foldCore, foldHeader, stripLegend } from "./labels";
-import {
-  type LexEntry,
-  type Scored,
-  bestGroup,
-  isBanner,
-  leafLexicon,
-  rankFields,
-  subLexicon,
-} from "./lexicon";
+import { type LexEntry, type Scored, isBanner, leafLexicon, subLexicon } from "./lexicon";
+import type { LayoutMemo } from "./memo";
 
 /** One label cell seen from a column: its anchor, its span and its text. */
 interface Entry {
@@ -75,10 +68,10 @@ function stacks(grid: Grid, block: HeaderBlock): Entry[][] {
 }
 
 /** Fields ranked for a label, scoring it with and without its parenthesised notes. */
-function rankEntry(e: Entry, lexicon: readonly LexEntry[]): Scored[] {
-  const ranked = rankFields(e.folded, lexicon);
+function rankEntry(e: Entry, lexicon: readonly LexEntry[], memo: LayoutMemo): Scored[] {
+  const ranked = memo.rankFields(e.folded, lexicon);
   if (e.core === "") return ranked;
-  for (const r of rankFields(e.core, lexicon)) {
+  for (const r of memo.rankFields(e.core, lexicon)) {
     const i = ranked.findIndex((x) => x.field === r.field);
     const existing = ranked[i];
     if (existing === undefined) ranked.push(r);
@@ -106,6 +99,7 @@ export function matchColumns(
   block: HeaderBlock,
   kind: FormKind,
   profile: Profile,
+  memo: LayoutMemo,
 ): MatchedColumn[] {
   const st = stacks(grid, block);
   const min = profile.header.minConfidence;
@@ -118,12 +112,12 @@ export function matchColumns(
     for (const e of stack) {
       const key = `${e.row},${e.col}`;
       if (seenGroups.has(key)) continue;
-      const g = bestGroup(e.folded, kind);
+      const g = memo.bestGroup(e.folded, kind);
       if (g === null || g.score < min) continue;
-      const leafBest = rankEntry(e, leafLexicon(kind))[0]?.score ?? 0;
+      const leafBest = rankEntry(e, leafLexicon(kind), memo)[0]?.score ?? 0;
       if (leafBest > g.score) continue;
       seenGroups.add(key);
-      handleGroup(st, e, g.group, g.score, kind, min, candidates, groupCols);
+      handleGroup(st, e, g.group, g.score, kind, min, candidates, groupCols, memo);
     }
   }
 
@@ -133,12 +127,12 @@ export function matchColumns(
     const leafIndex = stack.length - 1;
     const leaf = stack[leafIndex];
     if (leaf === undefined) continue;
-    const ranked = rankEntry(leaf, leafLexicon(kind));
+    const ranked = rankEntry(leaf, leafLexicon(kind), memo);
     // the parents joined with the leaf ("業績目標" over "達成状況"), when that reads better
     const parents = stack.slice(0, leafIndex).filter((p) => !isBanner(p.folded));
     if (parents.length > 0) {
       const joined = parents.map((p) => p.folded).join("") + leaf.folded;
-      for (const r of rankFields(joined, leafLexicon(kind))) {
+      for (const r of memo.rankFields(joined, leafLexicon(kind))) {
         const i = ranked.findIndex((x) => x.field === r.field);
         const existing = ranked[i];
         if (existing === undefined) ranked.push(r);
@@ -171,6 +165,7 @@ function handleGroup(
   min: number,
   candidates: Candidate[],
   groupCols: Set<number>,
+  memo: LayoutMemo,
 ): void {
   let right = e.right;
   if (right === e.left) {
@@ -190,7 +185,7 @@ function handleGroup(
     const below =
       leaf !== undefined && leaf.row > e.row && leaf.left >= e.left && leaf.right <= right ? leaf : undefined;
     const best =
-      below === undefined ? undefined : rankEntry(below, lexicon).find((r) => !claimed.has(r.field));
+      below === undefined ? undefined : rankEntry(below, lexicon, memo).find((r) => !claimed.has(r.field));
     if (below !== undefined && best !== undefined && best.score >= min) {
       claimed.add(best.field);
       candidates.push({

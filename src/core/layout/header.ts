@@ -1,7 +1,8 @@
 import type { Profile } from "../profile/profile";
 import type { Grid } from "./grid";
-import { fold, foldCore, foldHeader, isLegendText } from "./labels";
-import { anyLabelScore, isBanner } from "./lexicon";
+import { foldHeader, isLegendText } from "./labels";
+import { isBanner } from "./lexicon";
+import type { LayoutMemo } from "./memo";
 
 /** The header block of a table: grid rows, inclusive, and the row that carries most column labels. */
 export interface HeaderBlock {
@@ -11,37 +12,19 @@ export interface HeaderBlock {
   readonly legendRow: number | null;
 }
 
-// Header cells are short; a wide sheet's far columns are not searched for labels.
-const MAX_LABEL_LENGTH = 80;
+// A wide sheet's far columns are not searched for labels.
 const MAX_HEADER_COLS = 256;
 const STRONG = 0.75;
 const MIN_LABELS = 3;
 
-/** Cached "looks like a column label" test for one recognition run. */
-export class LabelOracle {
-  private readonly cache = new Map<string, number>();
-
-  /** 0..1: how much the cell text looks like a column label (legend stripped). */
-  score(text: string): number {
-    if (text.length > MAX_LABEL_LENGTH) return 0;
-    const hit = this.cache.get(text);
-    if (hit !== undefined) return hit;
-    const f = foldHeader(text);
-    const core = foldCore(text);
-    const s = Math.max(f === "" ? 0 : anyLabelScore(f), core === "" ? 0 : anyLabelScore(core));
-    this.cache.set(text, s);
-    return s;
-  }
-}
-
 /** How many cells of a row look like column labels. */
-export function labelHits(grid: Grid, row: number, oracle: LabelOracle): number {
+export function labelHits(grid: Grid, row: number, memo: LayoutMemo): number {
   let hits = 0;
   const cols = Math.min(grid.width, MAX_HEADER_COLS);
   for (let c = 0; c < cols; c++) {
     const t = grid.text(row, c);
     if (t.trim() === "") continue;
-    if (oracle.score(t) >= STRONG) hits++;
+    if (memo.labelScore(t) >= STRONG) hits++;
   }
   return hits;
 }
@@ -49,7 +32,7 @@ export function labelHits(grid: Grid, row: number, oracle: LabelOracle): number 
 const YEARISH = /年度|平成|令和|区政運営基本方針/u;
 
 /** A row of group labels (計画 | 自己評価) or of labels merged down into the label row. */
-function isBannerRow(grid: Grid, row: number, oracle: LabelOracle): boolean {
+function isBannerRow(grid: Grid, row: number, memo: LayoutMemo): boolean {
   let filled = 0;
   const cols = Math.min(grid.width, MAX_HEADER_COLS);
   for (let c = 0; c < cols; c++) {
@@ -57,7 +40,7 @@ function isBannerRow(grid: Grid, row: number, oracle: LabelOracle): boolean {
     if (t.trim() === "") continue;
     filled++;
     if (YEARISH.test(t)) return false;
-    if (!isBanner(fold(t)) && oracle.score(t) < STRONG) return false;
+    if (!isBanner(memo.fold(t)) && memo.labelScore(t) < STRONG) return false;
   }
   return filled > 0;
 }
@@ -67,7 +50,7 @@ function isUnderRow(
   grid: Grid,
   row: number,
   top: number,
-  oracle: LabelOracle,
+  memo: LayoutMemo,
 ): { under: boolean; legend: boolean } {
   let filled = 0;
   let legend = false;
@@ -87,7 +70,7 @@ function isUnderRow(
     }
     // a legend symbol in a cell of its own (② | 目標未達成)
     if (t.length <= 3 && foldHeader(t) === "") continue;
-    if (oracle.score(t) < STRONG) return { under: false, legend: false };
+    if (memo.labelScore(t) < STRONG) return { under: false, legend: false };
   }
   return { under: filled > 0 || coveredFromAbove, legend };
 }
@@ -102,10 +85,10 @@ const GOOD_SHARE = 0.5;
 const BLOCK_ROWS = 3;
 
 /** Label hits of every row in the first `profile.header.searchRows` rows. */
-function hitsByRow(grid: Grid, profile: Profile, oracle: LabelOracle): number[] {
+function hitsByRow(grid: Grid, profile: Profile, memo: LayoutMemo): number[] {
   const limit = Math.min(grid.height, Math.max(1, Math.floor(profile.header.searchRows)));
   const hits: number[] = [];
-  for (let r = 0; r < limit; r++) hits.push(labelHits(grid, r, oracle));
+  for (let r = 0; r < limit; r++) hits.push(labelHits(grid, r, memo));
   return hits;
 }
 
@@ -115,8 +98,8 @@ function hitsByRow(grid: Grid, profile: Profile, oracle: LabelOracle): number[] 
  * page's repeated header). Within that block the label row is the row with most labels; group rows above it
  * and sub-label / legend rows below it are added (at most 3 each way). Null when no row holds three labels.
  */
-export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): HeaderBlock | null {
-  const hits = hitsByRow(grid, profile, oracle);
+export function findHeader(grid: Grid, profile: Profile, memo: LayoutMemo): HeaderBlock | null {
+  const hits = hitsByRow(grid, profile, memo);
   // no spread: searchRows comes from a profile and may exceed a call's argument limit
   const best = hits.reduce((a, b) => Math.max(a, b), 0);
   if (best < MIN_LABELS) return null;
@@ -127,17 +110,17 @@ export function findHeader(grid: Grid, profile: Profile, oracle: LabelOracle): H
     if ((hits[r] ?? 0) > (hits[labelRow] ?? 0)) labelRow = r;
   }
   if (labelRow < 0) return null;
-  return blockAt(grid, labelRow, oracle);
+  return blockAt(grid, labelRow, memo);
 }
 
 /** The header block around a label row: group rows above it, sub-label / legend rows below it. */
-function blockAt(grid: Grid, labelRow: number, oracle: LabelOracle): HeaderBlock {
+function blockAt(grid: Grid, labelRow: number, memo: LayoutMemo): HeaderBlock {
   let top = labelRow;
-  while (top > 0 && labelRow - top < 2 && isBannerRow(grid, top - 1, oracle)) top--;
+  while (top > 0 && labelRow - top < 2 && isBannerRow(grid, top - 1, memo)) top--;
   let bottom = labelRow;
   let legendRow: number | null = null;
   for (let r = labelRow + 1; r < grid.height && r <= labelRow + BLOCK_ROWS; r++) {
-    const u = isUnderRow(grid, r, top, oracle);
+    const u = isUnderRow(grid, r, top, memo);
     if (!u.under) break;
     bottom = r;
     if (u.legend && legendRow === null) legendRow = r;
@@ -162,11 +145,11 @@ function blockAt(grid: Grid, labelRow: number, oracle: LabelOracle): HeaderBlock
  * holding at least as many labels as the chosen block's label row (and three). Searched to the sheet's end,
  * lazily: callers stop once they have what they need.
  */
-export function* laterHeaders(grid: Grid, first: HeaderBlock, oracle: LabelOracle): Generator<HeaderBlock> {
-  const need = Math.max(MIN_LABELS, labelHits(grid, first.labelRow, oracle));
+export function* laterHeaders(grid: Grid, first: HeaderBlock, memo: LayoutMemo): Generator<HeaderBlock> {
+  const need = Math.max(MIN_LABELS, labelHits(grid, first.labelRow, memo));
   for (let r = first.bottom + 1; r < grid.height; r++) {
-    if (labelHits(grid, r, oracle) < need) continue;
-    const block = blockAt(grid, r, oracle);
+    if (labelHits(grid, r, memo) < need) continue;
+    const block = blockAt(grid, r, memo);
     yield block;
     r = Math.max(r, block.bottom);
   }

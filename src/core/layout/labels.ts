@@ -21,22 +21,9 @@ export function stripLegend(text: string): string {
   return s.slice(0, cut).trim();
 }
 
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50_000;
-
-/** foldLabel with a cache (header and furniture texts repeat on every page). */
-export function fold(text: string): string {
-  const hit = foldCache.get(text);
-  if (hit !== undefined) return hit;
-  const out = foldLabel(text);
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-  foldCache.set(text, out);
-  return out;
-}
-
 /** The folded label of a header cell (legend removed). */
 export function foldHeader(text: string): string {
-  return fold(stripLegend(text));
+  return foldLabel(stripLegend(text));
 }
 
 const PARENTHESISED = /[(（][^()（）]*[)）]/gu;
@@ -45,5 +32,5 @@ const PARENTHESISED = /[(（][^()（）]*[)）]/gu;
 export function foldCore(text: string): string {
   const stripped = stripLegend(text);
   const core = stripped.replace(PARENTHESISED, "");
-  return core === stripped ? "" : fold(core);
+  return core === stripped ? "" : foldLabel(core);
 }

@@ -9,8 +9,9 @@ import { markDuplicates } from "./dedup";
 import { KIND_KEYWORDS, REQUIRED, type FormKind } from "./dictionary";
 import { Furniture } from "./furniture";
 import { Grid } from "./grid";
-import { type HeaderBlock, LabelOracle, findHeader, labelHits, laterHeaders } from "./header";
-import { fold, stripLegend } from "./labels";
+import { type HeaderBlock, findHeader, labelHits, laterHeaders } from "./header";
+import { stripLegend } from "./labels";
+import { LayoutMemo } from "./memo";
 import { readItemMark } from "./hierarchy";
 import { detectNotation } from "./notation";
 import { readTitle } from "./title";
@@ -55,14 +56,14 @@ function round(n: number): number {
   return Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
 }
 
-function kindKeywords(grid: Grid, lastRow: number): Set<FormKind> {
+function kindKeywords(grid: Grid, lastRow: number, memo: LayoutMemo): Set<FormKind> {
   const found = new Set<FormKind>();
-  const words = FORM_KINDS.map((k) => ({ kind: k, folded: KIND_KEYWORDS[k].map(fold) }));
+  const words = FORM_KINDS.map((k) => ({ kind: k, folded: KIND_KEYWORDS[k].map((w) => memo.fold(w)) }));
   for (let r = 0; r <= Math.min(lastRow, grid.height - 1); r++) {
     for (let c = 0; c < Math.min(grid.width, KEYWORD_COLS); c++) {
       const t = grid.text(r, c);
       if (t.trim() === "" || t.length > 200) continue;
-      const f = fold(stripLegend(t));
+      const f = memo.fold(stripLegend(t));
       for (const w of words) {
         if (w.folded.some((k) => f.includes(k) && !f.includes(`${k}内容`))) found.add(w.kind);
       }
@@ -124,7 +125,7 @@ function fillFromRepeats(
   block: HeaderBlock,
   kind: FormKind,
   profile: Profile,
-  oracle: LabelOracle,
+  memo: LayoutMemo,
   columns: MatchedColumn[],
   override: SheetOverride | undefined,
   issues: Issue[],
@@ -134,8 +135,8 @@ function fillFromRepeats(
   const have = new Set([...columns.map((c) => c.field), ...overriddenFields(override)]);
   if (REQUIRED[kind].every((f) => have.has(f))) return added;
   const used = new Set([...columns.map((c) => c.col), ...forcedColumns(override)]);
-  for (const later of laterHeaders(grid, block, oracle)) {
-    for (const m of matchColumns(grid, later, kind, profile)) {
+  for (const later of laterHeaders(grid, block, memo)) {
+    for (const m of matchColumns(grid, later, kind, profile, memo)) {
       if (have.has(m.field) || used.has(m.col)) continue;
       have.add(m.field);
       used.add(m.col);
@@ -174,7 +175,7 @@ function itemRowAbove(
   grid: Grid,
   columns: readonly MatchedColumn[],
   block: HeaderBlock,
-  oracle: LabelOracle,
+  memo: LayoutMemo,
 ): Issue | null {
   const top = block.top;
   const markCol = columns.find((c) => c.field === "itemMark")?.col;
@@ -191,7 +192,7 @@ function itemRowAbove(
     let headerRow = -1;
     let hits = 0;
     for (let h = 0; h < r; h++) {
-      const n = labelHits(grid, h, oracle);
+      const n = labelHits(grid, h, memo);
       if (n > hits) {
         hits = n;
         headerRow = h;
@@ -206,7 +207,7 @@ function itemRowAbove(
     return sheetIssue(
       grid,
       "structure.rows-before-header",
-      { label, confidence: round(hits / Math.max(1, labelHits(grid, block.labelRow, oracle))) },
+      { label, confidence: round(hits / Math.max(1, labelHits(grid, block.labelRow, memo))) },
       {
         gridRow: r,
         gridCol: markCol,
@@ -248,10 +249,10 @@ function recognizeOne(
   snapshot: SheetSnapshot,
   profile: Profile,
   override: SheetOverride | undefined,
+  memo: LayoutMemo,
 ): SheetResult {
   const grid = new Grid(snapshot);
-  const oracle = new LabelOracle();
-  const block = findHeader(grid, profile, oracle);
+  const block = findHeader(grid, profile, memo);
   const topRows = block !== null ? block.bottom : Math.min(grid.height, profile.header.searchRows) - 1;
   const title = readTitle(grid, topRows);
 
@@ -261,12 +262,12 @@ function recognizeOne(
   if (override?.kind !== undefined) {
     kind = override.kind;
     kindConfidence = 1;
-    if (kind !== "other" && block !== null) columns = matchColumns(grid, block, kind, profile);
+    if (kind !== "other" && block !== null) columns = matchColumns(grid, block, kind, profile, memo);
   } else if (block !== null) {
-    const keywords = kindKeywords(grid, block.bottom);
+    const keywords = kindKeywords(grid, block.bottom, memo);
     let best = { kind: "other" as SheetKind, score: 0, columns: [] as MatchedColumn[] };
     for (const k of FORM_KINDS) {
-      const cols = matchColumns(grid, block, k, profile);
+      const cols = matchColumns(grid, block, k, profile, memo);
       const score = 0.7 * coverage(k, cols) + 0.3 * (keywords.has(k) ? 1 : 0);
       if (score > best.score) best = { kind: k, score, columns: cols };
     }
@@ -304,7 +305,7 @@ function recognizeOne(
   const fromRepeats =
     block === null
       ? new Set<ColumnField>()
-      : fillFromRepeats(grid, block, kind, profile, oracle, columns, override, issues);
+      : fillFromRepeats(grid, block, kind, profile, memo, columns, override, issues);
   columns = applyOverride(grid, columns, block, override);
   const mapped = new Set(columns.map((c) => c.field));
   for (const field of REQUIRED[kind]) {
@@ -335,7 +336,7 @@ function recognizeOne(
   const built = buildRecords(grid, kind, columns, block === null ? 0 : block.bottom + 1, furniture);
   for (const i of built.issues) issues.push(i);
   if (block !== null) {
-    const above = itemRowAbove(grid, columns, block, oracle);
+    const above = itemRowAbove(grid, columns, block, memo);
     if (above !== null) issues.push(above);
   }
   if (built.records.length === 0) issues.push(sheetIssue(grid, "structure.no-records", { sheet: grid.name }));
@@ -371,19 +372,21 @@ export function recognizeSheet(
   profile: Profile,
   override?: SheetOverride,
 ): { layout: SheetLayout; records: SheetRecord[]; issues: Issue[] } {
-  const one = recognizeOne(snapshot, profile, override);
+  const one = recognizeOne(snapshot, profile, override, new LayoutMemo());
   const dedup = markDuplicates(one.records);
   return { layout: one.layout, records: dedup.records, issues: [...one.issues, ...dedup.issues] };
 }
 
 /**
  * Recognises every sheet of a workbook (overrides by sheet name); records of all sheets, in sheet order,
- * with duplicates marked across continuation pages and sheets.
+ * with duplicates marked across continuation pages and sheets. `memo` is this recognition's (one workbook:
+ * its sheets share header texts); evaluateWorkbook passes the one its evaluation owns.
  */
 export function recognizeWorkbook(
   snapshots: readonly SheetSnapshot[],
   profile: Profile,
   overrides?: MappingOverrides,
+  memo: LayoutMemo = new LayoutMemo(),
 ): Recognition {
   const layouts: SheetLayout[] = [];
   const records: SheetRecord[] = [];
@@ -393,6 +396,7 @@ export function recognizeWorkbook(
       s,
       profile,
       overrideFor(overrides, typeof s.name === "string" ? s.name : String(s.name)),
+      memo,
     );
     layouts.push(one.layout);
     // no spread: a sheet may hold more records than a call may take arguments

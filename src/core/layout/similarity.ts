@@ -1,18 +1,10 @@
-// Two rows reused by every call (labels are short; the rows grow to the longest label seen).
-let prevRow = new Int32Array(64);
-let curRow = new Int32Array(64);
-
-/** Levenshtein distance with two reused rows; inputs are short header labels. */
+/** Levenshtein distance over two rows; inputs are short header labels (≤ MAX_EDIT_LENGTH). */
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  if (prevRow.length <= b.length) {
-    prevRow = new Int32Array(b.length + 1);
-    curRow = new Int32Array(b.length + 1);
-  }
-  let prev = prevRow;
-  let cur = curRow;
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;

@@ -4,10 +4,11 @@ import type { SheetSnapshot } from "../model/snapshot";
 import type { ParseFailure, Parsed, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import type { Profile } from "../profile/profile";
 import type { ParseContext } from "../values/context";
+import { TextMemo } from "../text/memo";
 import { parseCriteria, parseResults, parseTargets, resolveWithHistory } from "../values";
 import { deriveAll } from "./derive";
 import { isBlank } from "./issue";
-import type { Located, LocatedFailure, ParsedRecord, RuleContext } from "./types";
+import type { IndicatorTargets, Located, LocatedFailure, ParsedRecord, RuleContext } from "./types";
 
 /** What the context is built from: the recogniser's output and the options. */
 export interface ContextInput {
@@ -16,6 +17,8 @@ export interface ContextInput {
   readonly layouts: ReadonlyArray<SheetLayout>;
   readonly records: ReadonlyArray<SheetRecord>;
   readonly layoutIssues: ReadonlyArray<Issue>;
+  /** the evaluation's text memo (a fresh one when not given) */
+  readonly text?: TextMemo;
 }
 
 /** The workbook's evaluation year: the first title year found, else the profile's. */
@@ -54,27 +57,14 @@ export interface CellParsers {
 
 const DIRECT_PARSERS: CellParsers = { targets: parseTargets, results: parseResults, criteria: parseCriteria };
 
-// Parses kept between evaluations (a CLI run reads many workbooks of the same form, with the same texts):
-// parser and context → cell text → parsed. Bounded: emptied at SHARED_CAP parses, long texts not kept.
-// Nobody outside gets these objects themselves, only copies.
-const shared = new Map<string, Map<string, Parsed<unknown>>>();
-let sharedCount = 0;
-const SHARED_CAP = 50000;
-const SHARED_MAX_TEXT = 1000;
-
-function copyParsed<T extends object>(p: Parsed<T>): Parsed<T> {
-  return { items: p.items.map((i) => ({ ...i })), failures: p.failures.map((f) => ({ ...f })) };
-}
-
 /**
- * Parsers that parse each distinct (text, context) once (sheets repeat the same texts in many cells, and
- * workbooks of one form repeat them). Each call returns fresh items and failures (shallow copies), as a
- * direct parse would: callers tell values apart by identity (a criterion is found in its pairing with
- * `includes`).
+ * Parsers that parse each distinct (text, context) once: sheets repeat the same texts in many cells. The
+ * memo belongs to the caller (buildContext makes one per evaluation) and needs no size cap: it holds at most
+ * the distinct texts of the workbook. The parsed values are shared by every cell with the same text, so
+ * nobody may change them, and nothing tells values apart by identity (pairing works by index).
  */
 export function memoizedParsers(): CellParsers {
-  // parser and context → cell text → parsed, for this context (texts looked up as they are: no key string
-  // per cell); misses go to the shared parses, then to the parser
+  // parser and context → cell text → parsed (texts looked up as they are: no key string per cell)
   const caches = new Map<string, Map<string, Parsed<unknown>>>();
   const memo =
     <T extends object>(what: string, parse: (text: string, pctx: ParseContext) => Parsed<T>) =>
@@ -86,29 +76,10 @@ export function memoizedParsers(): CellParsers {
         caches.set(ctxKey, cache);
       }
       const hit = cache.get(text);
-      if (hit !== undefined) return copyParsed(hit as Parsed<T>);
-      const keep = text.length <= SHARED_MAX_TEXT;
-      const known = keep ? shared.get(ctxKey)?.get(text) : undefined;
-      if (known !== undefined) {
-        cache.set(text, known);
-        return copyParsed(known as Parsed<T>);
-      }
+      if (hit !== undefined) return hit as Parsed<T>;
       const parsed = parse(text, pctx);
       cache.set(text, parsed);
-      if (keep) {
-        if (sharedCount >= SHARED_CAP) {
-          shared.clear();
-          sharedCount = 0;
-        }
-        let bucket = shared.get(ctxKey);
-        if (bucket === undefined) {
-          bucket = new Map();
-          shared.set(ctxKey, bucket);
-        }
-        bucket.set(text, parsed);
-        sharedCount++;
-      }
-      return copyParsed(parsed);
+      return parsed;
     };
   return {
     targets: memo("t", parseTargets),
@@ -161,6 +132,23 @@ export function parseRecord(
   };
 }
 
+/** The 成果指標と目標値 cells of a record parsed as targets (blank and error cells skipped). */
+function parseIndicatorTargets(
+  record: SheetRecord,
+  pctx: ParseContext,
+  parsers: CellParsers,
+): IndicatorTargets {
+  const items: { value: Target; cell: FieldCell }[] = [];
+  const failures: { failure: ParseFailure; cell: FieldCell }[] = [];
+  for (const cell of record.fields.indicatorTarget ?? []) {
+    if (cell.error !== null || cell.text.trim() === "") continue;
+    const parsed = parsers.targets(cell.text, pctx);
+    for (const value of parsed.items) items.push({ value, cell });
+    for (const failure of parsed.failures) failures.push({ failure, cell });
+  }
+  return { items, failures };
+}
+
 /** Build the rules' context: years, maps, memoised parsing, then the derivations. */
 export function buildContext(input: ContextInput): RuleContext {
   const { profile } = input;
@@ -179,6 +167,20 @@ export function buildContext(input: ContextInput): RuleContext {
     byRecord.set(record, p);
     return p;
   };
+  const pctxOf = (record: SheetRecord): ParseContext => ({
+    evaluationYear: yearOf(record.sheet),
+    defaultEra: profile.defaultEra,
+    maxLength: profile.maxCellLength,
+  });
+  const indicators = new WeakMap<SheetRecord, IndicatorTargets>();
+  const indicatorTargets = (record: SheetRecord): IndicatorTargets => {
+    let known = indicators.get(record);
+    if (known === undefined) {
+      known = parseIndicatorTargets(record, pctxOf(record), parsers);
+      indicators.set(record, known);
+    }
+    return known;
+  };
   const parsedById = (record: SheetRecord): ParsedRecord => {
     let bySheet = memo.get(record.sheet);
     if (bySheet === undefined) {
@@ -187,15 +189,7 @@ export function buildContext(input: ContextInput): RuleContext {
     }
     const hit = bySheet.get(record.id);
     if (hit !== undefined) return hit;
-    const p = parseRecord(
-      record,
-      {
-        evaluationYear: yearOf(record.sheet),
-        defaultEra: profile.defaultEra,
-        maxLength: profile.maxCellLength,
-      },
-      parsers,
-    );
+    const p = parseRecord(record, pctxOf(record), parsers);
     bySheet.set(record.id, p);
     return p;
   };
@@ -208,6 +202,8 @@ export function buildContext(input: ContextInput): RuleContext {
     records: input.records,
     layoutIssues: input.layoutIssues,
     parsed,
+    indicatorTargets,
+    text: input.text ?? new TextMemo(),
   };
   return { ...base, derived: deriveAll(base) };
 }

@@ -8,6 +8,7 @@ import type {
 import type { Issue, LocalizedText } from "../model/findings";
 import type { InitiativeRecord } from "../model/records";
 import type { ResultValue, Target, WithdrawalCriterion } from "../model/values";
+import { foldLabel } from "../text/normalize";
 import { describeComparison, fires, meets, pairValues } from "../values";
 import { judgedResults } from "./cumulative";
 import { cellIssue, rowIssue, anchorOf } from "./issue";
@@ -69,14 +70,17 @@ function unitMismatchParams(
 function pairCriteria(
   targets: ReadonlyArray<Target>,
   criteria: ReadonlyArray<WithdrawalCriterion>,
+  fold: (s: string) => string,
 ): { targetOf: (number | null)[]; problem: "ambiguous" | "unit-mismatch" | null } {
   if (criteria.length === 0) return { targetOf: [], problem: null };
   if (targets.length === 1) return { targetOf: criteria.map(() => 0), problem: null };
   if (criteria.every((c) => c.refersToTarget) && criteria.length === targets.length)
     return { targetOf: criteria.map((_c, i) => i), problem: null };
-  const pairing = pairValues(targets, criteria);
-  const targetOf = criteria.map((c) => {
-    const i = pairing.pairs.findIndex((p) => p.right.includes(c));
+  // paired by index: two cells with the same text share one parsed criterion, so identity tells nothing
+  const indexed = criteria.map((c, k) => ({ label: c.label, unit: c.unit, index: k }));
+  const pairing = pairValues(targets, indexed, fold);
+  const targetOf = indexed.map((c) => {
+    const i = pairing.pairs.findIndex((p) => p.right.some((r) => r.index === c.index));
     return i < 0 ? null : i;
   });
   // a target without a criterion is normal; only unpaired criteria are a problem
@@ -88,6 +92,7 @@ function pairCriteria(
 export function deriveInitiative(
   record: InitiativeRecord,
   parsed: ParsedRecord,
+  fold: (s: string) => string = foldLabel,
 ): { derivation: InitiativeDerivation; issues: Issue[] } {
   const issues: Issue[] = [];
   const targets = parsed.targets.map((t) => t.value);
@@ -143,6 +148,7 @@ export function deriveInitiative(
   const cp = pairCriteria(
     targets,
     criteria.map((c) => c.value),
+    fold,
   );
   if (cp.problem === "unit-mismatch") {
     issues.push(
@@ -189,7 +195,7 @@ export function deriveInitiative(
   }
 
   // targets ↔ results
-  const pairing = pairValues(targets, results);
+  const pairing = pairValues(targets, results, fold);
   if (pairing.problem === "unit-mismatch") {
     issues.push(
       problemIssue(

@@ -8,6 +8,7 @@ import { describeComparison, formatQuantity, lowerIsBetter, meets, pairValues, u
 import { judgedResults } from "./cumulative";
 import { anchorOf, cellIssue, rowIssue } from "./issue";
 import type { ParsedRecord } from "./types";
+import { foldLabel } from "../text/normalize";
 
 type Outcome = OutcomeDerivation["outcomes"][number];
 
@@ -210,6 +211,7 @@ export function deriveStrategy(
   initiativeDerivations: ReadonlyMap<string, InitiativeDerivation>,
   evaluationYear: number,
   profile: Profile,
+  fold: (s: string) => string = foldLabel,
 ): { derivation: OutcomeDerivation; issues: Issue[] } {
   const issues: Issue[] = [];
   const targets = parsed.targets.map((t) => t.value);
@@ -247,7 +249,7 @@ export function deriveStrategy(
       en: "the outcome result is empty or unreadable",
     });
   } else {
-    const pairing = pairValues(targets, results);
+    const pairing = pairValues(targets, results, fold);
     if (pairing.problem !== null) {
       const first = parsed.results[0];
       const params = {

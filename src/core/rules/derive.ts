@@ -63,7 +63,7 @@ export function deriveAll(ctx: Omit<RuleContext, "derived">): Derived {
 
   const initiatives: InitiativeDerivation[] = [];
   for (const r of initiativeRecords) {
-    const { derivation, issues: found } = deriveInitiative(r, ctx.parsed(r));
+    const { derivation, issues: found } = deriveInitiative(r, ctx.parsed(r), ctx.text.fold);
     initiatives.push(derivation);
     issues.push(...found);
   }
@@ -79,6 +79,7 @@ export function deriveAll(ctx: Omit<RuleContext, "derived">): Derived {
       initiativeById,
       ctx.yearOf(r.sheet),
       ctx.profile,
+      ctx.text.fold,
     );
     strategies.push(derivation);
     issues.push(...found);

@@ -1,6 +1,5 @@
 import type { FindingCode, Issue, ReportField } from "../model/findings";
 import type { ColumnField, FieldCell, SheetRecord } from "../model/records";
-import { memoizeString } from "../text/memo";
 
 /** An issue at a record's cell (the cell's text is the input). */
 export function cellIssue(
@@ -43,12 +42,9 @@ export function rowIssue(
 }
 
 const BLANK = /^\s*(?:[-‐−–—ー―]+|なし|該当なし|特になし)?\s*$/;
-// asked of every field cell, several times per evaluation
-const blankCached = memoizeString((text: string): boolean => BLANK.test(text.normalize("NFKC")));
-
 /** Empty, or a placeholder such as "-", "ー", "なし". */
 export function isBlank(text: string): boolean {
-  return blankCached(text);
+  return BLANK.test(text.normalize("NFKC"));
 }
 
 /** The anchor cell of a field, if the column exists. */

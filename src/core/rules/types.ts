@@ -11,6 +11,7 @@ import type {
 import type { SheetSnapshot } from "../model/snapshot";
 import type { ParseFailure, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import type { Profile } from "../profile/profile";
+import type { TextMemo } from "../text/memo";
 
 /** The families of rules; one file each under src/core/rules. */
 export type RuleFamily =
@@ -45,6 +46,12 @@ export interface ParsedRecord {
   };
 }
 
+/** A strategy record's 成果指標と目標値 cells as parsed targets (checked for impossible values, not derived). */
+export interface IndicatorTargets {
+  readonly items: ReadonlyArray<{ readonly value: Target; readonly cell: FieldCell }>;
+  readonly failures: ReadonlyArray<{ readonly failure: ParseFailure; readonly cell: FieldCell }>;
+}
+
 /** The derived marks of the workbook (duplicates excluded), and the issues deriving them raised. */
 export interface Derived {
   readonly initiatives: ReadonlyArray<InitiativeDerivation>;
@@ -58,7 +65,7 @@ export interface Derived {
   readonly issues: ReadonlyArray<Issue>;
 }
 
-/** What every rule sees. Read-only; parsing is memoised per record. */
+/** What every rule sees. Read-only; parsing is memoised per record, for this context only. */
 export interface RuleContext {
   readonly profile: Profile;
   /** the workbook's evaluation year (a title's year, else the profile's) */
@@ -71,6 +78,9 @@ export interface RuleContext {
   readonly records: ReadonlyArray<SheetRecord>;
   readonly layoutIssues: ReadonlyArray<Issue>;
   readonly parsed: (record: SheetRecord) => ParsedRecord;
+  readonly indicatorTargets: (record: SheetRecord) => IndicatorTargets;
+  /** normalizeText / foldLabel memoised for this evaluation */
+  readonly text: TextMemo;
   readonly derived: Derived;
 }
 

@@ -2,54 +2,8 @@ import type { Issue } from "../model/findings";
 import type { ColumnField, FieldCell, SheetRecord } from "../model/records";
 import type { ParseFailure, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import { valueProblems } from "../values";
-import { memoizedParsers, type CellParsers } from "./context";
 import { cellIssue } from "./issue";
 import type { Rule, RuleContext } from "./types";
-
-interface IndicatorTargets {
-  readonly items: ReadonlyArray<{ value: Target; cell: FieldCell }>;
-  readonly failures: ReadonlyArray<{ failure: ParseFailure; cell: FieldCell }>;
-}
-
-// Both rules below read the same cells: parse them once per context and record (and each text once).
-const indicatorMemo = new WeakMap<
-  RuleContext,
-  { readonly parsers: CellParsers; readonly perRecord: WeakMap<SheetRecord, IndicatorTargets> }
->();
-
-/** The 成果指標と目標値 cells (目標値 「H29年度までに50%以上」): not derived, but checked for impossible values. */
-function indicatorTargets(ctx: RuleContext, record: SheetRecord): IndicatorTargets {
-  let memo = indicatorMemo.get(ctx);
-  if (memo === undefined) {
-    memo = { parsers: memoizedParsers(), perRecord: new WeakMap() };
-    indicatorMemo.set(ctx, memo);
-  }
-  const hit = memo.perRecord.get(record);
-  if (hit !== undefined) return hit;
-  const found = parseIndicatorTargets(ctx, record, memo.parsers);
-  memo.perRecord.set(record, found);
-  return found;
-}
-
-function parseIndicatorTargets(
-  ctx: RuleContext,
-  record: SheetRecord,
-  parsers: CellParsers,
-): IndicatorTargets {
-  const items: { value: Target; cell: FieldCell }[] = [];
-  const failures: { failure: ParseFailure; cell: FieldCell }[] = [];
-  for (const cell of record.fields.indicatorTarget ?? []) {
-    if (cell.error !== null || cell.text.trim() === "") continue;
-    const parsed = parsers.targets(cell.text, {
-      evaluationYear: ctx.yearOf(record.sheet),
-      defaultEra: ctx.profile.defaultEra,
-      maxLength: ctx.profile.maxCellLength,
-    });
-    for (const value of parsed.items) items.push({ value, cell });
-    for (const failure of parsed.failures) failures.push({ failure, cell });
-  }
-  return { items, failures };
-}
 
 /** values.percent-out-of-range / values.negative-count: impossible numbers in targets, results, criteria. */
 export const impossibleValues: Rule = {
@@ -80,7 +34,7 @@ export const impossibleValues: Rule = {
       for (const l of p.targets) check(record, l.value, l.cell, l.column);
       for (const l of p.results) check(record, l.value, l.cell, l.column);
       for (const l of p.criteria) check(record, l.value, l.cell, l.column);
-      for (const i of indicatorTargets(ctx, record).items) check(record, i.value, i.cell, "indicatorTarget");
+      for (const i of ctx.indicatorTargets(record).items) check(record, i.value, i.cell, "indicatorTarget");
     }
     return out;
   },
@@ -104,7 +58,7 @@ export const badEraYears: Rule = {
     // the record's own failures, then its indicator targets' (no joined list per record)
     for (const record of ctx.records) {
       if (record.duplicateOf !== null) continue;
-      const indicator = indicatorTargets(ctx, record).failures;
+      const indicator = ctx.indicatorTargets(record).failures;
       for (const { failure, cell, column } of ctx.parsed(record).failures) {
         if (failure.code === "bad-era-year") yield issue(record, failure, cell, column);
       }

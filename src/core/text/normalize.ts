@@ -2,7 +2,6 @@
  * Text normalisation shared by every parser and the layout recogniser.
  * NFKC folds full-width digits/letters; explicit tables (text/tables.ts) handle what NFKC does not.
  */
-import { memoizeString } from "./memo";
 import { CHAR_TABLE, DROPPED, LABEL_VARIANTS, PROTECTED } from "./tables";
 
 const PROTECTED_SPLIT = new RegExp(`(${PROTECTED.source})`, "u");
@@ -27,10 +26,7 @@ function nfkcKeepingCircledNumbers(input: string): string {
  * Idempotent; never throws.
  */
 export function normalizeText(input: string): string {
-  return normalizeCached(typeof input === "string" ? input : String(input));
-}
-
-function normalizeUncached(s: string): string {
+  const s = typeof input === "string" ? input : String(input);
   return nfkcKeepingCircledNumbers(s.replace(DROPPED, ""))
     .replace(CR, "\n")
     .replace(TABLE_CHARS, tableChar)
@@ -38,9 +34,6 @@ function normalizeUncached(s: string): string {
     .replace(SPACE_AROUND_NEWLINE, "\n")
     .trim();
 }
-
-// a 20,000-row sheet holds some 20,000 distinct texts: room for them, so a second pass still hits
-const normalizeCached = memoizeString(normalizeUncached, 50000);
 
 const FOLD_DROP = /[\s()[\]{}<>「」『』【】〔〕〈〉《》〘〙〚〛・、。,.:;!?'"`‘’“”~\-_/\\|*※…‥+=#&@^]/g;
 
@@ -50,15 +43,9 @@ const FOLD_DROP = /[\s()[\]{}<>「」『』【】〔〕〈〉《》〘〙〚〛�
  * Never throws.
  */
 export function foldLabel(input: string): string {
-  return foldCached(typeof input === "string" ? input : String(input));
-}
-
-function foldUncached(input: string): string {
   let s = normalizeText(input).toLowerCase();
   for (const [pattern, replacement] of LABEL_VARIANTS) s = s.replace(pattern, replacement);
   // Dropping punctuation can bring a kana next to a lone combining sound mark (し + ] + ﾞ): compose
   // again so that folding a folded label changes nothing.
   return s.replace(FOLD_DROP, "").normalize("NFC");
 }
-
-const foldCached = memoizeString(foldUncached, 50000);

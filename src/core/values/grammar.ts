@@ -240,7 +240,9 @@ const SYNONYM_OF: ReadonlyMap<string, readonly [string, number]> = new Map(
  * (dates and periods), 第, relative words (増 減), and the grammar's own words. Anything else, one kanji
  * after a number, is a counter of the open class (台 冊 部 店 …).
  */
-const STOP = new Set([..."以未超万千億兆百十約年月週時秒第前後上下内外中度増減比程余強弱等及並又或対毎当計"]);
+const STOP: ReadonlySet<string> = new Set([
+  ..."以未超万千億兆百十約年月週時秒第前後上下内外中度増減比程余強弱等及並又或対毎当計",
+]);
 
 const LATIN_UNITS: ReadonlySet<string> = new Set(["km", "m", "cm", "mm", "kg", "g", "t", "ha", "kwh", "l"]);
 
@@ -445,7 +447,18 @@ const KANJI_BEFORE_OK = /^$|[\s、。,.:;=(「『【・~ぁ-ゖ年月週延全�
 const KANJI_AFTER_OK =
   /^(?:$|[\s、。,.:;)」』】・/]|以|未|超|を|で|が|は|に(?:満た|達)|まで|程|前|の[増減向改維]|開催|実施|参加|発行|配布|訪問|受講|派遣|出展|掲載|更新|達成)/u;
 /** Counters that also end ordinary words after a kanji numeral (十分な, 一部の, 一本化, 一日も早く): boundary only. */
-const KANJI_WORDY_COUNTERS = new Set(["分", "部", "本", "日", "点", "名", "人", "方", "面", "時"]);
+const KANJI_WORDY_COUNTERS: ReadonlySet<string> = new Set([
+  "分",
+  "部",
+  "本",
+  "日",
+  "点",
+  "名",
+  "人",
+  "方",
+  "面",
+  "時",
+]);
 const KANJI_BOUNDARY =
   /^(?:$|[\s、。,.:;)」』】・/]|以上|以下|未満|以内|超|を(?:超|上回|下回|切)|に(?:満た|達))/u;
 

@@ -33,11 +33,12 @@ const PROBLEM_RANK: Readonly<Record<PairingProblem, number>> = {
  * Problems: "unit-mismatch" (a right item no left item's unit agrees with), "ambiguous" (order cannot
  * decide), "count-mismatch" (a left item left without any right item, or one side empty and the other
  * not). With a problem the row must not be derived; `pairs` then hold only what was paired safely, for
- * messages. Never throws.
+ * messages. `fold` (foldLabel, or a memo of it owned by the caller's evaluation) folds labels. Never throws.
  */
 export function pairValues<L extends Pairable, R extends Pairable>(
   left: ReadonlyArray<L>,
   right: ReadonlyArray<R>,
+  fold?: (s: string) => string,
 ): Pairing<L, R> {
   const assigned: R[][] = left.map(() => []);
   const build = (problem: PairingProblem | null): Pairing<L, R> => ({
@@ -71,7 +72,7 @@ export function pairValues<L extends Pairable, R extends Pairable>(
     let bestScore = -Infinity;
     let secondScore = -Infinity;
     for (const i of candidates) {
-      const score = labelSimilarity(left[i]?.label ?? null, r.label);
+      const score = labelSimilarity(left[i]?.label ?? null, r.label, fold);
       if (score > bestScore) {
         secondScore = bestScore;
         bestScore = score;

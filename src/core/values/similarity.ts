@@ -20,12 +20,16 @@ function bigrams(s: string): Bigrams {
 }
 
 /**
- * 0..1 similarity of two labels after foldLabel (1 = same folded text); 0 when either is empty. No cache
- * here (values keep no module state): labels are short, and foldLabel is memoised in text/.
+ * 0..1 similarity of two labels after folding (1 = same folded text); 0 when either is empty. No cache here
+ * (values keep no module state): `fold` is foldLabel or a memo of it owned by the caller's evaluation.
  */
-export function labelSimilarity(a: string | null, b: string | null): number {
-  const fa = foldLabel(a ?? "");
-  const fb = foldLabel(b ?? "");
+export function labelSimilarity(
+  a: string | null,
+  b: string | null,
+  fold: (s: string) => string = foldLabel,
+): number {
+  const fa = fold(a ?? "");
+  const fb = fold(b ?? "");
   if (fa === "" || fb === "") return 0;
   if (fa === fb) return 1;
   return dice(fa, fb);
