@@ -103,7 +103,7 @@ test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す
   const planned = await page.locator('[data-testid="mark-row"][data-action="write"]').evaluateAll((rows) =>
     rows.map((r) => {
       const cells = r.querySelectorAll("td");
-      const ref = cells[0]?.textContent ?? "";
+      const ref = r.querySelector('[data-testid="mark-cell"]')?.textContent ?? "";
       const at = ref.lastIndexOf("!");
       return { sheet: ref.slice(0, at), cell: ref.slice(at + 1), value: cells[2]?.textContent ?? "" };
     }),
@@ -112,7 +112,9 @@ test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す
   const before = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
   await page.getByRole("button", { name: `${planned.length} 件を書き込む` }).click();
   await page
-    .getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`)
+    .getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`, {
+      exact: false,
+    })
     .waitFor();
   const after = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
   expect(after).toEqual(planned.map((p) => p.value));

@@ -63,6 +63,12 @@ async function openPage(): Promise<Page> {
   return page;
 }
 
+/** Opens the Download menu and picks an entry (the header keeps both downloads in one menu). */
+async function pickDownload(page: Page, item: string): Promise<void> {
+  await page.getByRole("button", { name: "ダウンロード", exact: true }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
@@ -126,16 +132,16 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   await expect(vocabulary.count()).resolves.toBeGreaterThan(0);
   const vocabularyTexts = await vocabulary.allTextContents();
   expect(vocabularyTexts.some((t) => t.includes("H9") && t.includes("セルの内容: A"))).toBe(true);
-  // A click shows the cell (no grid to select outside Excel).
+  // A click shows the row in place (no grid to select outside Excel).
   await vocabulary.filter({ hasText: "H9" }).first().click();
-  await expect(page.getByTestId("cell-peek").textContent()).resolves.toContain("戦略(2)!H9 の内容");
+  await expect(page.getByTestId("row-view").textContent()).resolves.toContain("戦略(2) 9行の内容");
   await shot(page, "1-check");
 
   // Filter by severity: only errors remain.
-  await page.getByLabel("重要度で絞り込む").selectOption("error");
+  await page.getByTestId("severity-error").click();
   const severities = await page.locator('[data-testid="finding"]').evaluateAll((els) => els.length);
   expect(severities).toBeGreaterThan(0);
-  await page.getByLabel("重要度で絞り込む").selectOption("all");
+  await page.getByTestId("severity-error").click();
 
   // Marks: the plan; remember what will be written, then apply.
   await page.getByRole("tab", { name: "記号" }).click();
@@ -143,14 +149,17 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   const planned = await writeRows.evaluateAll((rows) =>
     rows.map((r) => {
       const cells = r.querySelectorAll("td");
-      return { ref: cells[0]?.textContent ?? "", value: cells[2]?.textContent ?? "" };
+      return {
+        ref: r.querySelector('[data-testid="mark-cell"]')?.textContent ?? "",
+        value: cells[2]?.textContent ?? "",
+      };
     }),
   );
   expect(planned.length).toBeGreaterThan(0);
   await shot(page, "2-marks");
   await page.getByRole("button", { name: `${planned.length} 件を書き込む` }).click();
   await page
-    .getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`)
+    .getByText(`${planned.length} 件をこのページの中のブックに書き込みました。`, { exact: false })
     .waitFor();
   // After the apply the plan is re-derived: nothing is left to write, and Revert is offered.
   await expect(writeRows.count()).resolves.toBe(0);
@@ -171,7 +180,7 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   // Download the marked workbook and check its cells against the original.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "記号を入れたブックをダウンロード" }).click(),
+    pickDownload(page, "記号を入れたブックをダウンロード"),
   ]);
   expect(download.suggestedFilename()).toBe("hirano-fy2016_kusei.xlsx");
   const marked = path.join(downloadDir, download.suggestedFilename());
@@ -214,7 +223,7 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   // The HTML report downloads too and is self-contained.
   const [report] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "HTML レポートをダウンロード" }).click(),
+    pickDownload(page, "HTML レポートをダウンロード"),
   ]);
   const reportPath = path.join(downloadDir, report.suggestedFilename());
   await report.saveAs(reportPath);
@@ -228,9 +237,11 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   await page.getByRole("button", { name: "直前の書き込みを元に戻す" }).click();
   await page.getByText(`${planned.length} 件を元の値に戻しました。`).waitFor();
   await expect(writeRows.count()).resolves.toBe(planned.length);
+  // The marks are pending again: the page asks, and the user downloads without them.
+  await pickDownload(page, "記号を入れたブックをダウンロード");
   const [again] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "記号を入れたブックをダウンロード" }).click(),
+    page.getByRole("button", { name: "記号なしでダウンロード" }).click(),
   ]);
   const revertedPath = path.join(downloadDir, "reverted.xlsx");
   await again.saveAs(revertedPath);
@@ -301,9 +312,11 @@ describe("単体モードで他のブックも開ける", () => {
       await page.getByTestId("file-input").setInputFiles(file);
       await page.getByText(`開いているファイル: ${path.basename(name)}`).waitFor();
       await page.getByRole("tab", { name: "検証" }).click();
-      await expect(page.getByText(/^(指摘 \d+ 件 \/ 全 \d+ 件|指摘はありません。)$/).count()).resolves.toBe(
-        1,
-      );
+      await expect(
+        page
+          .getByText(/^(指摘 \d+ 件 \/ 全 \d+ 件|指摘はありません。|評価シートが見つかりませんでした)/)
+          .count(),
+      ).resolves.toBe(1);
       for (const tab of ["記号", "列の対応", "集計"]) await page.getByRole("tab", { name: tab }).click();
       await expect(page.getByRole("alert").count()).resolves.toBe(0);
     }
@@ -330,9 +343,11 @@ test("グラフのあるブックも書き込めて、ダウンロードした�
   const input = path.join(ROOT, "test", "fixtures", "hostile", "excel-only-parts.xlsx");
   await page.getByTestId("file-input").setInputFiles(input);
   await page.getByText("開いているファイル: excel-only-parts.xlsx").waitFor();
+  // The marks are not written yet: the page asks, and writes them before the download.
+  await pickDownload(page, "記号を入れたブックをダウンロード");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "記号を入れたブックをダウンロード" }).click(),
+    page.getByRole("button", { name: "書き込んでからダウンロード" }).click(),
   ]);
   const saved = path.join(downloadDir, download.suggestedFilename());
   await download.saveAs(saved);

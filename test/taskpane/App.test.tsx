@@ -31,8 +31,13 @@ describe("検証タブ", () => {
     await validated(host);
     expect(host.calls.check).toEqual([{}]);
     expect(screen.getAllByTestId("finding")).toHaveLength(4);
-    expect(screen.getByRole("heading", { level: 3, name: "戦略" })).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 4, name: "エラー (1)" })).toBeTruthy();
+    // Errors first, then warnings, then information; inside each, by sheet.
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "エラー (1)",
+      "警告 (2)",
+      "情報 (1)",
+    ]);
+    expect(screen.getAllByRole("heading", { level: 4, name: "戦略 (1)" })).toHaveLength(2);
     expect(screen.getByText("有効性の欄に「A」とあります。ア/イのどちらかを入れてください。")).toBeTruthy();
     expect(screen.getByText("セルの内容: A")).toBeTruthy();
     // Cell text stays text: the script tag is shown, not parsed.
@@ -41,12 +46,14 @@ describe("検証タブ", () => {
   });
 
   test.each([
-    ["重要度で絞り込む", "error", ["vocabulary.not-a-mark"]],
-    ["重要度で絞り込む", "warning", ["narrative.missing-issue", "derive.withdrawal-fired"]],
+    ["severity", "error", ["vocabulary.not-a-mark"]],
+    ["severity", "warning", ["narrative.missing-issue", "derive.withdrawal-fired"]],
     ["シートで絞り込む", "具体的取組", ["structure.weak-header", "derive.withdrawal-fired"]],
   ])("%s = %s", async (label, value, codes) => {
     await validated(fakeHost({ evaluation: sampleEvaluation }));
-    fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    // Severity: the count chips are toggle buttons; the sheet: a select.
+    if (label === "severity") fireEvent.click(screen.getByTestId(`severity-${value}`));
+    else fireEvent.change(screen.getByLabelText(label), { target: { value } });
     const shown = screen.getAllByTestId("finding").map((el) => el.getAttribute("data-code"));
     expect(shown.sort()).toEqual([...codes].sort());
     expect(screen.getByText(`指摘 ${codes.length} 件 / 全 4 件`)).toBeTruthy();
@@ -100,7 +107,12 @@ describe("記号タブ: 競合の上書きは選んだものだけ", () => {
   test("何も選ばなければ書き込みだけ、行ごとに選ぶと増え、全部を選ぶと競合すべて", async () => {
     const host = fakeHost({ evaluation: sampleEvaluation });
     await onMarks(host);
-    expect(screen.getAllByTestId("mark-row")).toHaveLength(4);
+    // By default only what needs attention: the two conflicts first, then the write (the keep is hidden).
+    expect(screen.getAllByTestId("mark-row").map((r) => r.getAttribute("data-action"))).toEqual([
+      "conflict",
+      "conflict",
+      "write",
+    ]);
     fireEvent.click(screen.getByLabelText("具体的取組!L12 の競合を上書きする"));
     expect(screen.getByRole("button", { name: "2 件を書き込む" })).toBeTruthy();
     fireEvent.click(screen.getByLabelText("具体的取組!L12 の競合を上書きする"));
@@ -110,7 +122,9 @@ describe("記号タブ: 競合の上書きは選んだものだけ", () => {
     // Unticking one row leaves "all" mode but keeps the other conflict.
     fireEvent.click(screen.getByLabelText("具体的取組!L13 の競合を上書きする"));
     fireEvent.click(screen.getByRole("button", { name: "2 件を書き込む" }));
-    await screen.findByText("2 件を書き込みました。変更は変更履歴シートに記録されています。");
+    await screen.findByText(
+      "2 件を書き込みました。変更は変更履歴シートに記録されています。元に戻すには「直前の書き込みを元に戻す」を押してください。",
+    );
     expect(host.calls.apply).toEqual([
       [
         { sheet: "具体的取組", cell: "L11", expected: null, value: "○", reason: "55.9% ≥ 30%以上 → ○" },
@@ -198,7 +212,7 @@ describe("知らせ", () => {
     await validated(host);
     tab("記号");
     fireEvent.click(await screen.findByRole("button", { name: "1 件を書き込む" }));
-    await screen.findByText("1 件を書き込みました。変更は変更履歴シートに記録されています。");
+    await screen.findByText(/^1 件を書き込みました。変更は変更履歴シートに記録されています。/);
     fireEvent.click(screen.getByRole("button", { name: "直前の書き込みを元に戻す" }));
     await screen.findByText(/^3 件を元の値に戻しました。2 件は書き込み後に変更されていたため/);
   });
@@ -217,9 +231,10 @@ describe("単体モード", () => {
     await screen.findByText("指摘 4 件 / 全 4 件");
     expect(screen.getByTestId("file-name").textContent).toBe("開いているファイル: hirano.xlsx");
     fireEvent.click(screen.getByText("有効性の欄に「A」とあります。ア/イのどちらかを入れてください。"));
-    const peek = await screen.findByTestId("cell-peek");
-    expect(peek.textContent).toContain("戦略!H8 の内容");
-    expect(peek.textContent).toContain("セルの値");
+    // Outside Excel the row opens in place (this hand-made evaluation has no records: it says so).
+    const row = await screen.findByTestId("row-view");
+    expect(row.textContent).toBe("この指摘に対応する行はありません。");
+    expect(host.calls.select).toEqual([]);
   });
 });
 
@@ -275,7 +290,9 @@ describe("集計タブ", () => {
     const w = screen.getByTestId("withdrawal-row");
     expect(w.textContent).toContain("左記目標が30%未満であれば、事業を再構築する。");
     expect(w.textContent).toContain("事業を再構築");
-    expect(screen.getByRole("img", { name: "経営課題ごとの達成状況" })).toBeTruthy();
+    expect(
+      screen.getByRole("img", { name: /^経営課題ごとの達成状況。1 経営課題1: 目標達成 1 件/ }),
+    ).toBeTruthy();
   });
 });
 

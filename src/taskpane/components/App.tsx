@@ -1,7 +1,19 @@
 import {
   Badge,
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -11,18 +23,20 @@ import {
   TabList,
   Text,
   tokens,
+  Tooltip,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Finding, MappingOverrides } from "../../core";
-import type { CellPeek, CheckResult, Download, OpenFile, RibbonRunSource, TaskpaneHost } from "../host";
+import { useCallback, useEffect, useState } from "react";
+import type { CellWrite, Evaluation, MappingOverrides } from "../../core";
+import type { ApplyResult, CheckResult, Download, OpenFile, RibbonRunSource, TaskpaneHost } from "../host";
+import { fiscalYearJa } from "../i18n/era";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";
 import { NO_CONFLICTS, selectWrites, type ConflictChoice } from "../model/selection";
 import { CheckTab } from "./CheckTab";
 import { ErrorBar, type UiError } from "./ErrorBar";
 import { FileOpen } from "./FileOpen";
-import { cellText, describeError } from "./format";
+import { describeError } from "./format";
 import { MappingTab } from "./MappingTab";
 import { MarksTab, type ApplyProgress } from "./MarksTab";
 import { SummaryTab } from "./SummaryTab";
@@ -31,16 +45,57 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     minHeight: "100vh",
     boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  titleRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  fileRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  peek: { whiteSpace: "pre-wrap", wordBreak: "break-all" },
+  // Room under the list for the status bar, so that it never covers the last finding.
+  withStatus: { paddingBottom: "120px" },
+  header: { display: "flex", flexDirection: "column", gap: "2px" },
+  titleRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    minWidth: 0,
+  },
+  noShrink: { flexShrink: 0, whiteSpace: "nowrap" },
+  subtitle: {
+    color: tokens.colorNeutralForeground2,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  fileRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", minWidth: 0 },
+  fileName: {
+    flex: "1 1 auto",
+    minWidth: 0,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  // One status bar for busy, errors and notices, fixed at the bottom: it never pushes the list under the
+  // pointer (a click that shows a message leaves every finding where it was).
+  status: {
+    position: "fixed",
+    left: 0,
+    right: 0,
+    bottom: 0,
+    zIndex: 10,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow8,
+  },
 });
 
 type TabId = "check" | "marks" | "mapping" | "summary";
@@ -66,6 +121,15 @@ export interface AppProps {
 
 interface Busy {
   readonly label: string;
+}
+
+/** The subtitle: the fiscal year and ward read from the sheets' titles, or the general line before a check. */
+function subtitle(t: Translate, evaluation: Evaluation | null): string {
+  const layout = evaluation?.layouts.find((l) => l.titleYear !== null);
+  if (!layout || layout.titleYear === null) return t("appSubtitle");
+  const ward = evaluation?.layouts.find((l) => l.ward !== null)?.ward ?? null;
+  const params = { fy: fiscalYearJa(layout.titleYear), year: layout.titleYear };
+  return ward ? t("subtitleYearWard", { ...params, ward }) : t("subtitleYear", params);
 }
 
 /** Hands a Blob to the browser as a download. */
@@ -94,8 +158,20 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
   const [progress, setProgress] = useState<ApplyProgress | null>(null);
   const [error, setError] = useState<UiError | null>(startupError ?? null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [peek, setPeek] = useState<CellPeek | null>(null);
   const [tab, setTab] = useState<TabId>("check");
+  // Cells written in this session and still in the workbook (standalone: what a download carries).
+  const [written, setWritten] = useState(0);
+  // Written since the last download (standalone): leaving the page would lose them.
+  const [unsaved, setUnsaved] = useState(false);
+  // The download is waiting for the user's answer: write the pending marks first, or not.
+  const [askDownload, setAskDownload] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!unsaved) return;
+    const onLeave = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", onLeave);
+    return () => window.removeEventListener("beforeunload", onLeave);
+  }, [unsaved]);
 
   /** Runs one use case: busy while it runs, any failure shown with its remedy, never swallowed. */
   const run = useCallback(
@@ -151,7 +227,8 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
       setOverrides(o);
       setResult(null);
       setCanRevert(false);
-      setPeek(null);
+      setWritten(0);
+      setUnsaved(false);
       await validate(h, o);
     });
   };
@@ -174,29 +251,39 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
     });
   };
 
-  const onSelect = (f: Finding) => {
-    if (!host || f.cell === null) return;
-    const cell = f.cell;
+  // Excel only: the components open the row in place in the browser, where there is no grid.
+  const onSelect = (sheet: string, cell: string) => {
+    if (!host) return;
     void run("busy", "errorSelect", async () => {
-      const p = await host.selectCell(f.sheet, cell);
-      setPeek(p);
-      if (p === null) setNotice(t("cellSelected", { sheet: f.sheet, cell }));
+      await host.selectCell(sheet, cell);
+      setNotice(t("cellSelected", { sheet, cell }));
     });
   };
+
+  /** Writes the cells, re-validates, and says what happened and what is left to do. */
+  const applyWrites = async (h: TaskpaneHost, writes: ReadonlyArray<CellWrite>): Promise<ApplyResult> => {
+    setProgress({ done: 0, total: writes.length });
+    const r = await h.apply(writes, (done, total) => setProgress({ done, total }));
+    setCanRevert(true);
+    setWritten((w) => w + r.written);
+    if (r.written > 0 && h.mode === "standalone") setUnsaved(true);
+    await validate(h, overrides);
+    return r;
+  };
+
+  const appliedNotice = (h: TaskpaneHost, r: ApplyResult): string =>
+    r.changed > 0
+      ? t("appliedWithChanges", { written: r.written, changed: r.changed })
+      : h.mode === "standalone"
+        ? t("appliedStandalone", { written: r.written })
+        : t("appliedExcel", { written: r.written });
 
   const onApply = () => {
     if (!host || !result) return;
     const writes = selectWrites(result.evaluation.plan, choice);
-    setProgress({ done: 0, total: writes.length });
     void run("busy", "errorApply", async () => {
-      const r = await host.apply(writes, (done, total) => setProgress({ done, total }));
-      setCanRevert(true);
-      await validate(host, overrides);
-      setNotice(
-        r.changed > 0
-          ? t("appliedWithChanges", { written: r.written, changed: r.changed })
-          : t("applied", { written: r.written }),
-      );
+      const r = await applyWrites(host, writes);
+      setNotice(appliedNotice(host, r));
     });
   };
 
@@ -205,6 +292,7 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
     void run("reverting", "errorRevert", async () => {
       const r = await host.revert();
       setCanRevert(false);
+      setWritten((w) => Math.max(0, w - r.restored));
       await validate(host, overrides);
       setNotice(
         r.skipped
@@ -225,102 +313,101 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
     });
   };
 
-  const onDownload = (which: "workbook" | "report") => {
+  const downloadReport = () => {
     const downloads = host?.downloads;
-    if (!downloads) return;
+    if (!downloads || !result) return;
     void run("busy", "errorDownload", async () => {
-      const d =
-        which === "workbook"
-          ? await downloads.workbook()
-          : result
-            ? await downloads.report(result, lang)
-            : null;
-      if (!d) return;
+      const d = await downloads.report(result, lang);
       saveDownload(d);
       setNotice(t("downloadReady", { name: d.fileName }));
     });
   };
 
-  const sheets = useMemo(() => (result ? result.evaluation.layouts.map((l) => l.sheet) : []), [result]);
+  /** Downloads the workbook; with `writeFirst`, the pending marks are written before. Says what it holds. */
+  const downloadWorkbook = (writeFirst: boolean) => {
+    setAskDownload(null);
+    const h = host;
+    const downloads = h?.downloads;
+    if (!h || !downloads) return;
+    void run("busy", "errorDownload", async () => {
+      let total = written;
+      if (writeFirst && result) {
+        const r = await applyWrites(h, selectWrites(result.evaluation.plan, choice));
+        total += r.written;
+      }
+      const d: Download = await downloads.workbook();
+      saveDownload(d);
+      setUnsaved(false);
+      setNotice(
+        total > 0
+          ? t("downloadReadyMarked", { name: d.fileName, count: total })
+          : t("downloadReadyUnmarked", { name: d.fileName }),
+      );
+    });
+  };
+
+  // The trap this avoids: a download before 「書き込む」 silently gave the workbook without its marks.
+  const onDownloadWorkbook = () => {
+    const pending = result ? selectWrites(result.evaluation.plan, choice).length : 0;
+    if (pending > 0) setAskDownload(pending);
+    else downloadWorkbook(false);
+  };
+
   const standalone = openFile !== undefined;
   const isBusy = busy !== null;
+  const evaluation = result ? result.evaluation : null;
+  const hasStatus = isBusy || error !== null || notice !== null;
 
   return (
-    <main className={styles.root} aria-busy={isBusy}>
+    <main className={hasStatus ? `${styles.root} ${styles.withStatus}` : styles.root} aria-busy={isBusy}>
       <header className={styles.header}>
         <div className={styles.titleRow}>
           <h1 className={styles.title}>{t("appTitle")}</h1>
-          <Badge appearance="outline" color="brand">
-            {standalone ? t("modeStandalone") : t("modeExcel")}
-          </Badge>
+          {/* Inside Excel a badge saying so tells nothing; outside it says why there is no grid. */}
+          {standalone ? (
+            <Badge appearance="outline" color="informative" size="small" className={styles.noShrink}>
+              {t("modeStandalone")}
+            </Badge>
+          ) : null}
         </div>
-        <Text size={200}>{t("appSubtitle")}</Text>
+        <Text size={200} className={styles.subtitle} data-testid="subtitle">
+          {subtitle(t, evaluation)}
+        </Text>
         {standalone && host ? (
           <div className={styles.fileRow}>
-            <Text weight="semibold" data-testid="file-name">
+            <Text size={200} weight="semibold" className={styles.fileName} data-testid="file-name">
               {t("openedFile", { name: host.fileName ?? "" })}
             </Text>
-            <Button
-              size="small"
-              icon={<ArrowDownloadRegular />}
-              disabled={isBusy || !result}
-              onClick={() => onDownload("workbook")}
-            >
-              {t("downloadWorkbook")}
-            </Button>
-            <Button
-              size="small"
-              icon={<ArrowDownloadRegular />}
-              disabled={isBusy || !result}
-              onClick={() => onDownload("report")}
-            >
-              {t("downloadReport")}
-            </Button>
-            <Button
-              size="small"
-              icon={<DocumentArrowUpRegular />}
-              disabled={isBusy}
-              onClick={() => setHost(null)}
-            >
-              {t("openAnother")}
-            </Button>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuButton
+                  size="small"
+                  className={styles.noShrink}
+                  icon={<ArrowDownloadRegular />}
+                  disabled={isBusy || !result}
+                >
+                  {t("downloadMenu")}
+                </MenuButton>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={onDownloadWorkbook}>{t("downloadWorkbook")}</MenuItem>
+                  <MenuItem onClick={downloadReport}>{t("downloadReport")}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+            <Tooltip content={t("openAnother")} relationship="label">
+              <Button
+                size="small"
+                className={styles.noShrink}
+                icon={<DocumentArrowUpRegular />}
+                disabled={isBusy}
+                onClick={() => setHost(null)}
+              />
+            </Tooltip>
           </div>
         ) : null}
       </header>
-      {error ? <ErrorBar t={t} error={error} onDismiss={() => setError(null)} /> : null}
-      {notice ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{notice}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={t("errorDismiss")}
-                icon={<DismissRegular />}
-                onClick={() => setNotice(null)}
-              />
-            }
-          />
-        </MessageBar>
-      ) : null}
-      {peek ? (
-        <MessageBar intent="info" layout="multiline" data-testid="cell-peek">
-          <MessageBarBody>
-            <MessageBarTitle>{t("cellPreviewTitle", { sheet: peek.sheet, cell: peek.cell })}</MessageBarTitle>
-            <span className={styles.peek}>{cellText(t, peek.value)}</span>
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={t("cellPreviewClose")}
-                icon={<DismissRegular />}
-                onClick={() => setPeek(null)}
-              />
-            }
-          />
-        </MessageBar>
-      ) : null}
       {result?.notices && result.notices.length > 0 ? (
         <MessageBar intent="warning" layout="multiline" data-testid="check-notices">
           <MessageBarBody>
@@ -331,7 +418,6 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {busy && progress === null ? <Spinner size="tiny" label={busy.label} labelPosition="after" /> : null}
       {standalone && !host ? (
         <FileOpen t={t} disabled={isBusy} onFile={onOpen} />
       ) : (
@@ -354,18 +440,19 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
                 t={t}
                 lang={lang}
                 mode={host?.mode ?? "standalone"}
-                findings={result ? result.evaluation.findings : null}
-                sheets={sheets}
+                evaluation={evaluation}
                 busy={isBusy}
                 onValidate={onValidate}
                 onClearHighlights={host?.clearHighlights ? onClearHighlights : null}
                 onSelect={onSelect}
+                onGoMapping={() => setTab("mapping")}
               />
             ) : tab === "marks" ? (
               <MarksTab
                 t={t}
                 lang={lang}
-                plan={result ? result.evaluation.plan : null}
+                mode={host?.mode ?? "standalone"}
+                evaluation={evaluation}
                 choice={choice}
                 onChoice={setChoice}
                 busy={isBusy}
@@ -373,15 +460,62 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
                 canRevert={canRevert}
                 onApply={onApply}
                 onRevert={onRevert}
+                onSelect={onSelect}
               />
             ) : tab === "mapping" ? (
               <MappingTab t={t} lang={lang} result={result} busy={isBusy} onSave={onSaveMapping} />
             ) : (
-              <SummaryTab t={t} evaluation={result ? result.evaluation : null} />
+              <SummaryTab
+                t={t}
+                lang={lang}
+                mode={host?.mode ?? "standalone"}
+                evaluation={evaluation}
+                onSelect={onSelect}
+              />
             )}
           </div>
         </>
       )}
+      {hasStatus ? (
+        <div className={styles.status} role="region" aria-label={t("statusRegion")}>
+          {busy && progress === null ? (
+            <Spinner size="tiny" label={busy.label} labelPosition="after" />
+          ) : null}
+          {error ? <ErrorBar t={t} error={error} onDismiss={() => setError(null)} /> : null}
+          {notice ? (
+            <MessageBar intent="success" role="status" layout="multiline">
+              <MessageBarBody>{notice}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    aria-label={t("errorDismiss")}
+                    icon={<DismissRegular />}
+                    onClick={() => setNotice(null)}
+                  />
+                }
+              />
+            </MessageBar>
+          ) : null}
+        </div>
+      ) : null}
+      <Dialog open={askDownload !== null} onOpenChange={(_, d) => (d.open ? null : setAskDownload(null))}>
+        <DialogSurface aria-describedby="kusei-dl-body">
+          <DialogBody>
+            <DialogTitle>{t("dlTitle")}</DialogTitle>
+            <DialogContent id="kusei-dl-body">{t("dlBody", { count: askDownload ?? 0 })}</DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" onClick={() => downloadWorkbook(true)}>
+                {t("dlApplyFirst")}
+              </Button>
+              <Button onClick={() => downloadWorkbook(false)}>{t("dlAsIs")}</Button>
+              <Button appearance="subtle" onClick={() => setAskDownload(null)}>
+                {t("dlCancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </main>
   );
 }

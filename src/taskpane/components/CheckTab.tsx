@@ -1,31 +1,57 @@
-import type { Handler } from "./handlers";
-import { Badge, Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+  Select,
+  Text,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
 import {
   CheckmarkCircleRegular,
+  ChevronDownRegular,
+  ChevronRightRegular,
   EraserRegular,
   ErrorCircleRegular,
   InfoRegular,
   WarningRegular,
 } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import type { Finding, Severity } from "../../core";
+import type { Evaluation, Finding, Severity } from "../../core";
 import { severityLabel } from "../i18n/labels";
-import type { Lang, Translate } from "../i18n/strings";
+import type { Lang, Translate, UiKey } from "../i18n/strings";
+import type { CauseGroup, CauseInitiative, CauseKind } from "../model/causes";
 import {
+  arrangeFindings,
   countBySeverity,
   filterFindings,
-  groupFindings,
+  isFiltering,
   NO_FILTER,
   SEVERITY_ORDER,
   type FindingFilter,
 } from "../model/findings";
+import { recordIndex, recordTitle, type RecordAt } from "../model/rows";
 import { cellText } from "./format";
+import type { RenderFindings, SelectCell } from "./handlers";
+import { RowView } from "./RowView";
 
 const useStyles = makeStyles({
-  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
-  filter: { minWidth: "120px", flex: "1 1 120px" },
-  sheet: { marginTop: tokens.spacingVerticalM },
+  toolbar: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
+  filters: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    flexWrap: "wrap",
+    alignItems: "center",
+    marginTop: tokens.spacingVerticalXS,
+  },
+  filter: { minWidth: "120px", flex: "1 1 140px" },
+  count: { display: "block", margin: `${tokens.spacingVerticalXS} 0` },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -42,15 +68,29 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     cursor: "pointer",
     fontFamily: "inherit",
     fontSize: tokens.fontSizeBase200,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  icon: { flexShrink: 0, alignSelf: "center" },
-  itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  cellRef: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  icon: { flexShrink: 0, alignSelf: "center", display: "inline-flex" },
+  itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
+  cellRef: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: "nowrap",
+    flexShrink: 0,
+  },
+  rowTitle: {
+    color: tokens.colorNeutralForeground2,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    minWidth: 0,
+  },
+  message: { display: "block", marginTop: "2px" },
   input: {
     display: "block",
     color: tokens.colorNeutralForeground3,
@@ -58,10 +98,25 @@ const useStyles = makeStyles({
     wordBreak: "break-all",
   },
   heading: {
-    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`,
     fontSize: tokens.fontSizeBase300,
   },
-  subheading: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200 },
+  subheading: {
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXXS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  cause: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    marginBottom: tokens.spacingVerticalXS,
+  },
+  causeWarning: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  causeTitle: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  causeList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  clean: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 const ICONS: Record<Severity, ReactElement> = {
@@ -70,142 +125,359 @@ const ICONS: Record<Severity, ReactElement> = {
   info: <InfoRegular color={tokens.colorBrandForeground1} aria-hidden />,
 };
 
-const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
+const CAUSE_KEYS: Record<CauseKind, UiKey> = {
+  withdrawal: "causeWithdrawal",
+  missed: "causeMissed",
+  "not-computable": "causeNotComputable",
 };
 
 export interface CheckTabProps {
   readonly t: Translate;
   readonly lang: Lang;
   readonly mode: "excel" | "standalone";
-  readonly findings: ReadonlyArray<Finding> | null;
-  readonly sheets: ReadonlyArray<string>;
+  readonly evaluation: Evaluation | null;
   readonly busy: boolean;
   readonly onValidate: () => void;
   /** present in Excel, where a check highlights cells */
   readonly onClearHighlights: (() => void) | null;
-  readonly onSelect: Handler<Finding>;
+  readonly onSelect: SelectCell;
+  readonly onGoMapping: () => void;
 }
 
-/** The Check tab: validate, then the findings grouped by sheet and severity, filterable; a click goes to the cell. */
+function findingKey(f: Finding, i: number): string {
+  return `${f.code}|${f.sheet}|${f.cell ?? ""}|${i}`;
+}
+
+/** One cause of a cascade in plain words: where, the row's title, what happened and why. */
+export function causeText(t: Translate, lang: Lang, c: CauseInitiative): string {
+  return t(CAUSE_KEYS[c.kind], {
+    where: t("causeWhere", { sheet: c.sheet, row: c.row }),
+    title: c.title,
+    reason: c.reason[lang],
+  });
+}
+
+interface ItemProps {
+  readonly t: Translate;
+  readonly lang: Lang;
+  readonly mode: "excel" | "standalone";
+  readonly finding: Finding;
+  readonly recordAt: RecordAt;
+  readonly open: boolean;
+  readonly onClick: () => void;
+}
+
+function FindingItem({ t, lang, mode, finding: f, recordAt, open, onClick }: ItemProps) {
+  const styles = useStyles();
+  const record = recordAt(f.sheet, f.row);
+  const title = record ? recordTitle(record) : "";
+  return (
+    <li>
+      <button
+        type="button"
+        className={styles.item}
+        title={mode === "excel" ? t("selectCellHint") : t("rowShow")}
+        data-testid="finding"
+        data-code={f.code}
+        {...(mode === "standalone" ? { "aria-expanded": open } : {})}
+        onClick={onClick}
+      >
+        <span className={styles.itemHead}>
+          <span className={styles.icon}>{ICONS[f.severity]}</span>
+          <span className={styles.cellRef}>
+            {f.sheet}!{f.cell ?? t("sheetLevel")}
+          </span>
+          {title !== "" ? (
+            <span className={styles.rowTitle} data-testid="row-title">
+              {title}
+            </span>
+          ) : null}
+        </span>
+        <span className={styles.message}>{f.message[lang]}</span>
+        {f.input !== null ? (
+          <span className={styles.input}>{t("cellText", { text: cellText(t, f.input) })}</span>
+        ) : null}
+      </button>
+      {open ? <RowView t={t} lang={lang} record={record} cell={f.cell} /> : null}
+    </li>
+  );
+}
+
+interface CauseProps {
+  readonly t: Translate;
+  readonly lang: Lang;
+  readonly group: CauseGroup;
+  readonly mode: "excel" | "standalone";
+  readonly recordAt: RecordAt;
+  readonly renderList: RenderFindings<Finding, ReactElement>;
+  readonly onSelect: SelectCell;
+}
+
+function CauseCard({ t, lang, group, mode, recordAt, renderList, onSelect }: CauseProps) {
+  const styles = useStyles();
+  const [expanded, setExpanded] = useState(false);
+  const [showRow, setShowRow] = useState(false);
+  const counts = countBySeverity(group.findings);
+  const summary = SEVERITY_ORDER.filter((s) => counts[s] > 0)
+    .map((s) => `${severityLabel(t, s)} ${counts[s]}`)
+    .join("・");
+  const single = group.causes.length === 1 ? group.causes[0] : undefined;
+  return (
+    <div
+      className={mergeClasses(styles.cause, group.severity !== "error" ? styles.causeWarning : undefined)}
+      data-testid="cause-group"
+      role="group"
+      aria-label={t("causeLabel")}
+    >
+      {single ? (
+        <p className={styles.causeTitle}>
+          {t("causeLabel")}: {causeText(t, lang, single)}
+        </p>
+      ) : (
+        <>
+          <p className={styles.causeTitle}>{t("causeMany", { count: group.causes.length })}</p>
+          <ul className={styles.causeList}>
+            {group.causes.map((c) => (
+              <li key={`${c.sheet}!${c.row}`}>{causeText(t, lang, c)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className={styles.toolbar}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t("causeHide") : t("causeShow", { count: group.findings.length })}
+        </Button>
+        <Text size={200}>({summary})</Text>
+        {single?.cell ? (
+          <Button
+            size="small"
+            appearance="subtle"
+            {...(mode === "standalone" ? { "aria-expanded": showRow } : {})}
+            onClick={() => {
+              if (mode === "excel" && single.cell) onSelect(single.sheet, single.cell);
+              else setShowRow(!showRow);
+            }}
+          >
+            {t("causeGoTo")}
+          </Button>
+        ) : null}
+      </div>
+      {showRow && single ? (
+        <RowView t={t} lang={lang} record={recordAt(single.sheet, single.row)} cell={single.cell} />
+      ) : null}
+      {expanded ? renderList(group.findings, group.key) : null}
+    </div>
+  );
+}
+
+/**
+ * The Check tab: validate, then the findings — errors first, then warnings, then information; a cascade
+ * (one withdrawal or missed target and every mark it turns) as one group under its cause; every finding
+ * with its row's title. A click selects the cell in Excel, and opens the row in the browser.
+ */
 export function CheckTab({
   t,
   lang,
   mode,
-  findings,
-  sheets,
+  evaluation,
   busy,
   onValidate,
   onClearHighlights,
   onSelect,
+  onGoMapping,
 }: CheckTabProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
-  const shown = useMemo(() => (findings ? filterFindings(findings, filter) : []), [findings, filter]);
-  const groups = useMemo(() => groupFindings(shown), [shown]);
+  const [open, setOpen] = useState<string | null>(null);
+  const findings = useMemo(() => evaluation?.findings ?? null, [evaluation]);
+  const recordAt = useMemo(() => recordIndex(evaluation?.records ?? []), [evaluation]);
+  const shown = useMemo(
+    () =>
+      findings
+        ? filterFindings(findings, filter, (f) => {
+            const r = recordAt(f.sheet, f.row);
+            return r ? recordTitle(r) : "";
+          })
+        : [],
+    [findings, filter, recordAt],
+  );
+  const sections = useMemo(
+    () => (evaluation ? arrangeFindings(evaluation, shown, recordAt) : []),
+    [evaluation, shown, recordAt],
+  );
   const counts = useMemo(() => countBySeverity(findings ?? []), [findings]);
-  const hint = mode === "excel" ? t("selectCellHint") : t("showCellHint");
+  const sheets = useMemo(() => (evaluation ? evaluation.layouts.map((l) => l.sheet) : []), [evaluation]);
+  const evaluated = useMemo(
+    () => (evaluation ? evaluation.layouts.filter((l) => l.kind !== "other").map((l) => l.sheet) : []),
+    [evaluation],
+  );
+  const clean = useMemo(
+    () => evaluated.filter((s) => !(findings ?? []).some((f) => f.sheet === s)),
+    [evaluated, findings],
+  );
+
+  const onFinding = (f: Finding, key: string) => {
+    if (mode === "excel") {
+      if (f.cell !== null) onSelect(f.sheet, f.cell);
+      return;
+    }
+    setOpen(open === key ? null : key);
+  };
+
+  const renderList = (list: ReadonlyArray<Finding>, keyPrefix: string): ReactElement => (
+    <ul className={styles.list}>
+      {list.map((f, i) => {
+        const key = `${keyPrefix}|${findingKey(f, i)}`;
+        return (
+          <FindingItem
+            key={key}
+            t={t}
+            lang={lang}
+            mode={mode}
+            finding={f}
+            recordAt={recordAt}
+            open={open === key}
+            onClick={() => onFinding(f, key)}
+          />
+        );
+      })}
+    </ul>
+  );
+
+  const noSheet = evaluation !== null && evaluated.length === 0;
 
   return (
     <section aria-label={t("tabCheck")}>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<CheckmarkCircleRegular />} disabled={busy} onClick={onValidate}>
+        <Button
+          appearance="primary"
+          size="small"
+          icon={<CheckmarkCircleRegular />}
+          disabled={busy}
+          onClick={onValidate}
+        >
           {findings === null ? t("validate") : t("revalidate")}
         </Button>
         {onClearHighlights && findings !== null ? (
-          <Button icon={<EraserRegular />} disabled={busy} onClick={onClearHighlights}>
+          <Button size="small" icon={<EraserRegular />} disabled={busy} onClick={onClearHighlights}>
             {t("clearHighlights")}
           </Button>
         ) : null}
-        {findings !== null
+        {findings !== null && !noSheet
           ? SEVERITY_ORDER.map((s) => (
-              <Badge key={s} appearance="tint" color={BADGE[s]} icon={ICONS[s]}>
-                {severityLabel(t, s)} {counts[s]}
-              </Badge>
+              <ToggleButton
+                key={s}
+                size="small"
+                shape="circular"
+                icon={ICONS[s]}
+                checked={filter.severity === s}
+                data-testid={`severity-${s}`}
+                onClick={() => setFilter({ ...filter, severity: filter.severity === s ? "all" : s })}
+              >
+                {t("filterSeverityChip", { label: severityLabel(t, s), count: counts[s] })}
+              </ToggleButton>
             ))
           : null}
       </div>
       {findings === null ? (
         <Text as="p">{t("notValidatedYet")}</Text>
+      ) : noSheet ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-sheet">
+          <MessageBarBody>
+            <MessageBarTitle>{t("noSheetTitle")}</MessageBarTitle>
+            {evaluation.layouts.length === 0
+              ? t("noSheetEmpty")
+              : `${t("noSheetBody", { sheets: evaluation.layouts.map((l) => l.sheet).join("、") })} ${t("noSheetHint")}`}
+          </MessageBarBody>
+          {evaluation.layouts.length > 0 ? (
+            <MessageBarActions>
+              <Button size="small" onClick={onGoMapping}>
+                {t("noSheetGoMapping")}
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
       ) : (
         <>
           <div className={styles.filters}>
-            <Field label={t("filterSeverity")} className={styles.filter}>
-              <Select
-                value={filter.severity}
-                onChange={(_, d) => setFilter({ ...filter, severity: d.value as Severity | "all" })}
-              >
-                <option value="all">{t("filterAll")}</option>
-                {SEVERITY_ORDER.map((s) => (
-                  <option key={s} value={s}>
-                    {severityLabel(t, s)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t("filterSheet")} className={styles.filter}>
-              <Select value={filter.sheet} onChange={(_, d) => setFilter({ ...filter, sheet: d.value })}>
-                <option value="all">{t("filterAll")}</option>
-                {sheets.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t("filterText")} className={styles.filter}>
-              <Input
-                type="search"
-                value={filter.text}
-                placeholder={t("filterTextPlaceholder")}
-                onChange={(_, d) => setFilter({ ...filter, text: d.value })}
-              />
-            </Field>
+            <Select
+              className={styles.filter}
+              size="small"
+              aria-label={t("filterSheet")}
+              value={filter.sheet}
+              onChange={(_, d) => setFilter({ ...filter, sheet: d.value })}
+            >
+              <option value="all">
+                {t("filterSheet")}: {t("filterAll")}
+              </option>
+              {sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+            <Input
+              className={styles.filter}
+              size="small"
+              type="search"
+              aria-label={t("filterText")}
+              value={filter.text}
+              placeholder={t("filterTextPlaceholder")}
+              onChange={(_, d) => setFilter({ ...filter, text: d.value })}
+            />
           </div>
-          <Text as="p" role="status" aria-live="polite">
+          <Text className={styles.count} size={200} role="status" aria-live="polite">
             {findings.length === 0
               ? t("noFindings")
               : t("findingsCount", { shown: shown.length, total: findings.length })}
+            {isFiltering(filter) ? (
+              <>
+                {" "}
+                <Link as="button" onClick={() => setFilter(NO_FILTER)}>
+                  {t("filterClear")}
+                </Link>
+              </>
+            ) : null}
           </Text>
-          {groups.map((g) => (
-            <div key={g.sheet} className={styles.sheet}>
-              <h3 className={styles.heading}>{g.sheet}</h3>
-              {g.groups.map((sg) => (
-                <div key={sg.severity}>
+          {sections.map((sec) => (
+            <div key={sec.severity} data-testid={`section-${sec.severity}`}>
+              <h3 className={styles.heading}>
+                {severityLabel(t, sec.severity)} ({sec.count})
+              </h3>
+              {sec.causes.map((g) => (
+                <CauseCard
+                  key={g.key}
+                  t={t}
+                  lang={lang}
+                  group={g}
+                  mode={mode}
+                  recordAt={recordAt}
+                  renderList={renderList}
+                  onSelect={onSelect}
+                />
+              ))}
+              {sec.sheets.map((sh) => (
+                <div key={sh.sheet}>
                   <h4 className={styles.subheading}>
-                    {severityLabel(t, sg.severity)} ({sg.findings.length})
+                    {sh.sheet} ({sh.findings.length})
                   </h4>
-                  <ul className={styles.list}>
-                    {sg.findings.map((f, i) => (
-                      <li key={`${f.code}-${f.cell ?? ""}-${i}`}>
-                        <button
-                          type="button"
-                          className={styles.item}
-                          title={hint}
-                          data-testid="finding"
-                          data-code={f.code}
-                          onClick={() => onSelect(f)}
-                        >
-                          <span className={styles.itemHead}>
-                            <span className={styles.icon}>{ICONS[f.severity]}</span>
-                            <span className={styles.cellRef}>{f.cell ?? t("sheetLevel")}</span>
-                            <span>{f.message[lang]}</span>
-                          </span>
-                          {f.input !== null ? (
-                            <span className={styles.input}>
-                              {t("cellText", { text: cellText(t, f.input) })}
-                            </span>
-                          ) : null}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
+                  {renderList(sh.findings, `${sec.severity}|${sh.sheet}`)}
                 </div>
               ))}
             </div>
           ))}
+          {!isFiltering(filter) && clean.length > 0 ? (
+            <p className={styles.clean} data-testid="clean-sheets">
+              <CheckmarkCircleRegular color={tokens.colorPaletteGreenForeground1} aria-hidden />{" "}
+              {t("sheetsNone", { sheets: clean.join("、") })}
+            </p>
+          ) : null}
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import {
   Field,
   makeStyles,
   mergeClasses,
+  Link,
   ProgressBar,
   Select,
   Table,
@@ -18,12 +19,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
-import type { PlanAction, PlannedMark } from "../../core";
+import { Fragment, useMemo, useState } from "react";
+import type { Evaluation, PlanAction } from "../../core";
 import { actionLabel } from "../i18n/labels";
 import type { Lang, Translate } from "../i18n/strings";
-import { isChosen, toggleConflict, willWrite, type ConflictChoice } from "../model/selection";
+import { recordIndex, recordTitle } from "../model/rows";
+import { isChosen, sortPlan, toggleConflict, willWrite, type ConflictChoice } from "../model/selection";
+import type { SelectCell } from "./handlers";
 import { cellText } from "./format";
+import { RowView } from "./RowView";
 
 const NARROW = "@media (max-width: 520px)";
 
@@ -36,6 +40,25 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
   },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
+  cellButton: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: "nowrap",
+    textAlign: "left",
+  },
+  title: {
+    display: "block",
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    maxWidth: "22em",
+  },
+  // At full width the reason gets the room; the opt-in column only needs a checkbox.
+  reasonCol: { width: "40%" },
+  narrowCol: { width: "6em" },
+  rowViewCell: { display: "table-cell", height: "auto", [NARROW]: { display: "block" } },
   wrap: { whiteSpace: "pre-wrap", wordBreak: "break-all" },
   reason: { whiteSpace: "pre-wrap", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   tableWrap: { overflowX: "auto" },
@@ -89,7 +112,17 @@ const ACTION_COLOR: Record<PlanAction, "success" | "warning" | "subtle" | "infor
   skip: "informative",
 };
 
-const ACTIONS: ReadonlyArray<PlanAction> = ["write", "conflict", "keep", "skip"];
+// The order rows are listed and offered in the filter: what needs a decision first.
+const ACTIONS: ReadonlyArray<PlanAction> = ["conflict", "write", "skip", "keep"];
+
+/** The filter of the list: an action, every row, or what needs attention (conflicts and writes). */
+type ActionFilter = PlanAction | "all" | "attention";
+
+function passes(filter: ActionFilter, action: PlanAction): boolean {
+  if (filter === "all") return true;
+  if (filter === "attention") return action === "conflict" || action === "write";
+  return action === filter;
+}
 
 export interface ApplyProgress {
   readonly done: number;
@@ -99,7 +132,8 @@ export interface ApplyProgress {
 export interface MarksTabProps {
   readonly t: Translate;
   readonly lang: Lang;
-  readonly plan: ReadonlyArray<PlannedMark> | null;
+  readonly mode: "excel" | "standalone";
+  readonly evaluation: Evaluation | null;
   readonly choice: ConflictChoice;
   readonly onChoice: Handler<ConflictChoice>;
   readonly busy: boolean;
@@ -108,13 +142,19 @@ export interface MarksTabProps {
   readonly canRevert: boolean;
   readonly onApply: () => void;
   readonly onRevert: () => void;
+  /** Excel: select the cell (the browser opens the row in place) */
+  readonly onSelect: SelectCell;
 }
 
-/** The Marks tab: the write plan as a table, conflict opt-in per row or all at once, Apply and Revert. */
+/**
+ * The Marks tab: the write plan as a table — conflicts first, then writes, then the rest; by default only
+ * what needs attention — with each row's title, conflict opt-in per row or all at once, Apply and Revert.
+ */
 export function MarksTab({
   t,
   lang,
-  plan,
+  mode,
+  evaluation,
   choice,
   onChoice,
   busy,
@@ -122,16 +162,20 @@ export function MarksTab({
   canRevert,
   onApply,
   onRevert,
+  onSelect,
 }: MarksTabProps) {
   const styles = useStyles();
-  const [actionFilter, setActionFilter] = useState<PlanAction | "all">("all");
+  const plan = evaluation ? evaluation.plan : null;
+  const [actionFilter, setActionFilter] = useState<ActionFilter>("attention");
+  const [open, setOpen] = useState<string | null>(null);
+  const recordAt = useMemo(() => recordIndex(evaluation?.records ?? []), [evaluation]);
   const conflicts = useMemo(
     () => (plan ?? []).filter((m) => m.action === "conflict").map((m) => m.id),
     [plan],
   );
   const toWrite = useMemo(() => (plan ?? []).filter((m) => willWrite(m, choice)).length, [plan, choice]);
   const rows = useMemo(
-    () => (plan ?? []).filter((m) => actionFilter === "all" || m.action === actionFilter),
+    () => sortPlan((plan ?? []).filter((m) => passes(actionFilter, m.action))),
     [plan, actionFilter],
   );
 
@@ -167,8 +211,13 @@ export function MarksTab({
           {t("revert")}
         </Button>
         <Field label={t("filterAction")}>
-          <Select value={actionFilter} onChange={(_, d) => setActionFilter(d.value as PlanAction | "all")}>
-            <option value="all">{t("filterAll")}</option>
+          <Select value={actionFilter} onChange={(_, d) => setActionFilter(d.value as ActionFilter)}>
+            <option value="attention">
+              {t("filterAttention")} ({plan.filter((m) => passes("attention", m.action)).length})
+            </option>
+            <option value="all">
+              {t("filterAll")} ({plan.length})
+            </option>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {actionLabel(t, a)} ({plan.filter((m) => m.action === a).length})
@@ -204,49 +253,77 @@ export function MarksTab({
               <TableHeaderCell>{t("colCell")}</TableHeaderCell>
               <TableHeaderCell>{t("colCurrent")}</TableHeaderCell>
               <TableHeaderCell>{t("colNew")}</TableHeaderCell>
-              <TableHeaderCell>{t("colReason")}</TableHeaderCell>
-              <TableHeaderCell>{t("colAction")}</TableHeaderCell>
-              <TableHeaderCell>{t("colOverwrite")}</TableHeaderCell>
+              <TableHeaderCell className={styles.reasonCol}>{t("colReason")}</TableHeaderCell>
+              <TableHeaderCell className={styles.narrowCol}>{t("colAction")}</TableHeaderCell>
+              <TableHeaderCell className={styles.narrowCol}>{t("colOverwrite")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((m) => (
-              <TableRow key={m.id} className={styles.row} data-testid="mark-row" data-action={m.action}>
-                <TableCell className={mergeClasses(styles.mono, styles.cellArea)}>
-                  {m.sheet}!{m.cell}
-                </TableCell>
-                <TableCell
-                  className={mergeClasses(styles.wrap, styles.curArea, styles.labelled)}
-                  data-label={`${t("colCurrent")}:`}
-                >
-                  {cellText(t, m.current)}
-                </TableCell>
-                <TableCell
-                  className={mergeClasses(styles.wrap, styles.newArea, styles.labelled)}
-                  data-label={`→ ${t("colNew")}:`}
-                >
-                  {m.value ?? m.mark ?? "—"}
-                </TableCell>
-                <TableCell className={mergeClasses(styles.reason, styles.reasonArea)}>
-                  {m.reason[lang]}
-                </TableCell>
-                <TableCell className={styles.actionArea}>
-                  <Badge appearance="tint" color={ACTION_COLOR[m.action]}>
-                    {actionLabel(t, m.action)}
-                  </Badge>
-                </TableCell>
-                <TableCell className={styles.overArea}>
-                  {m.action === "conflict" ? (
-                    <Checkbox
-                      aria-label={t("overwriteRow", { cell: `${m.sheet}!${m.cell}` })}
-                      checked={isChosen(choice, m.id)}
-                      disabled={busy}
-                      onChange={() => onChoice(toggleConflict(choice, m.id, conflicts))}
-                    />
+            {rows.map((m) => {
+              const record = recordAt(m.sheet, m.row);
+              return (
+                <Fragment key={m.id}>
+                  <TableRow className={styles.row} data-testid="mark-row" data-action={m.action}>
+                    <TableCell className={styles.cellArea}>
+                      <Link
+                        as="button"
+                        className={styles.cellButton}
+                        data-testid="mark-cell"
+                        title={mode === "excel" ? t("selectCellHint") : t("rowShow")}
+                        {...(mode === "standalone" ? { "aria-expanded": open === m.id } : {})}
+                        onClick={() =>
+                          mode === "excel" ? onSelect(m.sheet, m.cell) : setOpen(open === m.id ? null : m.id)
+                        }
+                      >
+                        {m.sheet}!{m.cell}
+                      </Link>
+                      {record ? (
+                        <span className={styles.title} data-testid="row-title">
+                          {recordTitle(record)}
+                        </span>
+                      ) : null}
+                    </TableCell>
+                    <TableCell
+                      className={mergeClasses(styles.wrap, styles.curArea, styles.labelled)}
+                      data-label={`${t("colCurrent")}:`}
+                    >
+                      {cellText(t, m.current)}
+                    </TableCell>
+                    <TableCell
+                      className={mergeClasses(styles.wrap, styles.newArea, styles.labelled)}
+                      data-label={`→ ${t("colNew")}:`}
+                    >
+                      {m.value ?? m.mark ?? "—"}
+                    </TableCell>
+                    <TableCell className={mergeClasses(styles.reason, styles.reasonArea)}>
+                      {m.reason[lang]}
+                    </TableCell>
+                    <TableCell className={styles.actionArea}>
+                      <Badge appearance="tint" color={ACTION_COLOR[m.action]}>
+                        {actionLabel(t, m.action)}
+                      </Badge>
+                    </TableCell>
+                    <TableCell className={styles.overArea}>
+                      {m.action === "conflict" ? (
+                        <Checkbox
+                          aria-label={t("overwriteRow", { cell: `${m.sheet}!${m.cell}` })}
+                          checked={isChosen(choice, m.id)}
+                          disabled={busy}
+                          onChange={() => onChoice(toggleConflict(choice, m.id, conflicts))}
+                        />
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                  {open === m.id ? (
+                    <TableRow>
+                      <TableCell colSpan={6} className={styles.rowViewCell}>
+                        <RowView t={t} lang={lang} record={record} cell={m.cell} />
+                      </TableCell>
+                    </TableRow>
                   ) : null}
-                </TableCell>
-              </TableRow>
-            ))}
+                </Fragment>
+              );
+            })}
           </TableBody>
         </Table>
       </div>

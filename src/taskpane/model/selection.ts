@@ -41,3 +41,14 @@ export function toggleConflict(
 export function isChosen(choice: ConflictChoice, id: string): boolean {
   return choice.all || choice.ids.has(id);
 }
+
+// Conflicts need a decision, writes will change the sheet, skips say why nothing is written, keeps are done.
+const ACTION_RANK: Record<PlannedMark["action"], number> = { conflict: 0, write: 1, skip: 2, keep: 3 };
+
+/** The plan in the order the Marks tab lists it: conflicts, writes, skips, keeps; sheet order inside each. */
+export function sortPlan(marks: ReadonlyArray<PlannedMark>): PlannedMark[] {
+  return marks
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => ACTION_RANK[a.m.action] - ACTION_RANK[b.m.action] || a.i - b.i)
+    .map(({ m }) => m);
+}
