@@ -13,6 +13,8 @@ import {
   type FileIdentity,
 } from "./files";
 import { failedReport, fileSection, jsonOf, reportHead, reportTail, type FileReport } from "../report";
+import { formatJst } from "../report/time";
+import { help, langOfArgv, localizeHelp } from "./help";
 import { humanReport } from "./human";
 import { expandInputs } from "./inputs";
 import { loadPreviousYear, PreviousYearError } from "./previous";
@@ -135,7 +137,7 @@ class ReportStream {
     await refuseInputAsReport(target, inputs, lang);
     await mkdir(dirname(target), { recursive: true });
     const stream = new ReportStream(await TempFile.create(target, null), target);
-    await stream.write(reportHead(lang, command, now.toISOString()));
+    await stream.write(reportHead(lang, command, formatJst(now, lang)));
     return stream;
   }
 
@@ -180,13 +182,10 @@ async function writeTargetOf(o: WriteOptions): Promise<WriteTarget> {
   };
 }
 
-function writeOptions(cmd: Command): Command {
+function writeOptions(cmd: Command, lang: Lang): Command {
   return cmd
-    .option("--allow-read-only", "when replacing a file: also a read-only one (it stays read-only)")
-    .option(
-      "--lock-wait <seconds>",
-      `when replacing a file: how long to wait for another kusei on it (default ${LOCK_WAIT_S})`,
-    );
+    .option("--allow-read-only", help(lang, "allowReadOnly"))
+    .option("--lock-wait <seconds>", help(lang, "lockWait", { n: LOCK_WAIT_S }));
 }
 
 /** Runs one command over its files, one at a time, printing as it goes; returns the exit status. */
@@ -282,23 +281,20 @@ async function runFiles(
   return withErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function common(cmd: Command): Command {
+function common(cmd: Command, lang: Lang): Command {
   return cmd
-    .option("--json", "print the result as JSON on stdout")
-    .option("--report <file>", "write a self-contained HTML report")
-    .option("--profile <file>", "profile JSON (overrides the default profile)")
-    .addOption(new Option("--lang <lang>", "language of the output").choices(["ja", "en"]).default("ja"))
-    .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)")
-    .option("--log-sheet <name>", `the change-log sheet's name (default ${CHANGE_LOG_SHEET})`)
-    .option("--max-cells <N>", "most grid cells read from one workbook (default 5000000)")
-    .option("--max-merges <N>", "most merged areas in one workbook (default 200000)")
-    .option(
-      "--max-ranges <N>",
-      "most declared ranges: validations, conditional formats, links (default 2000000)",
-    )
-    .option("--max-names <N>", "most defined names in one workbook (default 100000)")
-    .option("--max-parts <N>", "most zip entries, or relationships in one part (default 20000)")
-    .option("--max-seconds <S>", "longest time to read one workbook, in seconds (default 120)");
+    .option("--json", help(lang, "json"))
+    .option("--report <file>", help(lang, "report"))
+    .option("--profile <file>", help(lang, "profile"))
+    .addOption(new Option("--lang <lang>", help(lang, "lang")).choices(["ja", "en"]).default("ja"))
+    .option("--max-size <MB>", help(lang, "maxSize"))
+    .option("--log-sheet <name>", help(lang, "logSheet", { name: CHANGE_LOG_SHEET }))
+    .option("--max-cells <N>", help(lang, "maxCells"))
+    .option("--max-merges <N>", help(lang, "maxMerges"))
+    .option("--max-ranges <N>", help(lang, "maxRanges"))
+    .option("--max-names <N>", help(lang, "maxNames"))
+    .option("--max-parts <N>", help(lang, "maxParts"))
+    .option("--max-seconds <S>", help(lang, "maxSeconds"));
 }
 
 /**
@@ -307,10 +303,10 @@ function common(cmd: Command): Command {
  */
 export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
   let status = EXIT_OK;
-  const program = new Command("kusei")
-    .description(
-      "区政運営基本方針の評価シートを検証し、マークを算定する / check evaluation sheets and derive their marks",
-    )
+  // The help speaks the language asked for (Japanese unless --lang en), so it is built knowing it.
+  const hl = langOfArgv(argv);
+  const program = localizeHelp(new Command("kusei"), hl)
+    .description(help(hl, "program"))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
@@ -319,10 +315,11 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
   common(
     program
       .command("check")
-      .description("検証のみ (何も書き込まない) / validate, write nothing")
-      .argument("<files...>", ".xlsx files, folders or globs")
-      .option("--recursive", "also the workbooks in subfolders of a folder")
-      .option("--previous <file>", "compare with last year's workbook (only read, never written)"),
+      .description(help(hl, "check"))
+      .argument("<files...>", help(hl, "files"))
+      .option("--recursive", help(hl, "recursive"))
+      .option("--previous <file>", help(hl, "previous")),
+    hl,
   ).action(async (files: string[], o: CommonOptions) => {
     status = await runFiles("check", files, o, io, checkFile, command);
   });
@@ -330,13 +327,15 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
     common(
       program
         .command("recalc")
-        .description("マークを算定して書き込む / derive and write the marks")
-        .argument("<files...>", ".xlsx files, folders or globs")
-        .option("--recursive", "also the workbooks in subfolders of a folder")
-        .option("--out <dir>", "write DIR/<name>.xlsx")
-        .option("--in-place", "replace each file (only after the new one is fully written)")
-        .option("--overwrite-conflicts", "also overwrite marks that differ from the derived ones"),
+        .description(help(hl, "recalc"))
+        .argument("<files...>", help(hl, "files"))
+        .option("--recursive", help(hl, "recursive"))
+        .option("--out <dir>", help(hl, "out"))
+        .option("--in-place", help(hl, "inPlace"))
+        .option("--overwrite-conflicts", help(hl, "overwriteConflicts")),
+      hl,
     ),
+    hl,
   ).action(
     async (
       files: string[],
@@ -360,10 +359,12 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
     common(
       program
         .command("revert")
-        .description("最後の再計算をちょうど元に戻す / undo the last recalc of the file, exactly")
-        .argument("<file>", ".xlsx file")
-        .option("--out <dir>", "write DIR/<name>.xlsx instead of replacing the file"),
+        .description(help(hl, "revert"))
+        .argument("<file>", help(hl, "file"))
+        .option("--out <dir>", help(hl, "outRevert")),
+      hl,
     ),
+    hl,
   ).action(async (file: string, o: CommonOptions & WriteOptions) => {
     const target = await writeTargetOf(o);
     status = await runFiles("revert", [file], o, io, (f, run) => revertFile(f, run, target), command);
@@ -371,19 +372,14 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
 
   program
     .command("summary")
-    .description(
-      "複数の区のブックを一覧にする (何も書き込まない) / the city view over many ward workbooks, write nothing to them",
-    )
-    .argument("<files...>", ".xlsx files, folders or globs")
-    .requiredOption(
-      "--out <dir>",
-      "write DIR/summary.html, summary.xlsx, summary.csv, findings.csv and DIR/wards/*.html",
-    )
-    .option("--recursive", "also the workbooks in subfolders of a folder")
-    .option("--json", "also print the summary as JSON on stdout")
-    .option("--profile <file>", "profile JSON (overrides the default profile)")
-    .addOption(new Option("--lang <lang>", "language of the output").choices(["ja", "en"]).default("ja"))
-    .option("--max-size <MB>", "largest workbook to open, uncompressed, in MB (default 100)")
+    .description(help(hl, "summary"))
+    .argument("<files...>", help(hl, "files"))
+    .requiredOption("--out <dir>", help(hl, "summaryOut"))
+    .option("--recursive", help(hl, "recursive"))
+    .option("--json", help(hl, "summaryJson"))
+    .option("--profile <file>", help(hl, "profile"))
+    .addOption(new Option("--lang <lang>", help(hl, "lang")).choices(["ja", "en"]).default("ja"))
+    .option("--max-size <MB>", help(hl, "maxSize"))
     .action(async (files: string[], o: CommonOptions & { out: string }) => {
       const lang = langOf(o);
       status = await runSummary(

@@ -20,8 +20,13 @@ async function start(): Promise<void> {
     </FluentProvider>,
   );
   const office = (window as unknown as { Office?: Parameters<typeof detectOffice>[0] }).Office;
+  // Opened as a file (file://), office.js cannot fetch its own parts and onReady never answers; Office never
+  // runs an add-in from file:// either, so the page starts standalone at once and says why (no 20 s wait).
+  const fromFile = window.location.protocol === "file:";
   // In a plain browser onReady answers at once (no host); only a broken office.js waits the whole bound.
-  const started = await detectOffice(office, 20_000);
+  const started = fromFile
+    ? { inExcel: false, displayLanguage: null, timedOut: true }
+    : await detectOffice(office, 20_000);
   const lang = detectLanguage(started.displayLanguage, browserLanguages);
   const t = translator(lang);
   document.documentElement.lang = lang;
@@ -34,7 +39,15 @@ async function start(): Promise<void> {
       lang={lang}
       host={null}
       openFile={openStandaloneFile}
-      {...(started.timedOut ? { startupError: { hint: "errorOfficeTimeout" as const, detail: null } } : {})}
+      {...(started.timedOut
+        ? {
+            startupError: {
+              // In a browser the advice is how to open the page, not "reopen the task pane".
+              hint: fromFile ? ("errorOfficeFile" as const) : ("errorOfficeTimeout" as const),
+              detail: null,
+            },
+          }
+        : {})}
     />
   );
   root.render(

@@ -71,6 +71,25 @@ describe("終了コード (exit status)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("recalc");
   });
+
+  test("--help は日本語、--lang en なら英語、--version は版を出す", async () => {
+    const ja = await kusei("recalc", "--help");
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toMatch(/^使い方: kusei recalc/m);
+    expect(ja.stdout).toContain("オプション:");
+    expect(ja.stdout).toContain("算定結果と異なる記号(競合)も上書きする");
+    expect(ja.stdout).not.toMatch(/Usage:|Options:|display help/);
+    const en = await kusei("recalc", "--help", "--lang", "en");
+    expect(en.stdout).toMatch(/^Usage: kusei recalc/m);
+    expect(en.stdout).toContain("also overwrite marks that differ from the derived ones");
+    expect(en.stdout).not.toMatch(/[ぁ-ん]/);
+    const top = await kusei("--help");
+    expect(top.stdout).toContain("コマンド:");
+    expect(top.stdout).toContain("記号を算定して書き込みます");
+    const version = await kusei("--version");
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
 });
 
 describe("読めない入力: ファイル名と理由を示して終了コード 2、他のファイルは処理する", () => {
@@ -227,7 +246,7 @@ describe("人が読む出力", () => {
   test("既定は日本語の集計表、--lang en は英語", async () => {
     const ja = await kusei("check", fixturePath("hirano-fy2016"));
     expect(ja.stdout).toMatch(
-      /シート\s+種類\s+記録\s+書込予定\s+維持\s+衝突\s+対象外\s+エラー\s+警告\s+情報/,
+      /シート\s+種類\s+件数\s+書き込み予定\s+変更なし\s+競合\s+対象外\s+エラー\s+警告\s+情報/,
     );
     expect(ja.stdout).toMatch(/合計/);
     const en = await kusei("check", fixturePath("hirano-fy2016"), "--lang", "en");

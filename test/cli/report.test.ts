@@ -43,7 +43,7 @@ describe("--report: 一つで完結した HTML", () => {
       expect(html).toContain("<style>");
       // findings with their cells and the marks with reasons
       expect(html).toContain("consistency.progress-rule-differs"); // 戦略(2)!M26: ward a, kusei b
-      expect(html).toMatch(/<td class="act-write"><pre>書込<\/pre><\/td><td><pre>[^<]+<\/pre><\/td><\/tr>/);
+      expect(html).toMatch(/<td class="act-write"><pre>書き込み<\/pre><\/td><td><pre>[^<]+<\/pre><\/td><\/tr>/);
       expect(html.trimEnd().endsWith("</html>")).toBe(true);
     } finally {
       await cleanup();
@@ -98,7 +98,7 @@ describe("escapeHtml と図", () => {
     expect(svg).not.toContain("<script");
     expect(svg).toContain("(分野なし)");
     expect(svg.match(/<rect /g)?.length).toBe(4 + 4);
-    expect(svg).toContain("<title>撤退基準: 1</title>");
+    expect(svg).toContain("<title>撤退基準未達成: 1</title>");
     expect(areaChartSvg([], "ja")).toBe("");
   });
 });

@@ -1,4 +1,5 @@
 import { fileSection, reportHead, reportOf, reportTail, type FileReport } from "../../report";
+import { formatJst } from "../../report/time";
 import type { CheckResult } from "../host";
 
 // The standalone page's HTML report is the one `kusei check --report` writes (src/report): one self-contained
@@ -19,5 +20,7 @@ export function renderReport(
     unrestored: 0,
   };
   const command = lang === "ja" ? `ブラウザーで検証: ${fileName}` : `checked in the browser: ${fileName}`;
-  return [reportHead(lang, command, now.toISOString()), fileSection(report, lang), reportTail()].join("\n");
+  return [reportHead(lang, command, formatJst(now, lang)), fileSection(report, lang), reportTail()].join(
+    "\n",
+  );
 }

@@ -23,27 +23,4 @@ export function fiscalYearJa(year: number): string {
   return `${era.name}${n === 1 ? "元" : String(n)}年度`;
 }
 
-/** A time in Japan Standard Time: 「令和8年12月2日 8:15」 in Japanese, "2 Dec 2026, 08:15 JST" in English. */
-export function formatJst(date: Date, lang: "ja" | "en"): string {
-  if (lang === "ja") {
-    return new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
-      timeZone: "Asia/Tokyo",
-      era: "long",
-      year: "numeric",
-      month: "long",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-    }).format(date);
-  }
-  const text = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
-  return `${text} JST`;
-}
+export { formatJst } from "../../report/time";
