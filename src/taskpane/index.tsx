@@ -1,13 +1,26 @@
-import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { ribbonRuns, type SharedPage } from "../excel";
 import { App } from "./components/App";
+import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { createExcelHost } from "./hosts/excel";
 import { openStandaloneFile } from "./hosts/standalone";
 import { detectLanguage, translator } from "./i18n/strings";
 import { detectOffice } from "./office";
 
-// Composition root: decide Excel or standalone, pick the language, render.
+/** The theme as the user's system and Office ask for it now. */
+function currentTheme(office: OfficeThemeColors | null) {
+  const media = (q: string) => typeof window.matchMedia === "function" && window.matchMedia(q).matches;
+  return fluentTheme(
+    themeName({
+      office,
+      prefersDark: media("(prefers-color-scheme: dark)"),
+      forcedColors: media("(forced-colors: active)"),
+    }),
+  );
+}
+
+// Composition root: decide Excel or standalone, pick the language and theme, render.
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("kusei: #root missing in taskpane.html");
@@ -15,7 +28,7 @@ async function start(): Promise<void> {
   const browserLanguages = navigator.languages ?? [navigator.language];
   const early = detectLanguage(null, browserLanguages);
   root.render(
-    <FluentProvider theme={webLightTheme} lang={early}>
+    <FluentProvider theme={currentTheme(null)} lang={early}>
       <Spinner style={{ marginTop: 48 }} label={translator(early)("starting")} />
     </FluentProvider>,
   );
@@ -50,11 +63,20 @@ async function start(): Promise<void> {
         : {})}
     />
   );
-  root.render(
-    <FluentProvider theme={webLightTheme} lang={lang}>
-      {app}
-    </FluentProvider>,
-  );
+  const officeTheme = started.officeTheme ?? null;
+  const render = () =>
+    root.render(
+      <FluentProvider theme={currentTheme(officeTheme)} lang={lang} style={{ minHeight: "100vh" }}>
+        {app}
+      </FluentProvider>,
+    );
+  render();
+  // Follow a change of the system's colours while the pane is open (Office has no theme-change event in
+  // every host; its theme is read at start).
+  if (typeof window.matchMedia === "function") {
+    for (const q of ["(prefers-color-scheme: dark)", "(forced-colors: active)"])
+      window.matchMedia(q).addEventListener("change", render);
+  }
 }
 
 start().catch((e: unknown) => {

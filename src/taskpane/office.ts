@@ -6,12 +6,14 @@ export interface OfficeStart {
   readonly displayLanguage: string | null;
   /** Office.onReady never resolved within the wait (shown to the user, then standalone mode) */
   readonly timedOut: boolean;
+  /** Office's theme colours inside Office (officeTheme), else null */
+  readonly officeTheme?: { readonly bodyBackgroundColor?: string } | null;
 }
 
 interface OfficeLike {
   onReady?: () => Promise<{ host: unknown }>;
   HostType?: { Excel?: unknown };
-  context?: { displayLanguage?: string };
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
 }
 
 /**
@@ -31,7 +33,8 @@ export async function detectOffice(office: OfficeLike | undefined, timeoutMs: nu
     if (info === "timeout") return { inExcel: false, displayLanguage: null, timedOut: true };
     const inExcel = info.host !== null && info.host !== undefined && info.host === office.HostType?.Excel;
     const displayLanguage = inExcel ? (office.context?.displayLanguage ?? null) : null;
-    return { inExcel, displayLanguage, timedOut: false };
+    const officeTheme = inExcel ? (office.context?.officeTheme ?? null) : null;
+    return { inExcel, displayLanguage, timedOut: false, officeTheme };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }

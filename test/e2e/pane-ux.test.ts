@@ -4,6 +4,7 @@
 // scrolling; nothing moves under the pointer; the download asks before dropping unwritten marks; no false
 // all-clear; 集計 readable at both widths with the report's categories; the year from the workbook.
 // Screenshots of every tab go to test-results/screenshots/ux-*.png.
+import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
 import os from "os";
@@ -343,6 +344,71 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
       await shot(page, "mapping");
       await page.close();
     });
+  });
+
+  test.each(SIZES)("axe-core: どのタブにも A/AA の違反がない ($width×$height)", async ({ width, height }) => {
+    const page = await openPage(lang, width, height);
+    const violations: string[] = [];
+    const scan = async (where: string) => {
+      const r = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      for (const v of r.violations) {
+        // Fluent's focus sentinels (Tabster's <i data-tabster-dummy tabindex=0 aria-hidden>) only pass focus
+        // on at once; Microsoft's Accessibility Insights drops exactly these nodes from aria-hidden-focus
+        // (microsoft/accessibility-insights-web#7605, fluentui#25133). Every other node still counts.
+        const nodes = v.nodes.filter(
+          (n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")),
+        );
+        if (nodes.length > 0)
+          violations.push(
+            `${where}: ${v.id} (${v.impact}) ${nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
+      }
+    };
+    await scan("open");
+    await open(page, lang, withdrawalBook);
+    // the Check tab with a cascade opened and a row shown
+    const cause = page.getByTestId("cause-group").first();
+    await cause.getByRole("button", { name: T.showCaused }).click();
+    await cause.getByTestId("finding").first().click();
+    await scan(T.tabs[0]);
+    for (const tab of T.tabs.slice(1)) {
+      await page.getByRole("tab", { name: tab }).click();
+      await scan(tab);
+    }
+    await page.getByRole("button", { name: T.download, exact: true }).click();
+    await page.getByRole("menuitem", { name: T.downloadWorkbook }).click();
+    await page.getByRole("dialog").waitFor();
+    await scan("download dialog");
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  test("テーマ: 暗い配色なら暗く、強制カラーでも凡例の色が残る", async () => {
+    const page = await openPage(lang, 350, 700);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await page.getByTestId("file-input").waitFor({ state: "attached" });
+    const bg = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      return main ? getComputedStyle(main).backgroundColor : "";
+    });
+    const rgb = (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    expect(rgb).toHaveLength(3);
+    expect(Math.max(...rgb)).toBeLessThan(80);
+    await open(page, lang, FIXTURE);
+    await page.getByRole("tab", { name: T.tabs[3] }).click();
+    await page.screenshot({ path: path.join(SHOTS, `ux-${lang}-dark-summary.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: "light", forcedColors: "active" });
+    const swatches = await page
+      .locator('[data-testid="summary-legend"] span[aria-hidden]')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    expect(swatches).toHaveLength(4);
+    // each category keeps its own colour (forced colours would paint them all the same, or none)
+    expect(new Set(swatches).size).toBe(4);
+    await page.screenshot({ path: path.join(SHOTS, `ux-${lang}-forced-colors-summary.png`), fullPage: true });
+    await page.close();
   });
 
   test("年度はブックの表題から(令和7年度のブックなら令和7年度)", async () => {
