@@ -80,7 +80,9 @@ test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す
     page.evaluate(`(() => { const m = window.__kuseiModel; return ${fn}; })()`);
 
   await page.goto(`${server.origin}/taskpane.html`);
-  await page.getByText("Excel アドイン").waitFor();
+  // Inside Excel there is no mode badge (it told an Excel user nothing): the pane opens on 検証する.
+  await page.getByRole("button", { name: "検証する" }).waitFor();
+  await expect(page.getByText("ブラウザー単体").count()).resolves.toBe(0);
   await expect(page.getByTestId("drop-zone").count()).resolves.toBe(0);
 
   // Validate: findings in the pane, highlights in the workbook.

@@ -10,6 +10,7 @@ import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import type { Page } from "playwright-core";
+import { bigWorkbook } from "../../scripts/bench-lib/generate";
 import { launchBrowser, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
@@ -344,6 +345,38 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
       await shot(page, "mapping");
       await page.close();
     });
+  });
+
+  test("大きなブック: 記号は画面の近くの行だけを描き、スクロールすると続きが出る", async () => {
+    if (lang !== "ja") return; // one language is enough for the rendering; the figures: npm run bench:pane
+    const file = path.join(work, "big.xlsx");
+    await fs.writeFile(file, await bigWorkbook("initiative", 3000));
+    const page = await openPage(lang, 350, 700);
+    await page.getByTestId("file-input").setInputFiles(file);
+    // (3,000 generated rows are clean: 指摘はありません)
+    await page
+      .getByText(T.count)
+      .or(page.getByText(T.noFindings, { exact: true }))
+      .waitFor({ timeout: 120_000 });
+    await page.getByRole("tab", { name: T.tabs[1] }).click();
+    await page.getByLabel("処理で絞り込む").selectOption("all");
+    const total = Number(
+      /\((\d+)\)/.exec((await page.locator('option[value="all"]').textContent()) ?? "")?.[1],
+    );
+    expect(total).toBeGreaterThan(1000);
+    const rendered = await page.getByTestId("mark-row").count();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    // Scrolled to the end, the last rows are there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(300);
+    const ids = await page
+      .getByTestId("mark-row")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-index")));
+    expect(ids).toContain(String(total - 1));
+    await page.close();
   });
 
   test.each(SIZES)("axe-core: どのタブにも A/AA の違反がない ($width×$height)", async ({ width, height }) => {

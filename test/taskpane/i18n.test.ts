@@ -48,12 +48,13 @@ describe("Office の検出", () => {
     const office = {
       onReady: async () => ({ host: "Excel" }),
       HostType: { Excel: "Excel" },
-      context: { displayLanguage: "en-US" },
+      context: { displayLanguage: "en-US", officeTheme: { bodyBackgroundColor: "#262626" } },
     };
     await expect(detectOffice(office, 1000)).resolves.toEqual({
       inExcel: true,
       displayLanguage: "en-US",
       timedOut: false,
+      officeTheme: { bodyBackgroundColor: "#262626" },
     });
   });
 
@@ -63,6 +64,7 @@ describe("Office の検出", () => {
       inExcel: false,
       displayLanguage: null,
       timedOut: false,
+      officeTheme: null,
     });
   });
 

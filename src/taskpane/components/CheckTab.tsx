@@ -38,8 +38,9 @@ import {
 } from "../model/findings";
 import { recordIndex, recordTitle, type RecordAt } from "../model/rows";
 import { cellText } from "./format";
-import type { RenderFindings, SelectCell } from "./handlers";
+import type { FindingRow, Measure, RenderFindings, SelectCell } from "./handlers";
 import { RowView } from "./RowView";
+import { useAnchor, VirtualRows } from "./VirtualList";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
@@ -165,14 +166,17 @@ interface ItemProps {
   readonly recordAt: RecordAt;
   readonly open: boolean;
   readonly onClick: () => void;
+  /** set when the list is virtual: the row's index and the measuring ref */
+  readonly index?: number;
+  readonly measure?: Measure;
 }
 
-function FindingItem({ t, lang, mode, finding: f, recordAt, open, onClick }: ItemProps) {
+function FindingItem({ t, lang, mode, finding: f, recordAt, open, onClick, index, measure }: ItemProps) {
   const styles = useStyles();
   const record = recordAt(f.sheet, f.row);
   const title = record ? recordTitle(record) : "";
   return (
-    <li>
+    <li data-index={index} ref={measure}>
       <button
         type="button"
         className={styles.item}
@@ -276,6 +280,32 @@ function CauseCard({ t, lang, group, mode, recordAt, renderList, onSelect }: Cau
   );
 }
 
+interface FindingListProps {
+  readonly list: ReadonlyArray<Finding>;
+  readonly keyPrefix: string;
+  readonly render: FindingRow;
+}
+
+/** A list of findings; a long one renders only the rows near the viewport. */
+function FindingList({ list, keyPrefix, render }: FindingListProps) {
+  const styles = useStyles();
+  const anchor = useAnchor<HTMLUListElement>();
+  return (
+    <ul className={styles.list} ref={anchor}>
+      <VirtualRows
+        count={list.length}
+        estimate={64}
+        anchor={anchor}
+        spacer={(height, key) => <li key={key} aria-hidden style={{ height }} />}
+        row={(i, measure) => {
+          const f = list[i];
+          return f ? render(f, `${keyPrefix}|${findingKey(f, i)}`, i, measure) : null;
+        }}
+      />
+    </ul>
+  );
+}
+
 /**
  * The Check tab: validate, then the findings — errors first, then warnings, then information; a cascade
  * (one withdrawal or missed target and every mark it turns) as one group under its cause; every finding
@@ -331,23 +361,25 @@ export function CheckTab({
   };
 
   const renderList = (list: ReadonlyArray<Finding>, keyPrefix: string): ReactElement => (
-    <ul className={styles.list}>
-      {list.map((f, i) => {
-        const key = `${keyPrefix}|${findingKey(f, i)}`;
-        return (
-          <FindingItem
-            key={key}
-            t={t}
-            lang={lang}
-            mode={mode}
-            finding={f}
-            recordAt={recordAt}
-            open={open === key}
-            onClick={() => onFinding(f, key)}
-          />
-        );
-      })}
-    </ul>
+    <FindingList
+      key={keyPrefix}
+      list={list}
+      keyPrefix={keyPrefix}
+      render={(f, key, i, measure) => (
+        <FindingItem
+          key={key}
+          t={t}
+          lang={lang}
+          mode={mode}
+          finding={f}
+          recordAt={recordAt}
+          open={open === key}
+          onClick={() => onFinding(f, key)}
+          index={i}
+          measure={measure}
+        />
+      )}
+    />
   );
 
   const noSheet = evaluation !== null && evaluated.length === 0;

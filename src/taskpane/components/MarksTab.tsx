@@ -28,6 +28,7 @@ import { isChosen, sortPlan, toggleConflict, willWrite, type ConflictChoice } fr
 import type { SelectCell } from "./handlers";
 import { cellText } from "./format";
 import { RowView } from "./RowView";
+import { useAnchor, VirtualRows } from "./VirtualList";
 
 const NARROW = "@media (max-width: 520px)";
 
@@ -169,6 +170,7 @@ export function MarksTab({
   const [actionFilter, setActionFilter] = useState<ActionFilter>("attention");
   const [open, setOpen] = useState<string | null>(null);
   const recordAt = useMemo(() => recordIndex(evaluation?.records ?? []), [evaluation]);
+  const anchor = useAnchor<HTMLDivElement>();
   const conflicts = useMemo(
     () => (plan ?? []).filter((m) => m.action === "conflict").map((m) => m.id),
     [plan],
@@ -246,7 +248,7 @@ export function MarksTab({
           )}
         </Field>
       ) : null}
-      <div className={styles.tableWrap}>
+      <div className={styles.tableWrap} ref={anchor}>
         <Table size="small" aria-label={t("tabMarks")}>
           <TableHeader className={styles.header}>
             <TableRow>
@@ -259,71 +261,87 @@ export function MarksTab({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((m) => {
-              const record = recordAt(m.sheet, m.row);
-              return (
-                <Fragment key={m.id}>
-                  <TableRow className={styles.row} data-testid="mark-row" data-action={m.action}>
-                    <TableCell className={styles.cellArea}>
-                      <Link
-                        as="button"
-                        className={styles.cellButton}
-                        data-testid="mark-cell"
-                        title={mode === "excel" ? t("selectCellHint") : t("rowShow")}
-                        {...(mode === "standalone" ? { "aria-expanded": open === m.id } : {})}
-                        onClick={() =>
-                          mode === "excel" ? onSelect(m.sheet, m.cell) : setOpen(open === m.id ? null : m.id)
-                        }
+            <VirtualRows
+              count={rows.length}
+              estimate={44}
+              anchor={anchor}
+              spacer={(height, key) => <tr key={key} aria-hidden style={{ height }} />}
+              row={(i, measure) => {
+                const m = rows[i];
+                if (!m) return null;
+                const record = recordAt(m.sheet, m.row);
+                return (
+                  <Fragment key={m.id}>
+                    <TableRow
+                      className={styles.row}
+                      data-testid="mark-row"
+                      data-action={m.action}
+                      data-index={i}
+                      ref={measure}
+                    >
+                      <TableCell className={styles.cellArea}>
+                        <Link
+                          as="button"
+                          className={styles.cellButton}
+                          data-testid="mark-cell"
+                          title={mode === "excel" ? t("selectCellHint") : t("rowShow")}
+                          {...(mode === "standalone" ? { "aria-expanded": open === m.id } : {})}
+                          onClick={() =>
+                            mode === "excel"
+                              ? onSelect(m.sheet, m.cell)
+                              : setOpen(open === m.id ? null : m.id)
+                          }
+                        >
+                          {m.sheet}!{m.cell}
+                        </Link>
+                        {record ? (
+                          <span className={styles.title} data-testid="row-title">
+                            {recordTitle(record)}
+                          </span>
+                        ) : null}
+                      </TableCell>
+                      <TableCell
+                        className={mergeClasses(styles.wrap, styles.curArea, styles.labelled)}
+                        data-label={`${t("colCurrent")}:`}
                       >
-                        {m.sheet}!{m.cell}
-                      </Link>
-                      {record ? (
-                        <span className={styles.title} data-testid="row-title">
-                          {recordTitle(record)}
-                        </span>
-                      ) : null}
-                    </TableCell>
-                    <TableCell
-                      className={mergeClasses(styles.wrap, styles.curArea, styles.labelled)}
-                      data-label={`${t("colCurrent")}:`}
-                    >
-                      {cellText(t, m.current)}
-                    </TableCell>
-                    <TableCell
-                      className={mergeClasses(styles.wrap, styles.newArea, styles.labelled)}
-                      data-label={`→ ${t("colNew")}:`}
-                    >
-                      {m.value ?? m.mark ?? "—"}
-                    </TableCell>
-                    <TableCell className={mergeClasses(styles.reason, styles.reasonArea)}>
-                      {m.reason[lang]}
-                    </TableCell>
-                    <TableCell className={styles.actionArea}>
-                      <Badge appearance="tint" color={ACTION_COLOR[m.action]}>
-                        {actionLabel(t, m.action)}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className={styles.overArea}>
-                      {m.action === "conflict" ? (
-                        <Checkbox
-                          aria-label={t("overwriteRow", { cell: `${m.sheet}!${m.cell}` })}
-                          checked={isChosen(choice, m.id)}
-                          disabled={busy}
-                          onChange={() => onChoice(toggleConflict(choice, m.id, conflicts))}
-                        />
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                  {open === m.id ? (
-                    <TableRow>
-                      <TableCell colSpan={6} className={styles.rowViewCell}>
-                        <RowView t={t} lang={lang} record={record} cell={m.cell} />
+                        {cellText(t, m.current)}
+                      </TableCell>
+                      <TableCell
+                        className={mergeClasses(styles.wrap, styles.newArea, styles.labelled)}
+                        data-label={`→ ${t("colNew")}:`}
+                      >
+                        {m.value ?? m.mark ?? "—"}
+                      </TableCell>
+                      <TableCell className={mergeClasses(styles.reason, styles.reasonArea)}>
+                        {m.reason[lang]}
+                      </TableCell>
+                      <TableCell className={styles.actionArea}>
+                        <Badge appearance="tint" color={ACTION_COLOR[m.action]}>
+                          {actionLabel(t, m.action)}
+                        </Badge>
+                      </TableCell>
+                      <TableCell className={styles.overArea}>
+                        {m.action === "conflict" ? (
+                          <Checkbox
+                            aria-label={t("overwriteRow", { cell: `${m.sheet}!${m.cell}` })}
+                            checked={isChosen(choice, m.id)}
+                            disabled={busy}
+                            onChange={() => onChoice(toggleConflict(choice, m.id, conflicts))}
+                          />
+                        ) : null}
                       </TableCell>
                     </TableRow>
-                  ) : null}
-                </Fragment>
-              );
-            })}
+                    {open === m.id ? (
+                      <TableRow>
+                        <TableCell colSpan={6} className={styles.rowViewCell}>
+                          <RowView t={t} lang={lang} record={record} cell={m.cell} />
+                        </TableCell>
+                      </TableRow>
+                    ) : null}
+                  </Fragment>
+                );
+              }}
+            />
           </TableBody>
         </Table>
       </div>
