@@ -43,7 +43,9 @@ describe("--report: 一つで完結した HTML", () => {
       expect(html).toContain("<style>");
       // findings with their cells and the marks with reasons
       expect(html).toContain("consistency.progress-rule-differs"); // 戦略(2)!M26: ward a, kusei b
-      expect(html).toMatch(/<td class="act-write"><pre>書き込み<\/pre><\/td><td><pre>[^<]+<\/pre><\/td><\/tr>/);
+      expect(html).toMatch(
+        /<td class="act-write"><pre>書き込み<\/pre><\/td><td><pre>[^<]+<\/pre><\/td><\/tr>/,
+      );
       expect(html.trimEnd().endsWith("</html>")).toBe(true);
     } finally {
       await cleanup();
