@@ -69,3 +69,15 @@ test("row titles come from the record a row belongs to, continuation rows includ
   expect(r ? recordTitle(r) : null).toBe("ア 多様な区民の意見やニーズの的確な把握と区政情報の発信");
   expect(at("戦略(2)", 1)).toBeNull();
 });
+
+test("reasons name initiatives by their title and say in words what is missing (no 「? ?」)", () => {
+  const differs = withdrawal.findings.find(
+    (f) => f.code === "consistency.mark-differs" && f.sheet === "戦略(1)",
+  );
+  expect(differs?.message.ja).toContain(
+    "ア 地域活動協議会を核とした自律した地域運営の支援 [3-1](取組(1) 10行)",
+  );
+  const overall = sample.plan.find((m) => m.id === "戦略(2)!L9");
+  expect(overall?.reason.ja).toBe("アウトカム(全体)を算定できません: 個別 2 件のうち 2 件を算定できません");
+  expect(sample.plan.some((m) => m.reason.ja.includes("?"))).toBe(false);
+});

@@ -319,6 +319,13 @@ function explain(d: InitiativeDerivation): LocalizedText {
 }
 
 function overallWhy(d: OutcomeDerivation): LocalizedText {
-  const marks = d.outcomes.map((o) => o.mark ?? "?").join(" ");
+  const unknown = d.outcomes.filter((o) => o.mark === null).length;
+  // In plain words when a 個別 mark is missing (not 「個別 ? ?」).
+  if (unknown > 0)
+    return ja(
+      `個別 ${d.outcomes.length} 件のうち ${unknown} 件を算定できません`,
+      `${unknown} of ${d.outcomes.length} individual outcomes cannot be derived`,
+    );
+  const marks = d.outcomes.map((o) => o.mark ?? "").join(" ");
   return ja(`個別 ${marks}`, `each: ${marks}`);
 }

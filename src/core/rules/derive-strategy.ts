@@ -99,10 +99,11 @@ export function overallMark(
   return null;
 }
 
+// The initiative as a person finds it on the sheet: its title (「ア 地域活動協議会…」), the code after it.
 function initiativeName(r: InitiativeRecord): string {
-  return r.initiativeCode !== null
-    ? `[${r.initiativeCode}]`
-    : `${r.itemMark ?? ""}${r.itemName}`.trim() || r.id;
+  const title = [r.itemMark ?? "", r.itemName.replace(/\s+/g, " ").trim()].filter((x) => x !== "").join(" ");
+  const code = r.initiativeCode !== null ? `[${r.initiativeCode}]` : "";
+  return [title, code].filter((x) => x !== "").join(" ") || r.id;
 }
 
 /**
