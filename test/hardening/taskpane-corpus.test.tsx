@@ -72,6 +72,12 @@ describe("task pane (standalone) over the hostile corpus", () => {
     // opening a file validates it
     await screen.findAllByText(/指摘 \d+ 件/);
     expect(screen.queryByRole("alert")).toBeNull();
+    // findings that follow from one cause are folded under it: open every group so all of them show
+    for (const b of screen.queryAllByRole("button", { name: /^この原因による指摘 \d+ 件を表示$/ })) {
+      await act(async () => {
+        fireEvent.click(b);
+      });
+    }
     const body = document.body;
     expect(body.querySelectorAll("script, img, iframe, object, embed")).toHaveLength(0);
     for (const el of Array.from(body.querySelectorAll("*"))) {
