@@ -165,17 +165,18 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
     test("一つの撤退がもたらす指摘は原因の下にまとまり、エラーが先、最初の指摘はスクロールせずに見える", async () => {
       const page = await openPage(lang, width, height);
       await open(page, lang, withdrawalBook);
-      // Errors come first; the first thing in the list is the cause, in plain words.
+      // Errors come first; the cascade is one group under its cause, in plain words.
       const sections = await page
         .locator('[data-testid^="section-"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
       expect(sections[0]).toBe("section-error");
-      const cause = page.locator('[data-testid="section-error"] [data-testid="cause-group"]').first();
+      // (an entered a/b that differs is a warning: the cascade heads the warnings)
+      const cause = page.locator('[data-testid="cause-group"]').filter({ hasText: T.cause }).first();
       await expect(cause.textContent()).resolves.toContain(T.cause);
       await expect(cause.textContent()).resolves.toContain(T.causeWords);
       await expect(cause.textContent()).resolves.not.toMatch(/\[3-1\]/);
-      // The eight a ≠ b errors it causes are not listed one by one until asked for.
-      const differs = page.locator('[data-testid="finding"][data-code="consistency.mark-differs"]');
+      // The eight a ≠ b findings it causes are not listed one by one until asked for.
+      const differs = page.locator('[data-testid="finding"][data-code="consistency.progress-rule-differs"]');
       const outside = async () =>
         differs.evaluateAll(
           (els) =>
@@ -185,7 +186,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
       await expect(outside()).resolves.toBe(0);
       await cause.getByRole("button", { name: T.showCaused }).click();
       await expect(
-        cause.locator('[data-testid="finding"][data-code="consistency.mark-differs"]').count(),
+        cause.locator('[data-testid="finding"][data-code="consistency.progress-rule-differs"]').count(),
       ).resolves.toBe(8);
       await expect(
         cause.locator('[data-testid="finding"][data-code="derive.withdrawal-fired"]').count(),

@@ -40,10 +40,13 @@ test("one withdrawal: its own findings and the eight strategy marks it turns for
   expect(g?.causes).toHaveLength(1);
   expect(g?.causes[0]?.kind).toBe("withdrawal");
   expect(g?.causes[0]?.reason.ja).toContain("12%");
-  expect(g?.severity).toBe("error");
+  // an entered a/b that differs is a warning (consistency.progress-rule-differs: the a/b rule is the ward's)
+  expect(g?.severity).toBe("warning");
   // the cause's own finding first
   expect(g?.findings[0]?.code).toBe("derive.withdrawal-fired");
-  const differs = g?.findings.filter((f) => f.code === "consistency.mark-differs" && f.sheet === "戦略(1)");
+  const differs = g?.findings.filter(
+    (f) => f.code === "consistency.progress-rule-differs" && f.sheet === "戦略(1)",
+  );
   expect(differs).toHaveLength(8);
   // nothing is lost or counted twice
   expect(rest.length + groups.reduce((n, x) => n + x.findings.length, 0)).toBe(withdrawal.findings.length);
@@ -57,7 +60,9 @@ test("a finding unrelated to any initiative stays in the list, errors first", ()
   const loose = sections[0]?.sheets.flatMap((s) => s.findings) ?? [];
   expect(loose.map((f) => `${f.sheet}!${f.cell}`)).toContain("戦略(2)!H9");
   // the missed target of 取組(2) 24行 and the mark it turns (戦略(2)!M26 a → b) are grouped
-  const missed = sections[0]?.causes.find((g) => g.causes[0]?.sheet === "取組(2)" && g.causes[0]?.row === 24);
+  const missed = sections
+    .flatMap((x) => x.causes)
+    .find((g) => g.causes[0]?.sheet === "取組(2)" && g.causes[0]?.row === 24);
   expect(missed?.causes[0]?.kind).toBe("missed");
   expect(missed?.findings.map((f) => `${f.sheet}!${f.cell}`)).toContain("戦略(2)!M26");
 });
@@ -72,7 +77,7 @@ test("row titles come from the record a row belongs to, continuation rows includ
 
 test("reasons name initiatives by their title and say in words what is missing (no 「? ?」)", () => {
   const differs = withdrawal.findings.find(
-    (f) => f.code === "consistency.mark-differs" && f.sheet === "戦略(1)",
+    (f) => f.code === "consistency.progress-rule-differs" && f.sheet === "戦略(1)",
   );
   expect(differs?.message.ja).toContain(
     "ア 地域活動協議会を核とした自律した地域運営の支援 [3-1](取組(1) 10行)",
