@@ -1,6 +1,7 @@
 /**
  * The reader: bytes → one snapshot per worksheet, through the bounded zip, the relationships and one
  * streaming pass over each XML part, under one budget. No exceljs.
+ * Why this and not SheetJS (measured on the same files, `npm run compare:readers`): docs/reader-choice.md.
  */
 import type { SheetSnapshot } from "../core";
 import type { ReadBudget } from "./budget";
