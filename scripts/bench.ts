@@ -5,7 +5,9 @@
  * per case. Prints `bench <case> kusei_ms=… floor_ms=… ratio=… kusei_peak_mb=… floor_peak_mb=…`, and the
  * scale case `scale files=<n> peak_rss_mb=<n> total_ms=<n>` (recalc over many workbooks in one process), and
  * `summary files=<n> peak_rss_mb=<n> total_ms=<n>` (kusei summary, the city view, over 24 and 200 workbooks:
- * it streams, so peak memory should stay flat with the number of files).
+ * it streams, so peak memory should stay flat with the number of files), and
+ * `bench check-whole-sheet-validation kusei_ms=…` (a check of a workbook with a validation over the whole
+ * sheet, in-process: the time the read and evaluation take, node's start-up excluded).
  *
  * floor_fm_ms is the floor with kusei's linear-time merge check installed (exceljs alone is quadratic in the
  * number of merged areas), so ratio_fm is kusei's own overhead.
@@ -20,6 +22,7 @@ import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { runCli } from "../src/cli/main";
 import { installFastMerges } from "../src/xlsx/fast-merges";
+import { BUDGET_CASES } from "../test/fixtures/hostile/budget-cases";
 import { bigWorkbook, wardWorkbook, WARDS } from "./bench-lib/generate";
 
 interface ChildResult {
@@ -29,7 +32,7 @@ interface ChildResult {
   readonly exit: number;
 }
 
-type Mode = "kusei" | "floor" | "floor-fm" | "summary";
+type Mode = "kusei" | "floor" | "floor-fm" | "summary" | "check";
 
 /** In the child: run one mode over the files and report time and peak memory. */
 async function child(mode: Mode, files: string[], outDir: string): Promise<void> {
@@ -37,9 +40,13 @@ async function child(mode: Mode, files: string[], outDir: string): Promise<void>
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let exit = 0;
-  if (mode === "kusei" || mode === "summary") {
+  if (mode === "kusei" || mode === "summary" || mode === "check") {
     const argv =
-      mode === "kusei" ? ["recalc", ...files, "--out", outDir] : ["summary", ...files, "--out", outDir];
+      mode === "kusei"
+        ? ["recalc", ...files, "--out", outDir]
+        : mode === "check"
+          ? ["check", ...files]
+          : ["summary", ...files, "--out", outDir];
     exit = await runCli(argv, {
       stdout: () => undefined,
       stderr: (s) => process.stderr.write(s),
@@ -147,6 +154,20 @@ async function main(): Promise<void> {
           `floor_fm_ms=${Math.round(floorFm.ms)} ratio_fm=${(kusei.ms / floorFm.ms).toFixed(2)} ` +
           `kusei_peak_mb=${Math.round(kusei.peakMb)} floor_peak_mb=${Math.round(floor.peakMb)} kusei_exit=${kusei.exit}`,
       );
+    }
+
+    if (!summaryOnly) {
+      // issue 15: a whole-sheet validation (A1:XFD1048576) costs a check nothing (exceljs expanded it cell
+      // by cell, for minutes); the main fixture with that one validation, as the hostile corpus makes it
+      const wsv = BUDGET_CASES.find((c) => c.file === "whole-sheet-validation.xlsx");
+      if (wsv !== undefined) {
+        const file = join(root, wsv.file);
+        await writeFile(file, wsv.build());
+        const r = await bestOf(runs, "check", [file], join(root, "out-check-wsv"));
+        console.log(
+          `bench check-whole-sheet-validation kusei_ms=${Math.round(r.ms)} kusei_cpu_ms=${Math.round(r.cpuMs)} kusei_peak_mb=${Math.round(r.peakMb)} kusei_exit=${r.exit}`,
+        );
+      }
     }
 
     if (!summaryOnly && !args.includes("--no-scale") && scaleFiles > 0) {
