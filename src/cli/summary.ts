@@ -16,6 +16,7 @@ import { commonIndicators, failedWard, wardSummary, type WardSummary } from "../
 import { dashboardHtml } from "../report/dashboard";
 import { CliFileError, readInput } from "./files";
 import { fileSection, reportHead, reportOf, reportTail } from "../report";
+import { formatJst } from "../report/time";
 import type { Lang } from "./i18n";
 import { expandInputs } from "./inputs";
 import {
@@ -89,15 +90,6 @@ function messageOf(e: unknown, lang: Lang): string {
   if (e instanceof PortError) return e.messages[lang];
   if (e instanceof CliFileError) return e.message;
   return e instanceof Error ? `${e.name}: ${e.message.split("\n")[0] ?? ""}` : String(e);
-}
-
-/** The time a person in Osaka reads: JST, 2026/12/01 21:05. */
-export function jstTime(d: Date, lang: Lang): string {
-  return `${new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(d)} JST`;
 }
 
 /** A file name safe on every OS, from a workbook's name. */
@@ -185,7 +177,7 @@ export async function runSummary(
   });
   const outDir = resolve(o.out);
   await mkdir(join(outDir, "wards"), { recursive: true });
-  const generatedAt = jstTime(o.now(), lang);
+  const generatedAt = formatJst(o.now(), lang);
   const tmp = join(outDir, `.kusei-findings-${process.pid}.jsonl`);
   const sinks = {
     findingsJsonl: LineFile.open(tmp),
