@@ -1,9 +1,9 @@
 import type { Evaluation, GridPos, SheetSnapshot } from "../core";
-import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import { evaluateWhere, type EvaluateOptions } from "./evaluate";
 import { logSheetOf } from "./log";
 import type { HighlightOutcome, SavedSettings, WorkbookPort } from "./port";
 
-export interface CheckOptions extends EvaluateChoice {
+export interface CheckOptions extends EvaluateOptions {
   /** draw the findings on the cells in this language, where the host can */
   readonly highlight?: "ja" | "en";
 }
@@ -23,7 +23,7 @@ export interface CheckResult {
 /** Check: read every sheet, evaluate, and show the findings in place where the host can. */
 export async function check(port: WorkbookPort, opts: CheckOptions = {}): Promise<CheckResult> {
   const read = await port.read();
-  const evaluation = evaluateRead(read, opts, logSheetOf(port));
+  const evaluation = await evaluateWhere(read, opts, logSheetOf(port));
   const highlight =
     opts.highlight !== undefined && port.highlight ? await port.highlight(evaluation, opts.highlight) : null;
   return {

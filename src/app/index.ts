@@ -12,7 +12,8 @@ export type {
   WorkbookPort,
   WorkbookRead,
 } from "./port";
-export type { EvaluateChoice } from "./evaluate";
+export type { EvaluateChoice, EvaluateOptions, Evaluator } from "./evaluate";
+export { evaluateRead } from "./evaluate";
 export { check } from "./check";
 export type { CheckOptions, CheckResult } from "./check";
 export { recalc, actionsDone } from "./recalc";

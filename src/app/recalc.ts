@@ -8,11 +8,11 @@ import {
   type WriteChoice,
 } from "../core";
 import { NOTHING_APPLIED } from "./apply";
-import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import { evaluateWhere, type EvaluateOptions } from "./evaluate";
 import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
 
-export interface RecalcOptions extends EvaluateChoice {
+export interface RecalcOptions extends EvaluateOptions {
   /** which conflicts to overwrite (default none) */
   readonly choice?: WriteChoice;
   /** the clock (tests fix it) */
@@ -37,7 +37,7 @@ export async function recalc(port: WorkbookPort, opts: RecalcOptions): Promise<R
   const read = await port.read();
   // a sheet named as the log that is not kusei's refuses the recalc before anything is written
   const log = changeLogIn(read.snapshots, logSheetOf(port));
-  const evaluation = evaluateRead(read, opts, log.name);
+  const evaluation = await evaluateWhere(read, opts, log.name);
   const writes = writesFromPlan(evaluation.plan, opts.choice ?? { overwriteConflicts: false });
   if (writes.length === 0) return { evaluation, writes, applyId: null, outcome: NOTHING_APPLIED };
   const time = opts.now().toISOString();

@@ -1,10 +1,10 @@
 import { planRevert, type Evaluation, type RejectedLogRow, type RevertPlan } from "../core";
 import { NOTHING_APPLIED } from "./apply";
-import { evaluateRead, type EvaluateChoice } from "./evaluate";
+import { evaluateWhere, type EvaluateOptions } from "./evaluate";
 import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
 
-export interface RevertOptions extends EvaluateChoice {
+export interface RevertOptions extends EvaluateOptions {
   /** the clock (tests fix it) */
   readonly now: () => Date;
 }
@@ -29,7 +29,7 @@ export async function revert(port: WorkbookPort, opts: RevertOptions): Promise<R
   port.assertWritable();
   const read = await port.read();
   const log = changeLogIn(read.snapshots, logSheetOf(port));
-  const evaluation = evaluateRead(read, opts, log.name);
+  const evaluation = await evaluateWhere(read, opts, log.name);
   const plan = planRevert(log.entries, read.snapshots, evaluation.plan);
   const rejected = log.rejected;
   if (plan.applyId === null || plan.writes.length === 0)
