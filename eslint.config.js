@@ -55,7 +55,7 @@ module.exports = [
   { ignores: ["node_modules/**", "dist/**", "lib/**", "out/**", "coverage/**", "test-results/**", "**/*.js"] },
   ...officeConfigs,
   {
-    files: ["**/*.{ts,tsx}"],
+    files: ["**/*.{ts,tsx,mts}"],
     plugins: { "@typescript-eslint": tseslint.plugin },
     languageOptions: {
       parser: tseslint.parser,
@@ -93,6 +93,6 @@ module.exports = [
   layer(["src/report/**/*.ts"], [CORE_DOOR, HOSTS, APP, ADAPTERS]),
   layer(["src/app/**/*.ts"], [CORE_DOOR, HOSTS, REPORT]),
   layer(["src/cli/**/*.ts"], [CORE_DOOR, PIPELINE_CORE, PIPELINE_ADAPTERS, { ...HOSTS, group: HOSTS.group.filter((g) => !g.includes("cli")) }]),
-  layer(["src/taskpane/**/*.{ts,tsx}"], [CORE_DOOR, PIPELINE_CORE, PIPELINE_ADAPTERS, { ...HOSTS, group: HOSTS.group.filter((g) => !g.includes("taskpane")) }]),
+  layer(["src/taskpane/**/*.{ts,tsx,mts}"], [CORE_DOOR, PIPELINE_CORE, PIPELINE_ADAPTERS, { ...HOSTS, group: HOSTS.group.filter((g) => !g.includes("taskpane")) }]),
   layer(["src/commands/**/*.ts"], [CORE_DOOR, PIPELINE_CORE, PIPELINE_ADAPTERS, { ...HOSTS, group: HOSTS.group.filter((g) => !g.includes("commands")) }]),
 ];

@@ -60,11 +60,15 @@ module.exports = (env, argv) => {
       clean: true,
     },
     // extensionAlias: dynamic import() needs a file extension under TypeScript's node16 resolution.
-    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
+    // .mts: src/taskpane/engine/spawn.mts, the one ES module file (it holds the worker's import.meta.url).
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"], ".mjs": [".mts", ".mjs"] },
+    },
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
+          test: /\.(tsx?|mts)$/,
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",

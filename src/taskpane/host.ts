@@ -42,6 +42,15 @@ export interface Download {
 export type Progress = (done: number, total: number) => void;
 
 /**
+ * What a check is doing now, to tell the user (読み込み中… / 判定中…): reading the workbook, evaluating
+ * it, or taking the results in from the worker that evaluated them.
+ */
+export type Phase = "reading" | "evaluating" | "receiving";
+
+/** Told each phase as it starts. */
+export type PhaseListener = (phase: Phase) => void;
+
+/**
  * The use cases the task pane needs from wherever the workbook lives: Excel (Office.js) or a file opened in
  * the browser (the xlsx adapter). Components receive these functions and never touch a host API themselves.
  */
@@ -49,8 +58,13 @@ export interface TaskpaneHost {
   readonly mode: "excel" | "standalone";
   /** the file name in standalone mode; null in Excel */
   readonly fileName: string | null;
-  /** Reads every sheet and evaluates it with the given mapping overrides. */
-  check(overrides: MappingOverrides): Promise<CheckResult>;
+  /**
+   * Why marks cannot be written here, nor the workbook saved (a digital signature a save would break …);
+   * null when they can. The pane disables Apply and Download and shows this instead of failing on a click.
+   */
+  readonly readOnly: LocalizedText | null;
+  /** Reads every sheet and evaluates it with the given mapping overrides, telling each phase as it starts. */
+  check(overrides: MappingOverrides, onPhase?: PhaseListener): Promise<CheckResult>;
   /** Writes the cells (each only if it still holds `expected`) and logs them in the change-log sheet. */
   apply(writes: ReadonlyArray<CellWrite>, progress: Progress): Promise<ApplyResult>;
   /** Undoes the last apply exactly. */
@@ -76,5 +90,5 @@ export interface RibbonRunSource {
   subscribe(listener: (run: CheckResult) => void): () => void;
 }
 
-/** Opens a file as a standalone host (loads the xlsx adapter lazily). */
-export type OpenFile = (file: File) => Promise<TaskpaneHost>;
+/** Opens a file as a standalone host, telling each phase of the reading as it starts. */
+export type OpenFile = (file: File, onPhase?: PhaseListener) => Promise<TaskpaneHost>;

@@ -1,8 +1,11 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { ribbonRuns, type SharedPage } from "../excel";
+import { officeSupports, ribbonRuns, type SharedPage } from "../excel";
 import { App } from "./components/App";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
+import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
+import type { Engine } from "./engine/engine";
+import type { WorkerLike } from "./engine/remote";
 import { createExcelHost } from "./hosts/excel";
 import { openStandaloneFile } from "./hosts/standalone";
 import { detectLanguage, translator } from "./i18n/strings";
@@ -18,6 +21,27 @@ function currentTheme(office: OfficeThemeColors | null) {
       forcedColors: media("(forced-colors: active)"),
     }),
   );
+}
+
+/**
+ * The page's engine: a Web Worker where one starts (the page stays responsive while it reads and
+ * evaluates), else the same engine in this thread, loaded lazily with the xlsx adapter.
+ */
+function pageEngine(): () => Promise<Connected> {
+  const local = async (): Promise<Engine> =>
+    (await import(/* webpackChunkName: "xlsx" */ "./engine/local.js")).createLocalEngine();
+  const spawn = async (): Promise<(() => WorkerLike) | null> => {
+    if (typeof Worker !== "function") return null;
+    // eager: bundled into this chunk (no request of its own); an import() only because it is an ES module
+    const { spawnEngineWorker } = await import(/* webpackMode: "eager" */ "./engine/spawn.mjs");
+    return () => spawnEngineWorker() as unknown as WorkerLike;
+  };
+  return engineOnDemand(async () => {
+    const connected = await connectEngine(await spawn(), local);
+    // Where the engine runs, for a look in the developer tools and for the browser tests: "worker", or why not.
+    document.documentElement.dataset.kuseiEngine = connected.where;
+    return connected;
+  });
 }
 
 // Composition root: decide Excel or standalone, pick the language and theme, render.
@@ -44,22 +68,25 @@ async function start(): Promise<void> {
   const t = translator(lang);
   document.documentElement.lang = lang;
   document.title = t("appTitle");
+  const engine = pageEngine();
+  const engineNow = async () => (await engine()).engine;
   const app = started.inExcel ? (
-    <App t={t} lang={lang} host={createExcelHost(lang)} ribbonRuns={ribbonRuns(window as SharedPage)} />
+    <App
+      t={t}
+      lang={lang}
+      host={createExcelHost(lang, officeSupports, engineNow)}
+      ribbonRuns={ribbonRuns(window as SharedPage)}
+    />
   ) : (
     <App
       t={t}
       lang={lang}
       host={null}
-      openFile={openStandaloneFile}
-      {...(started.timedOut
-        ? {
-            startupError: {
-              // In a browser the advice is how to open the page, not "reopen the task pane".
-              hint: fromFile ? ("errorOfficeFile" as const) : ("errorOfficeTimeout" as const),
-              detail: null,
-            },
-          }
+      openFile={async (file, onPhase) => openStandaloneFile(file, await engineNow(), onPhase)}
+      // Opened as a file the page works, only without Office and its worker: say so, and how to do better.
+      {...(fromFile ? { startupNotice: "startFromFile" as const } : {})}
+      {...(started.timedOut && !fromFile
+        ? { startupError: { hint: "errorOfficeTimeout" as const, detail: null } }
         : {})}
     />
   );

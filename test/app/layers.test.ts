@@ -10,7 +10,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return filesUnder(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
+    return /\.(tsx?|mts)$/.test(name) ? [path] : [];
   });
 }
 

@@ -2,16 +2,15 @@
 /**
  * The hostile corpus in the task pane: an unreadable file ends in an error MessageBar with the xlsx adapter's
  * Japanese reason, never a crash; cell text with markup is shown as text. The host is the real standalone
- * host over the real xlsx port (handed in directly: jest cannot run its dynamic import() without
- * --experimental-vm-modules).
+ * host over the engine the page runs where no worker starts (the use cases over the real xlsx port).
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "../../src/taskpane/components/App";
-import * as xlsxPort from "../../src/app/xlsx-port";
 import type { TaskpaneHost } from "../../src/taskpane/host";
+import { createLocalEngine } from "../../src/taskpane/engine/local";
 import { openStandaloneFile } from "../../src/taskpane/hosts/standalone";
 import { translator } from "../../src/taskpane/i18n/strings";
 import { readWorkbook } from "../../src/xlsx";
@@ -19,7 +18,7 @@ import { HOSTILE_DIR, SCRIPT_TEXTS } from "../fixtures/hostile/build-hostile";
 
 /** Opens a file with the standalone host (which may refuse it). */
 function openFile(file: File): Promise<TaskpaneHost> {
-  return openStandaloneFile(file, () => Promise.resolve(xlsxPort));
+  return openStandaloneFile(file, createLocalEngine());
 }
 
 function fileOf(name: string): File {
@@ -70,7 +69,7 @@ describe("task pane (standalone) over the hostile corpus", () => {
   test("script-text.xlsx: validated, every hostile text shown as text, no element made from it", async () => {
     await open("script-text.xlsx");
     // opening a file validates it
-    await screen.findAllByText(/指摘 \d+ 件/);
+    await screen.findAllByText(/指摘 \d+ 件/, undefined, { timeout: 10_000 });
     expect(screen.queryByRole("alert")).toBeNull();
     // findings that follow from one cause are folded under it: open every group so all of them show
     for (const b of screen.queryAllByRole("button", { name: /^この原因による指摘 \d+ 件を表示$/ })) {

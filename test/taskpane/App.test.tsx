@@ -21,6 +21,13 @@ async function validated(host: FakeHost) {
   await screen.findByText("指摘 4 件 / 全 4 件");
 }
 
+/** The button, once the pane lets it be pressed (it is busy until a new result is on screen). */
+async function enabled(name: string): Promise<HTMLElement> {
+  const button = screen.getByRole("button", { name });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  return button;
+}
+
 function tab(name: string) {
   fireEvent.click(screen.getByRole("tab", { name }));
 }
@@ -133,7 +140,8 @@ describe("記号タブ: 競合の上書きは選んだものだけ", () => {
     ]);
     // apply re-validates, then Revert is offered
     expect(host.calls.check).toHaveLength(2);
-    fireEvent.click(screen.getByRole("button", { name: "直前の書き込みを元に戻す" }));
+    // (the pane stays busy until the re-validated results are on screen)
+    fireEvent.click(await enabled("直前の書き込みを元に戻す"));
     await screen.findByText("3 件を元の値に戻しました。");
     expect(host.calls.revert).toBe(1);
   });
@@ -213,7 +221,8 @@ describe("知らせ", () => {
     tab("記号");
     fireEvent.click(await screen.findByRole("button", { name: "1 件を書き込む" }));
     await screen.findByText(/^1 件を書き込みました。変更は変更履歴シートに記録されています。/);
-    fireEvent.click(screen.getByRole("button", { name: "直前の書き込みを元に戻す" }));
+    // (the pane stays busy until the re-validated results are on screen)
+    fireEvent.click(await enabled("直前の書き込みを元に戻す"));
     await screen.findByText(/^3 件を元の値に戻しました。2 件は書き込み後に変更されていたため/);
   });
 });
@@ -304,3 +313,91 @@ test("検証前はどのタブも検証を促す", async () => {
   tab("集計");
   expect(screen.getByText("集計する取組がありません。まず「検証」で検証してください。")).toBeTruthy();
 });
+
+describe("大きなブックでも状況がわかる", () => {
+  test("検証のあいだ、いまの段階(読み込み中… / 判定中…)を role=status の中に出す", async () => {
+    let release: () => void = () => undefined;
+    const waits: Array<() => void> = [];
+    const gate = () => new Promise<void>((resolve) => waits.push(resolve));
+    const host = fakeHost({ evaluation: sampleEvaluation, phases: ["reading", "evaluating"], gate });
+    renderApp(host);
+    fireEvent.click(screen.getByRole("button", { name: "検証する" }));
+    const status = screen.getByTestId("busy-status");
+    expect(status.getAttribute("role")).toBe("status");
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    await waitFor(() => expect(status.textContent).toBe("読み込み中…"));
+    release = waits.shift() ?? release;
+    await act(async () => release());
+    await waitFor(() => expect(status.textContent).toBe("判定中…"));
+    await act(async () => (waits.shift() ?? release)());
+    await screen.findByText("指摘 4 件 / 全 4 件");
+    await waitFor(() => expect(status.textContent).toBe(""));
+    // the live region stays in the page between runs (one added with its text is not read out)
+    expect(screen.getByTestId("busy-status")).toBe(status);
+  });
+});
+
+describe("保存できないブック", () => {
+  const readOnly = {
+    ja: "デジタル署名があり、ここで保存すると無効になります。",
+    en: "It is digitally signed.",
+  };
+
+  test("書き込みは押せず、理由がボタンのそばに出る。記号入りのダウンロードも選べない", async () => {
+    const host = fakeHost({ mode: "standalone", evaluation: sampleEvaluation, readOnly });
+    renderApp(null, "ja", async () => host);
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("file-input"), {
+        target: { files: [new File(["x"], "hirano.xlsx")] },
+      });
+    });
+    await screen.findByText("指摘 4 件 / 全 4 件");
+    tab("記号");
+    const apply = await screen.findByRole("button", { name: "1 件を書き込む" });
+    await waitFor(() => expect(screen.getByTestId("apply-blocked").textContent).toContain(readOnly.ja));
+    expect((apply as HTMLButtonElement).disabled).toBe(true);
+    expect(apply.getAttribute("aria-describedby")).toBe("kusei-apply-blocked");
+    expect(document.getElementById("kusei-apply-blocked")?.textContent).toContain(readOnly.ja);
+    fireEvent.click(await enabled("ダウンロード"));
+    const item = await screen.findByRole("menuitem", { name: /記号を入れたブックをダウンロード/ });
+    expect(item.getAttribute("aria-disabled")).toBe("true");
+    expect(item.textContent).toContain("ここでは保存できません");
+    expect(
+      screen.getByRole("menuitem", { name: "HTML レポートをダウンロード" }).getAttribute("aria-disabled"),
+    ).not.toBe("true");
+    fireEvent.click(item);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(host.calls.apply).toEqual([]);
+  });
+
+  test("書き込めるブックでは理由は出ず、書き込める", async () => {
+    const host = fakeHost({ evaluation: sampleEvaluation });
+    await validated(host);
+    tab("記号");
+    const apply = await screen.findByRole("button", { name: "1 件を書き込む" });
+    expect(screen.queryByTestId("apply-blocked")).toBeNull();
+    expect((apply as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe("ファイルとして開いたページ", () => {
+  test("エラーではなく案内として、このまま使えることと HTTP で開く方法を言う", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App
+          t={translator("ja")}
+          lang="ja"
+          host={null}
+          openFile={async () => fakeHost({ evaluation: sampleEvaluation })}
+          startupNotice="startFromFile"
+        />
+      </FluentProvider>,
+    );
+    const notice = screen.getByTestId("startup-notice");
+    expect(notice.textContent).toContain("ファイルとして直接開いています");
+    expect(notice.textContent).toContain("npm run serve");
+    expect(notice.textContent).not.toContain("作業ウィンドウ");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
+

@@ -4,6 +4,7 @@ import type { ExcelContext } from "../../src/excel/office";
 // for the pane (PortError.messages), never a silent success.
 import { PortError } from "../../src/app";
 import { CHANGE_LOG_SHEET, writesFromPlan } from "../../src/core";
+import { createLocalEngine } from "../../src/taskpane/engine/local";
 import { createExcelHost } from "../../src/taskpane/hosts/excel";
 import { asExcel, FakeContext } from "../excel/fake-excel";
 import { modelFromSnapshots } from "../excel/workbooks";
@@ -67,4 +68,24 @@ test("Office の例外は describeExcelError の文言になる", async () => {
     .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(PortError);
   expect((err as PortError).messages.ja).not.toBe("");
+});
+
+test("検証: 評価はエンジン(Web Worker)で、読み取りは Office.js のまま。段階を順に知らせる", async () => {
+  const inThread = await createExcelHost("ja", ctx.supports).check({});
+  const local = createLocalEngine();
+  const evaluated: string[] = [];
+  const engine = {
+    ...local,
+    evaluate: (...args: Parameters<typeof local.evaluate>) => {
+      evaluated.push(args[2]);
+      return local.evaluate(...args);
+    },
+  };
+  const phases: string[] = [];
+  const r = await createExcelHost("ja", ctx.supports, async () => engine).check({}, (p) => phases.push(p));
+  expect(evaluated).toEqual([CHANGE_LOG_SHEET]);
+  expect(phases).toEqual(["reading", "evaluating"]);
+  expect(r.evaluation).toEqual(inThread.evaluation);
+  // the findings are still drawn on the cells, on the page's thread
+  expect(ctx.model.sheets.some((s) => s.cfs.length > 0)).toBe(true);
 });

@@ -1,6 +1,6 @@
 // A TaskpaneHost test double: answers from a hand-made Evaluation and records every call.
 import type { CellWrite, Evaluation, MappingOverrides } from "../../src/core/model";
-import type { ApplyResult, CheckResult, TaskpaneHost } from "../../src/taskpane/host";
+import type { ApplyResult, CheckResult, Phase, TaskpaneHost } from "../../src/taskpane/host";
 
 export interface FakeHost extends TaskpaneHost {
   readonly calls: {
@@ -20,6 +20,11 @@ export interface FakeOptions {
   readonly applyResult?: ApplyResult;
   readonly notices?: CheckResult["notices"];
   readonly revertSkipped?: number;
+  /** phases the check tells, in order, each followed by waiting for `gate` (if given) */
+  readonly phases?: ReadonlyArray<Phase>;
+  readonly gate?: () => Promise<void>;
+  /** why the workbook cannot be written here (null: it can) */
+  readonly readOnly?: TaskpaneHost["readOnly"];
 }
 
 export function fakeHost(options: FakeOptions): FakeHost {
@@ -29,9 +34,14 @@ export function fakeHost(options: FakeOptions): FakeHost {
   return {
     mode,
     fileName: mode === "standalone" ? "hirano.xlsx" : null,
+    readOnly: options.readOnly ?? null,
     calls,
-    async check(overrides): Promise<CheckResult> {
+    async check(overrides, onPhase): Promise<CheckResult> {
       calls.check.push(overrides);
+      for (const p of options.phases ?? []) {
+        onPhase?.(p);
+        await options.gate?.();
+      }
       if (options.checkError !== undefined) throw options.checkError;
       return {
         evaluation: options.evaluation(),

@@ -1,5 +1,6 @@
 import type { SheetSnapshot } from "../../src/core/model";
-import { cellValueAt, markedFileName } from "../../src/taskpane/hosts/standalone";
+import { cellValueAt } from "../../src/taskpane/engine/local";
+import { markedFileName } from "../../src/taskpane/hosts/standalone";
 
 const snap: SheetSnapshot = {
   name: "取組(1)",

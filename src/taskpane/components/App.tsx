@@ -26,9 +26,17 @@ import {
   Tooltip,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useTransition } from "react";
 import type { CellWrite, Evaluation, MappingOverrides } from "../../core";
-import type { ApplyResult, CheckResult, Download, OpenFile, RibbonRunSource, TaskpaneHost } from "../host";
+import type {
+  ApplyResult,
+  CheckResult,
+  Download,
+  OpenFile,
+  Phase,
+  RibbonRunSource,
+  TaskpaneHost,
+} from "../host";
 import { fiscalYearJa } from "../i18n/era";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";
@@ -54,6 +62,9 @@ const useStyles = makeStyles({
   },
   // Room under the list for the status bar, so that it never covers the last finding.
   withStatus: { paddingBottom: "120px" },
+  // The status bar with nothing to say: no box, but its live region stays in the page (a live region
+  // added together with its first text is not announced).
+  statusIdle: { position: "fixed", left: 0, bottom: 0, width: 0, height: 0, overflow: "hidden" },
   header: { display: "flex", flexDirection: "column", gap: "2px" },
   titleRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
   title: {
@@ -115,6 +126,8 @@ export interface AppProps {
   readonly openFile?: OpenFile;
   /** an error found before the app started (e.g. Office never became ready) */
   readonly startupError?: UiError;
+  /** something to know from the start that is not an error (e.g. the page was opened as a file) */
+  readonly startupNotice?: UiKey;
   /** Excel: the ribbon's 検証 runs, shared with the pane in one runtime (src/excel/shared-runtime.ts) */
   readonly ribbonRuns?: RibbonRunSource;
 }
@@ -147,7 +160,21 @@ function saveDownload(d: Download): void {
 }
 
 /** The task pane (and standalone page): header, messages, and the Check / Marks / Mapping / Summary tabs. */
-export function App({ t, lang, host: initialHost, openFile, startupError, ribbonRuns }: AppProps) {
+const PHASE_KEYS: Record<Phase, UiKey> = {
+  reading: "phaseReading",
+  evaluating: "phaseEvaluating",
+  receiving: "phaseReceiving",
+};
+
+export function App({
+  t,
+  lang,
+  host: initialHost,
+  openFile,
+  startupError,
+  startupNotice,
+  ribbonRuns,
+}: AppProps) {
   const styles = useStyles();
   const [host, setHost] = useState<TaskpaneHost | null>(initialHost);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -155,6 +182,12 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
   const [choice, setChoice] = useState<ConflictChoice>(NO_CONFLICTS);
   const [canRevert, setCanRevert] = useState(false);
   const [busy, setBusy] = useState<Busy | null>(null);
+  // What a running check is doing now (読み込み中… / 判定中…); null between the phases' runs.
+  const [phase, setPhase] = useState<Phase | null>(null);
+  const [startNotice, setStartNotice] = useState<UiKey | null>(startupNotice ?? null);
+  // A new result renders as a transition: React renders a big workbook's lists in slices, so the page
+  // keeps painting (and the status keeps saying so) until they are on screen.
+  const [showing, startShowing] = useTransition();
   const [progress, setProgress] = useState<ApplyProgress | null>(null);
   const [error, setError] = useState<UiError | null>(startupError ?? null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -190,6 +223,7 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
         return undefined;
       } finally {
         setBusy(null);
+        setPhase(null);
         setProgress(null);
       }
     },
@@ -208,9 +242,11 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
   );
 
   const validate = useCallback(async (h: TaskpaneHost, o: MappingOverrides) => {
-    const r = await h.check(o);
-    setResult(r);
-    setChoice(NO_CONFLICTS);
+    const r = await h.check(o, setPhase);
+    startShowing(() => {
+      setResult(r);
+      setChoice(NO_CONFLICTS);
+    });
     return r;
   }, []);
 
@@ -220,8 +256,8 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
       setError({ hint: "errorNotXlsx", hintParams: { name: file.name }, detail: null });
       return;
     }
-    void run("loadingWorkbook", "errorOpen", async () => {
-      const h = await openFile(file);
+    void run("phaseReading", "errorOpen", async () => {
+      const h = await openFile(file, setPhase);
       const o = await h.loadMapping();
       setHost(h);
       setOverrides(o);
@@ -354,9 +390,11 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
   };
 
   const standalone = openFile !== undefined;
-  const isBusy = busy !== null;
+  const isBusy = busy !== null || showing;
   const evaluation = result ? result.evaluation : null;
   const hasStatus = isBusy || error !== null || notice !== null;
+  const readOnly = host?.readOnly ? host.readOnly[lang] : null;
+  const busyText = phase ? t(PHASE_KEYS[phase]) : busy ? busy.label : t("phaseReceiving");
 
   return (
     <main className={hasStatus ? `${styles.root} ${styles.withStatus}` : styles.root} aria-busy={isBusy}>
@@ -391,7 +429,14 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
-                  <MenuItem onClick={onDownloadWorkbook}>{t("downloadWorkbook")}</MenuItem>
+                  {/* A workbook that cannot be saved here offers no marked copy; the notice above says why. */}
+                  <MenuItem
+                    onClick={onDownloadWorkbook}
+                    disabled={readOnly !== null}
+                    secondaryContent={readOnly !== null ? t("readOnlyShort") : null}
+                  >
+                    {t("downloadWorkbook")}
+                  </MenuItem>
                   <MenuItem onClick={downloadReport}>{t("downloadReport")}</MenuItem>
                 </MenuList>
               </MenuPopover>
@@ -408,6 +453,21 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
           </div>
         ) : null}
       </header>
+      {startNotice ? (
+        <MessageBar intent="info" layout="multiline" data-testid="startup-notice">
+          <MessageBarBody>{t(startNotice)}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t("errorDismiss")}
+                icon={<DismissRegular />}
+                onClick={() => setStartNotice(null)}
+              />
+            }
+          />
+        </MessageBar>
+      ) : null}
       {result?.notices && result.notices.length > 0 ? (
         <MessageBar intent="warning" layout="multiline" data-testid="check-notices">
           <MessageBarBody>
@@ -457,6 +517,7 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
                 onChoice={setChoice}
                 busy={isBusy}
                 progress={progress}
+                readOnly={readOnly}
                 canRevert={canRevert}
                 onApply={onApply}
                 onRevert={onRevert}
@@ -476,29 +537,34 @@ export function App({ t, lang, host: initialHost, openFile, startupError, ribbon
           </div>
         </>
       )}
-      {hasStatus ? (
-        <div className={styles.status} role="region" aria-label={t("statusRegion")}>
-          {busy && progress === null ? (
-            <Spinner size="tiny" label={busy.label} labelPosition="after" />
-          ) : null}
-          {error ? <ErrorBar t={t} error={error} onDismiss={() => setError(null)} /> : null}
-          {notice ? (
-            <MessageBar intent="success" role="status" layout="multiline">
-              <MessageBarBody>{notice}</MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    aria-label={t("errorDismiss")}
-                    icon={<DismissRegular />}
-                    onClick={() => setNotice(null)}
-                  />
-                }
-              />
-            </MessageBar>
+      <div
+        className={hasStatus ? styles.status : styles.statusIdle}
+        role="region"
+        aria-label={t("statusRegion")}
+      >
+        {/* What a run is doing, phase by phase (読み込み中… / 判定中…), read out as it changes. */}
+        <div role="status" aria-live="polite" data-testid="busy-status">
+          {isBusy && progress === null ? (
+            <Spinner size="tiny" label={busyText} labelPosition="after" />
           ) : null}
         </div>
-      ) : null}
+        {error ? <ErrorBar t={t} error={error} onDismiss={() => setError(null)} /> : null}
+        {notice ? (
+          <MessageBar intent="success" role="status" layout="multiline">
+            <MessageBarBody>{notice}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t("errorDismiss")}
+                  icon={<DismissRegular />}
+                  onClick={() => setNotice(null)}
+                />
+              }
+            />
+          </MessageBar>
+        ) : null}
+      </div>
       <Dialog open={askDownload !== null} onOpenChange={(_, d) => (d.open ? null : setAskDownload(null))}>
         <DialogSurface aria-describedby="kusei-dl-body">
           <DialogBody>

@@ -6,6 +6,9 @@ import {
   Field,
   makeStyles,
   mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Link,
   ProgressBar,
   Select,
@@ -140,6 +143,8 @@ export interface MarksTabProps {
   readonly busy: boolean;
   /** set while an apply runs */
   readonly progress: ApplyProgress | null;
+  /** why nothing can be written into this workbook here (shown by the disabled Apply); null when it can */
+  readonly readOnly: string | null;
   readonly canRevert: boolean;
   readonly onApply: () => void;
   readonly onRevert: () => void;
@@ -160,6 +165,7 @@ export function MarksTab({
   onChoice,
   busy,
   progress,
+  readOnly,
   canRevert,
   onApply,
   onRevert,
@@ -204,7 +210,8 @@ export function MarksTab({
         <Button
           appearance="primary"
           icon={<SaveRegular />}
-          disabled={busy || toWrite === 0}
+          disabled={busy || toWrite === 0 || readOnly !== null}
+          {...(readOnly !== null ? { "aria-describedby": "kusei-apply-blocked" } : {})}
           onClick={onApply}
         >
           {t("applyCount", { count: toWrite })}
@@ -228,6 +235,14 @@ export function MarksTab({
           </Select>
         </Field>
       </div>
+      {readOnly !== null ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="apply-blocked">
+          <MessageBarBody id="kusei-apply-blocked">
+            <MessageBarTitle>{t("readOnlyTitle")}</MessageBarTitle>
+            {readOnly}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {conflicts.length > 0 ? (
         <Checkbox
           label={t("overwriteAll", { count: conflicts.length })}

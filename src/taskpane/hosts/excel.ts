@@ -1,4 +1,13 @@
-import { applySelected, check, clear, PortError, revert, type PortFailure } from "../../app";
+import {
+  applySelected,
+  check,
+  clear,
+  evaluateRead,
+  PortError,
+  revert,
+  type Evaluator,
+  type PortFailure,
+} from "../../app";
 import { excelPort } from "../../app/excel-port";
 import type { LocalizedText } from "../../core";
 import {
@@ -10,7 +19,9 @@ import {
   selectCell,
   type Supports,
 } from "../../excel";
-import type { CheckResult, TaskpaneHost } from "../host";
+import type { Engine } from "../engine/engine";
+import { afterPaint } from "../engine/paint";
+import type { CheckResult, PhaseListener, TaskpaneHost } from "../host";
 
 function fail(failure: PortFailure): never {
   throw new PortError(failure);
@@ -26,17 +37,41 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Pro
   }
 }
 
-/** The task pane's use cases inside Excel: src/app over the Excel port (Office.js). */
-export function createExcelHost(lang: "ja" | "en", supports: Supports = officeSupports): TaskpaneHost {
+/**
+ * The evaluation of a check, in the engine (a Web Worker) when there is one: Office.js reads on the page's
+ * thread, where its proxies live, and only the read crosses to the worker.
+ */
+function evaluatorOf(engine: (() => Promise<Engine>) | null, onPhase: PhaseListener): Evaluator {
+  return async (read, choice, logSheet) => {
+    if (engine) return (await engine()).evaluate(read, choice, logSheet, onPhase);
+    onPhase("evaluating");
+    await afterPaint();
+    return evaluateRead(read, choice, logSheet);
+  };
+}
+
+/**
+ * The task pane's use cases inside Excel: src/app over the Excel port (Office.js). `engine` evaluates off
+ * the page's thread; without it the check evaluates in this thread.
+ */
+export function createExcelHost(
+  lang: "ja" | "en",
+  supports: Supports = officeSupports,
+  engine: (() => Promise<Engine>) | null = null,
+): TaskpaneHost {
   const now = () => new Date();
   const port = (context: Excel.RequestContext) => excelPort(context, { supports });
   return {
     mode: "excel",
     fileName: null,
-    check: (overrides) =>
+    // Excel keeps and saves the workbook itself: a protected cell is planned as skip, never a refusal here.
+    readOnly: null,
+    check: (overrides, onPhase = () => undefined) =>
       run(async (context): Promise<CheckResult> => {
         // Validate as the ribbon does: read, evaluate (with the pane's mapping), highlight the findings in place.
-        const r = await check(port(context), { overrides, highlight: lang });
+        onPhase("reading");
+        const evaluator = evaluatorOf(engine, onPhase);
+        const r = await check(port(context), { overrides, highlight: lang, evaluator });
         const notices: LocalizedText[] = [...(r.settings?.problems ?? [])];
         if (r.highlight?.failure) notices.push(r.highlight.failure.message);
         if (r.highlight?.notesUnsupported) notices.push(NOTES_UNAVAILABLE);
@@ -55,7 +90,10 @@ export function createExcelHost(lang: "ja" | "en", supports: Supports = officeSu
       }),
     revert: () =>
       run(async (context) => {
-        const { plan, outcome } = await revert(port(context), { now });
+        const { plan, outcome } = await revert(port(context), {
+          now,
+          evaluator: evaluatorOf(engine, () => undefined),
+        });
         if (outcome.failure) fail(outcome.failure);
         return {
           restored: outcome.applied.length,

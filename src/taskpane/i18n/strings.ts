@@ -22,7 +22,6 @@ export const ja = {
   dropZoneLabel: ".xlsx ファイルをここにドロップ",
   openedFile: "開いているファイル: {name}",
   openAnother: "別のファイルを開く",
-  loadingWorkbook: "ブックを読み込んでいます…",
   validate: "検証する",
   revalidate: "再検証する",
   validating: "検証しています…",
@@ -139,8 +138,6 @@ export const ja = {
   errorDownload: "ダウンロードを作れませんでした。もう一度お試しください。",
   errorNotXlsx: "{name} は .xlsx ファイルではありません。",
   errorOfficeTimeout: "Office の準備が終わりませんでした。作業ウィンドウを開き直してください。",
-  errorOfficeFile:
-    "ファイルとして直接開いたため Office の部品を読み込めませんでした。このままブラウザー単体モードで使えます(README の「単体ページを開く」のとおり HTTP で開くと、この待ち時間はありません)。",
   causeWhere: "{sheet} {row}行",
   causeWithdrawal: "{where}「{title}」が撤退基準に該当しました({reason})",
   causeMissed: "{where}「{title}」が目標未達成です({reason})",
@@ -180,6 +177,13 @@ export const ja = {
   appliedExcel:
     "{written} 件を書き込みました。変更は変更履歴シートに記録されています。元に戻すには「直前の書き込みを元に戻す」を押してください。",
   statusRegion: "状態",
+  phaseReading: "読み込み中…",
+  phaseEvaluating: "判定中…",
+  phaseReceiving: "結果を表示しています…",
+  readOnlyTitle: "このブックはここでは書き込めません",
+  readOnlyShort: "ここでは保存できません",
+  startFromFile:
+    "ファイルとして直接開いています。検証、記号の書き込み、ダウンロードはこのまま使えます。ただし、ファイルとして開いたページでは読み込みと判定を裏で行えないため、大きなブックでは終わるまで画面が止まります。HTTP で開くと止まりません(README の「単体ページを開く」: npm run serve のあと http://127.0.0.1:3000/taskpane.html)。",
   busy: "処理中です",
   starting: "準備しています…",
 } as const;
@@ -206,7 +210,6 @@ export const en: Record<UiKey, string> = {
   dropZoneLabel: "Drop an .xlsx file here",
   openedFile: "Open file: {name}",
   openAnother: "Open another file",
-  loadingWorkbook: "Reading the workbook…",
   validate: "Validate",
   revalidate: "Validate again",
   validating: "Validating…",
@@ -321,8 +324,6 @@ export const en: Record<UiKey, string> = {
   errorDownload: "Could not prepare the download. Try again.",
   errorNotXlsx: "{name} is not an .xlsx file.",
   errorOfficeTimeout: "Office did not finish loading. Reopen the task pane.",
-  errorOfficeFile:
-    "Opened as a file, the page could not load Office’s scripts. It works in standalone mode as it is (served over HTTP as the README describes, it starts without this wait).",
   causeWhere: "{sheet} row {row}",
   causeWithdrawal: "{where} “{title}” met its withdrawal criterion ({reason})",
   causeMissed: "{where} “{title}” missed its target ({reason})",
@@ -360,6 +361,13 @@ export const en: Record<UiKey, string> = {
   appliedExcel:
     "Wrote {written} cells. The changes are recorded in the change-log sheet; “Revert the last apply” undoes them.",
   statusRegion: "Status",
+  phaseReading: "Reading…",
+  phaseEvaluating: "Evaluating…",
+  phaseReceiving: "Showing the results…",
+  readOnlyTitle: "Marks cannot be written into this workbook here",
+  readOnlyShort: "cannot be saved here",
+  startFromFile:
+    "Opened as a file. Checking, writing the marks and downloading work as they are. A page opened as a file cannot read and evaluate in the background, though, so on a large workbook the page stops responding until it is done. Served over HTTP it does not (README, “Opening the standalone page”: npm run serve, then http://127.0.0.1:3000/taskpane.html).",
   busy: "Working",
   starting: "Starting…",
 };
