@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import type { OpenFile, TaskpaneHost } from "../../src/taskpane/host";
 import { App } from "../../src/taskpane/components/App";
 import { translator, type Lang } from "../../src/taskpane/i18n/strings";
-import { sampleEvaluation } from "./evaluation";
+import type { Evaluation } from "../../src/core/model";
+import { finding, initiative, sampleEvaluation } from "./evaluation";
 import { fakeHost, type FakeHost } from "./fakeHost";
 
 function renderApp(host: TaskpaneHost | null, lang: Lang = "ja", openFile?: OpenFile) {
@@ -401,3 +402,67 @@ describe("ファイルとして開いたページ", () => {
   });
 });
 
+describe("原因のカードが多くても", () => {
+  /** A workbook with `n` withdrawals, each with its own two findings: n cause cards. */
+  function manyCauses(n: number): Evaluation {
+    const base = sampleEvaluation();
+    const initiatives = Array.from({ length: n }, (_, i) =>
+      initiative(`具体的取組!${20 + i}`, "1", `1-${i}`, "withdrawal", {
+        raw: "左記目標が30%未満であれば、事業を再構築する。",
+        action: "restructure",
+      }),
+    );
+    const findings = initiatives.flatMap((_d, i) => [
+      finding({
+        code: "derive.withdrawal-fired",
+        severity: "warning",
+        sheet: "具体的取組",
+        row: 20 + i,
+        field: "withdrawal",
+        cell: `L${20 + i}`,
+      }),
+      finding({
+        code: "narrative.missing-issue",
+        severity: "warning",
+        sheet: "具体的取組",
+        row: 20 + i,
+        cell: `M${20 + i}`,
+      }),
+    ]);
+    return { ...base, initiatives, records: initiatives.map((d) => d.record), findings };
+  }
+
+  // jsdom lays nothing out: give every row of a virtual list the height a card has in the pane (the
+  // virtualizer measures a row by its offsetHeight).
+  const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetHeight");
+  const scrollTo = window.scrollTo;
+  beforeEach(() => {
+    window.scrollTo = () => undefined;
+    Object.defineProperty(HTMLElement.prototype, "offsetHeight", {
+      configurable: true,
+      get() {
+        return (this as HTMLElement).hasAttribute("data-index") ? 96 : 0;
+      },
+    });
+  });
+  afterEach(() => {
+    window.scrollTo = scrollTo;
+    if (offsetHeight) Object.defineProperty(HTMLElement.prototype, "offsetHeight", offsetHeight);
+  });
+
+  test("画面の近くのカードだけを描く (a big workbook has thousands)", async () => {
+    const evaluation = manyCauses(400);
+    renderApp(fakeHost({ evaluation: () => evaluation }));
+    fireEvent.click(screen.getByRole("button", { name: "検証する" }));
+    await screen.findByText("指摘 800 件 / 全 800 件");
+    const cards = screen.getAllByTestId("cause-group");
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThan(50);
+    const rows = screen.getAllByTestId("cause-row").map((r) => Number(r.getAttribute("data-index")));
+    expect(rows[0]).toBe(0);
+    // a card opened stays open when it is drawn again (its state is kept above the virtual list)
+    const first = within(cards[0] as HTMLElement);
+    fireEvent.click(first.getByRole("button", { name: "この原因による指摘 2 件を表示" }));
+    expect(first.getAllByTestId("finding")).toHaveLength(2);
+  });
+});

@@ -55,7 +55,7 @@ export const initiativeLayout: SheetLayout = {
   ward: "平野区",
 };
 
-function initiative(
+export function initiative(
   id: string,
   area: string,
   code: string,

@@ -38,7 +38,7 @@ import {
 } from "../model/findings";
 import { recordIndex, recordTitle, type RecordAt } from "../model/rows";
 import { cellText } from "./format";
-import type { FindingRow, Measure, RenderFindings, SelectCell } from "./handlers";
+import type { FindingRow, Handler, KeyedHandler, Measure, RenderFindings, SelectCell } from "./handlers";
 import { RowView } from "./RowView";
 import { useAnchor, VirtualRows } from "./VirtualList";
 
@@ -207,6 +207,14 @@ function FindingItem({ t, lang, mode, finding: f, recordAt, open, onClick, index
   );
 }
 
+/** What the user opened in a cause card: its findings, its cause's row (kept above the card: a card scrolled out of a virtual list is unmounted). */
+export interface CauseOpen {
+  readonly findings: boolean;
+  readonly row: boolean;
+}
+
+const CLOSED: CauseOpen = { findings: false, row: false };
+
 interface CauseProps {
   readonly t: Translate;
   readonly lang: Lang;
@@ -215,12 +223,16 @@ interface CauseProps {
   readonly recordAt: RecordAt;
   readonly renderList: RenderFindings<Finding, ReactElement>;
   readonly onSelect: SelectCell;
+  readonly open: CauseOpen;
+  readonly onOpen: Handler<CauseOpen>;
 }
 
-function CauseCard({ t, lang, group, mode, recordAt, renderList, onSelect }: CauseProps) {
+function CauseCard({ t, lang, group, mode, recordAt, renderList, onSelect, open, onOpen }: CauseProps) {
   const styles = useStyles();
-  const [expanded, setExpanded] = useState(false);
-  const [showRow, setShowRow] = useState(false);
+  const expanded = open.findings;
+  const showRow = open.row;
+  const setExpanded = (findings: boolean) => onOpen({ ...open, findings });
+  const setShowRow = (row: boolean) => onOpen({ ...open, row });
   const counts = countBySeverity(group.findings);
   const summary = SEVERITY_ORDER.filter((s) => counts[s] > 0)
     .map((s) => `${severityLabel(t, s)} ${counts[s]}`)
@@ -280,6 +292,41 @@ function CauseCard({ t, lang, group, mode, recordAt, renderList, onSelect }: Cau
   );
 }
 
+interface CauseListProps extends Omit<CauseProps, "group" | "open" | "onOpen"> {
+  readonly groups: ReadonlyArray<CauseGroup>;
+  readonly opened: ReadonlyMap<string, CauseOpen>;
+  readonly onOpened: KeyedHandler<CauseOpen>;
+}
+
+/** The cause cards of a section; a long list (a big workbook has thousands) renders only those near the viewport. */
+function CauseList({ groups, opened, onOpened, ...card }: CauseListProps) {
+  const anchor = useAnchor<HTMLDivElement>();
+  return (
+    <div ref={anchor}>
+      <VirtualRows
+        count={groups.length}
+        estimate={96}
+        anchor={anchor}
+        spacer={(height, key) => <div key={key} aria-hidden style={{ height }} />}
+        row={(i, measure) => {
+          const g = groups[i];
+          if (!g) return null;
+          return (
+            <div key={g.key} data-index={i} ref={measure} data-testid="cause-row">
+              <CauseCard
+                {...card}
+                group={g}
+                open={opened.get(g.key) ?? CLOSED}
+                onOpen={(o) => onOpened(g.key, o)}
+              />
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}
+
 interface FindingListProps {
   readonly list: ReadonlyArray<Finding>;
   readonly keyPrefix: string;
@@ -325,6 +372,8 @@ export function CheckTab({
   const styles = useStyles();
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   const [open, setOpen] = useState<string | null>(null);
+  const [opened, setOpened] = useState<ReadonlyMap<string, CauseOpen>>(new Map());
+  const onOpened = (key: string, o: CauseOpen) => setOpened(new Map(opened).set(key, o));
   const findings = useMemo(() => evaluation?.findings ?? null, [evaluation]);
   const recordAt = useMemo(() => recordIndex(evaluation?.records ?? []), [evaluation]);
   const shown = useMemo(
@@ -482,18 +531,17 @@ export function CheckTab({
               <h3 className={styles.heading}>
                 {severityLabel(t, sec.severity)} ({sec.count})
               </h3>
-              {sec.causes.map((g) => (
-                <CauseCard
-                  key={g.key}
-                  t={t}
-                  lang={lang}
-                  group={g}
-                  mode={mode}
-                  recordAt={recordAt}
-                  renderList={renderList}
-                  onSelect={onSelect}
-                />
-              ))}
+              <CauseList
+                t={t}
+                lang={lang}
+                groups={sec.causes}
+                mode={mode}
+                recordAt={recordAt}
+                renderList={renderList}
+                onSelect={onSelect}
+                opened={opened}
+                onOpened={onOpened}
+              />
               {sec.sheets.map((sh) => (
                 <div key={sh.sheet}>
                   <h4 className={styles.subheading}>

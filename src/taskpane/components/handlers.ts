@@ -26,3 +26,6 @@ export type RenderRow = (index: number, measure: Measure) => ReactNode;
 
 /** Renders a spacer of a height (an <li>, a <tr> …) standing for the rows not rendered. */
 export type RenderSpacer = (height: number, key: string) => ReactNode;
+
+/** A callback for one item of a list, named by its key. */
+export type KeyedHandler<T> = (key: string, value: T) => void;
