@@ -3,6 +3,7 @@
 import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
+import { pathToFileURL } from "url";
 import { chromium, type BrowserContext } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -25,8 +26,13 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** file: URLs under this folder are let through (a page opened as a file); every other one is blocked */
+  readonly filesUnder?: string;
+}
+
 /** Launches Chromium with a fresh user-data dir; requests off 127.0.0.1 are aborted and recorded. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: run \`node scripts/pretest.js\` as root (it installs Debian's chromium)`,
@@ -44,7 +50,9 @@ export async function launchBrowser(): Promise<Browser> {
   const external: string[] = [];
   await context.route("**/*", async (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === "blob:" || url.protocol === "data:" || url.hostname === "127.0.0.1") {
+    const under = opts.filesUnder ? pathToFileURL(path.resolve(opts.filesUnder)).href + "/" : null;
+    const allowedFile = url.protocol === "file:" && under !== null && url.href.startsWith(under);
+    if (url.protocol === "blob:" || url.protocol === "data:" || url.hostname === "127.0.0.1" || allowedFile) {
       await route.fallback();
       return;
     }

@@ -115,15 +115,17 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   const page = await openPage();
   const loaded = () => server.requested.slice(firstRequest);
 
-  // Outside Office: the page offers to open a file, and has not loaded the xlsx adapter yet.
+  // Outside Office: the page offers to open a file, and has loaded neither the engine's worker nor the
+  // xlsx adapter yet.
   await page.getByRole("region", { name: ".xlsx ファイルをここにドロップ" }).waitFor();
-  expect(loaded().some((p) => /\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(false);
+  expect(loaded().some((p) => /\/(xlsx|engine)\.[0-9a-f]+\.js$/.test(p))).toBe(false);
   expect(loaded()).toContain("/office-js/office.js");
   await shot(page, "0-open");
 
   await page.getByTestId("file-input").setInputFiles(FIXTURE);
   await page.getByText("開いているファイル: hirano-fy2016.xlsx").waitFor();
-  expect(loaded().some((p) => /\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+  // The file is read in the engine's Web Worker (engine.*.js), which carries the xlsx adapter itself.
+  expect(loaded().some((p) => /\/engine\.[0-9a-f]+\.js$/.test(p))).toBe(true);
 
   // Check: validate again by the button and find the known vocabulary error (A where ア/イ belongs).
   await page.getByRole("button", { name: "再検証する" }).click();
