@@ -67,6 +67,11 @@ module.exports = (env, argv) => {
     },
     module: {
       rules: [
+        // The core is pure, and the use cases and the report are functions only: importing one of their
+        // modules does nothing but define it. Said so, webpack leaves out every module no used function
+        // refers to — the pane's first chunk then carries none of the core's evaluation, which runs in the
+        // engine's Web Worker (src/app/evaluate-here.ts).
+        { test: /[\\/]src[\\/](core|app|report)[\\/]/, sideEffects: false },
         {
           test: /\.(tsx?|mts)$/,
           exclude: /node_modules/,

@@ -1,5 +1,6 @@
 import type { Evaluation, GridPos, SheetSnapshot } from "../core";
-import { evaluateWhere, type EvaluateOptions } from "./evaluate";
+import { evaluateBy, type EvaluateOptions, type WithEvaluator } from "./evaluate";
+import { withDefaultEvaluator } from "./evaluate-here";
 import { logSheetOf } from "./log";
 import type { HighlightOutcome, SavedSettings, WorkbookPort } from "./port";
 
@@ -21,9 +22,14 @@ export interface CheckResult {
 }
 
 /** Check: read every sheet, evaluate, and show the findings in place where the host can. */
-export async function check(port: WorkbookPort, opts: CheckOptions = {}): Promise<CheckResult> {
+export function check(port: WorkbookPort, opts: CheckOptions = {}): Promise<CheckResult> {
+  return checkWith(port, withDefaultEvaluator(opts));
+}
+
+/** Check, evaluating with the options' evaluator (a host that never evaluates in its own thread). */
+export async function checkWith(port: WorkbookPort, opts: WithEvaluator<CheckOptions>): Promise<CheckResult> {
   const read = await port.read();
-  const evaluation = await evaluateWhere(read, opts, logSheetOf(port));
+  const evaluation = await evaluateBy(read, opts, logSheetOf(port));
   const highlight =
     opts.highlight !== undefined && port.highlight ? await port.highlight(evaluation, opts.highlight) : null;
   return {

@@ -1,10 +1,4 @@
-import {
-  CHANGE_LOG_SHEET,
-  evaluateWorkbook,
-  type Evaluation,
-  type MappingOverrides,
-  type Profile,
-} from "../core";
+import type { Evaluation, MappingOverrides, Profile } from "../core";
 import type { WorkbookRead } from "./port";
 
 /** How to evaluate: what the host passes wins over what the workbook has saved; the default profile else. */
@@ -19,32 +13,27 @@ export interface EvaluateChoice {
  */
 export type Evaluator = (read: WorkbookRead, choice: EvaluateChoice, logSheet: string) => Promise<Evaluation>;
 
-/** Where a use case evaluates: with `evaluator` when given, else evaluateRead in this thread. */
+/** Where a use case evaluates: with `evaluator` when given, else evaluateRead in this thread (evaluate-here.ts). */
 export interface EvaluateOptions extends EvaluateChoice {
   readonly evaluator?: Evaluator;
 }
 
-/** Evaluates one read of the workbook. */
-export function evaluateRead(
-  read: WorkbookRead,
-  choice: EvaluateChoice,
-  logSheet: string = CHANGE_LOG_SHEET,
-): Evaluation {
-  const profile = choice.profile ?? read.settings?.profile ?? null;
-  const overrides = choice.overrides ?? read.settings?.overrides ?? {};
-  return evaluateWorkbook(read.snapshots, { overrides, logSheet, ...(profile ? { profile } : {}) });
-}
+/** A use case's options with the evaluator named (what the …With use cases take). */
+export type WithEvaluator<O extends EvaluateOptions> = O & { readonly evaluator: Evaluator };
 
-/** Evaluates one read where the options say (the evaluator gets the choice alone, without itself). */
-export function evaluateWhere(
+/**
+ * Evaluates one read with the options' evaluator, which gets the host's choice without itself. Nothing here
+ * refers to evaluateRead: a bundle whose hosts always name their evaluator (the task pane's goes to a Web
+ * Worker) carries none of the core's evaluation, since webpack leaves out what no used function refers to.
+ */
+export function evaluateBy(
   read: WorkbookRead,
-  opts: EvaluateOptions,
+  opts: WithEvaluator<EvaluateOptions>,
   logSheet: string,
 ): Promise<Evaluation> {
   const choice: EvaluateChoice = {
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
   };
-  if (opts.evaluator) return opts.evaluator(read, choice, logSheet);
-  return Promise.resolve(evaluateRead(read, choice, logSheet));
+  return opts.evaluator(read, choice, logSheet);
 }

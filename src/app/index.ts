@@ -12,13 +12,13 @@ export type {
   WorkbookPort,
   WorkbookRead,
 } from "./port";
-export type { EvaluateChoice, EvaluateOptions, Evaluator } from "./evaluate";
-export { evaluateRead } from "./evaluate";
-export { check } from "./check";
+export type { EvaluateChoice, EvaluateOptions, Evaluator, WithEvaluator } from "./evaluate";
+export { evaluateRead, inThisThread } from "./evaluate-here";
+export { check, checkWith } from "./check";
 export type { CheckOptions, CheckResult } from "./check";
-export { recalc, actionsDone } from "./recalc";
+export { recalc, recalcWith, actionsDone } from "./recalc";
 export type { RecalcOptions, RecalcResult } from "./recalc";
-export { revert } from "./revert";
+export { revert, revertWith } from "./revert";
 export type { RevertOptions, RevertResult } from "./revert";
 export { plan, applySelected, clear, NOTHING_APPLIED } from "./apply";
 export { PortError } from "./errors";

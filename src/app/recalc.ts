@@ -8,7 +8,8 @@ import {
   type WriteChoice,
 } from "../core";
 import { NOTHING_APPLIED } from "./apply";
-import { evaluateWhere, type EvaluateOptions } from "./evaluate";
+import { evaluateBy, type EvaluateOptions, type WithEvaluator } from "./evaluate";
+import { withDefaultEvaluator } from "./evaluate-here";
 import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
 
@@ -32,12 +33,20 @@ export interface RecalcResult {
  * Recalc: read, evaluate, write every mark the plan says to write (and the chosen conflicts), each only if its
  * cell still holds what was read, and log the writes in the change-log sheet in the same operation.
  */
-export async function recalc(port: WorkbookPort, opts: RecalcOptions): Promise<RecalcResult> {
+export function recalc(port: WorkbookPort, opts: RecalcOptions): Promise<RecalcResult> {
+  return recalcWith(port, withDefaultEvaluator(opts));
+}
+
+/** Recalc, evaluating with the options' evaluator. */
+export async function recalcWith(
+  port: WorkbookPort,
+  opts: WithEvaluator<RecalcOptions>,
+): Promise<RecalcResult> {
   port.assertWritable();
   const read = await port.read();
   // a sheet named as the log that is not kusei's refuses the recalc before anything is written
   const log = changeLogIn(read.snapshots, logSheetOf(port));
-  const evaluation = await evaluateWhere(read, opts, log.name);
+  const evaluation = await evaluateBy(read, opts, log.name);
   const writes = writesFromPlan(evaluation.plan, opts.choice ?? { overwriteConflicts: false });
   if (writes.length === 0) return { evaluation, writes, applyId: null, outcome: NOTHING_APPLIED };
   const time = opts.now().toISOString();

@@ -1,6 +1,7 @@
 import { planRevert, type Evaluation, type RejectedLogRow, type RevertPlan } from "../core";
 import { NOTHING_APPLIED } from "./apply";
-import { evaluateWhere, type EvaluateOptions } from "./evaluate";
+import { evaluateBy, type EvaluateOptions, type WithEvaluator } from "./evaluate";
+import { withDefaultEvaluator } from "./evaluate-here";
 import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
 
@@ -25,11 +26,19 @@ export interface RevertResult {
  * holds what kusei wrote (core planRevert); anything else is a conflict, never written. The revert itself
  * is logged (op "revert"); when nothing can be restored nothing is written at all.
  */
-export async function revert(port: WorkbookPort, opts: RevertOptions): Promise<RevertResult> {
+export function revert(port: WorkbookPort, opts: RevertOptions): Promise<RevertResult> {
+  return revertWith(port, withDefaultEvaluator(opts));
+}
+
+/** Revert, evaluating with the options' evaluator. */
+export async function revertWith(
+  port: WorkbookPort,
+  opts: WithEvaluator<RevertOptions>,
+): Promise<RevertResult> {
   port.assertWritable();
   const read = await port.read();
   const log = changeLogIn(read.snapshots, logSheetOf(port));
-  const evaluation = await evaluateWhere(read, opts, log.name);
+  const evaluation = await evaluateBy(read, opts, log.name);
   const plan = planRevert(log.entries, read.snapshots, evaluation.plan);
   const rejected = log.rejected;
   if (plan.applyId === null || plan.writes.length === 0)

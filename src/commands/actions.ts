@@ -1,5 +1,5 @@
 import type { ExcelContext } from "../excel/office";
-import { check, recalc } from "../app";
+import { checkWith, recalcWith, type Evaluator } from "../app";
 import { excelPort } from "../app/excel-port";
 import type { LocalizedText } from "../core";
 import { describeExcelError, NOTES_UNAVAILABLE, type RibbonRun, type Supports } from "../excel";
@@ -13,6 +13,8 @@ export interface CommandDeps {
   /** Excel.run */
   run<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T>;
   readonly supports: Supports;
+  /** evaluates each read (commands.ts: in this thread, its code loaded on the first command) */
+  readonly evaluator: Evaluator;
   readonly lang: "ja" | "en";
   /** hands the run to the task pane and opens it; false where the host cannot (no shared runtime) */
   showTaskpane(run: RibbonRun): Promise<boolean>;
@@ -32,7 +34,10 @@ function count(n: number, ja: string, en: string): LocalizedText {
 /** 検証: validate the whole workbook, highlight the findings in place, and open the task pane on them. */
 async function validate(deps: CommandDeps): Promise<void> {
   const { evaluation, origins, settings, highlight } = await deps.run((context) =>
-    check(excelPort(context, { supports: deps.supports }), { highlight: deps.lang }),
+    checkWith(excelPort(context, { supports: deps.supports }), {
+      highlight: deps.lang,
+      evaluator: deps.evaluator,
+    }),
   );
   const findings = evaluation.findings;
   const errors = findings.filter((f) => f.severity === "error").length;
@@ -76,7 +81,10 @@ async function validate(deps: CommandDeps): Promise<void> {
 /** 一括再計算: derive every mark, write those that change, and report what changed. */
 async function recalculate(deps: CommandDeps): Promise<void> {
   const result = await deps.run((context) =>
-    recalc(excelPort(context, { supports: deps.supports }), { now: () => new Date() }),
+    recalcWith(excelPort(context, { supports: deps.supports }), {
+      now: () => new Date(),
+      evaluator: deps.evaluator,
+    }),
   );
   await deps.notify(recalcSummary(result), result.outcome.failure ? "error" : "info");
 }

@@ -7,7 +7,8 @@
  * - commands.html?message=…, the dialog that shows a command's outcome (a function command has no UI).
  */
 import type { LocalizedText } from "../core";
-import { officeSupports, ribbonRuns, type RibbonRun, type SharedPage } from "../excel";
+import type { Evaluator } from "../app";
+import { lentEvaluator, officeSupports, ribbonRuns, type RibbonRun, type SharedPage } from "../excel";
 import type { ExcelContext } from "../excel/office";
 import { FUNCTION_IDS, makeCommands, type CommandDeps } from "./actions";
 import { messageFromUrl, messageUrl, renderMessage } from "./dialog";
@@ -39,6 +40,17 @@ function notify(message: LocalizedText, kind: "info" | "error"): Promise<void> {
   });
 }
 
+/**
+ * Evaluates with the evaluator the pane of this page lent (its Web Worker, src/taskpane/index.tsx); before
+ * the pane has started, in this thread, with the core's evaluation loaded then — the page (and the
+ * dialog, commands.html) starts without it.
+ */
+const evaluateOnPage: Evaluator = async (...args) => {
+  const lent = lentEvaluator<Evaluator>(window as unknown as SharedPage).borrowed();
+  if (lent) return lent(...args);
+  return (await import(/* webpackChunkName: "evaluate" */ "../app/evaluate-here.js")).inThisThread(...args);
+};
+
 // Read when a command runs (after Office.onReady), not when the page loads.
 const deps: CommandDeps = {
   // delayForCellEdit: a ribbon button that triggers a bulk update waits until the user leaves cell-edit mode
@@ -46,6 +58,7 @@ const deps: CommandDeps = {
   // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
   run: <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, batch),
   supports: officeSupports,
+  evaluator: evaluateOnPage,
   get lang() {
     return (Office.context.displayLanguage ?? "ja").toLowerCase().startsWith("ja") ? "ja" : "en";
   },

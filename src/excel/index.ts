@@ -26,5 +26,5 @@ export type { ExcelFailure } from "./errors";
 export { API, MIN_EXCEL_API, officeSupports } from "./capabilities";
 export type { Supports } from "./capabilities";
 export { queueSettingsLoad } from "./settings";
-export { ribbonRuns, RIBBON_RUN_EVENT } from "./shared-runtime";
-export type { RibbonRun, RibbonRuns, SharedPage } from "./shared-runtime";
+export { lentEvaluator, ribbonRuns, RIBBON_RUN_EVENT } from "./shared-runtime";
+export type { LentEvaluator, RibbonRun, RibbonRuns, SharedPage } from "./shared-runtime";

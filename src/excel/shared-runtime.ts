@@ -20,8 +20,10 @@ export interface RibbonRun {
 export const RIBBON_RUN_EVENT = "kusei:ribbon-run";
 const LATEST = Symbol.for("kusei.ribbonRun");
 
+const LENT = Symbol.for("kusei.evaluator");
+
 /** What both bundles share: the page's global object (window in Office, or a test's EventTarget). */
-export type SharedPage = EventTarget & { [LATEST]?: RibbonRun };
+export type SharedPage = EventTarget & { [LATEST]?: RibbonRun; [LENT]?: unknown };
 
 export interface RibbonRuns {
   /** the ribbon: keeps the run and tells a pane that listens */
@@ -49,5 +51,27 @@ export function ribbonRuns(page: SharedPage): RibbonRuns {
       handler();
       return () => page.removeEventListener(RIBBON_RUN_EVENT, handler);
     },
+  };
+}
+
+/**
+ * The pane's evaluator lent to the ribbon of the same page: the pane's goes to its Web Worker, so the
+ * ribbon's 検証 and 一括再計算 evaluate off the page's thread too, and neither bundle has to carry the
+ * core's evaluation. Typed by the caller (this adapter does not know the use cases' types).
+ */
+export interface LentEvaluator<F> {
+  /** the pane: lends its evaluator */
+  lend(evaluator: F): void;
+  /** the ribbon: the evaluator lent on this page, if any yet */
+  borrowed(): F | null;
+}
+
+/** The evaluator board of one page. */
+export function lentEvaluator<F>(page: SharedPage): LentEvaluator<F> {
+  return {
+    lend(evaluator) {
+      page[LENT] = evaluator;
+    },
+    borrowed: () => (page[LENT] as F | undefined) ?? null,
   };
 }

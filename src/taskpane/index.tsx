@@ -1,6 +1,7 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { officeSupports, ribbonRuns, type SharedPage } from "../excel";
+import type { Evaluator } from "../app";
+import { lentEvaluator, officeSupports, ribbonRuns, type SharedPage } from "../excel";
 import { App } from "./components/App";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
@@ -70,11 +71,17 @@ async function start(): Promise<void> {
   document.title = t("appTitle");
   const engine = pageEngine();
   const engineNow = async () => (await engine()).engine;
+  const evaluate: Engine["evaluate"] = async (...args) => (await engineNow()).evaluate(...args);
+  // The ribbon's commands run in this page too (shared runtime): they evaluate with the same engine.
+  if (started.inExcel)
+    lentEvaluator<Evaluator>(window as SharedPage).lend((read, choice, logSheet) =>
+      evaluate(read, choice, logSheet, () => undefined),
+    );
   const app = started.inExcel ? (
     <App
       t={t}
       lang={lang}
-      host={createExcelHost(lang, officeSupports, engineNow)}
+      host={createExcelHost(lang, evaluate, officeSupports)}
       ribbonRuns={ribbonRuns(window as SharedPage)}
     />
   ) : (

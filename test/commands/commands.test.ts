@@ -3,6 +3,7 @@
  */
 import { CHANGE_LOG_SHEET } from "../../src/core/changelog";
 import type { LocalizedText } from "../../src/core/model";
+import { inThisThread } from "../../src/app";
 import { FUNCTION_IDS, makeCommands, type CommandDeps } from "../../src/commands/actions";
 import { messageFromUrl, messageUrl, renderMessage } from "../../src/commands/dialog";
 import { fixtureSnapshots } from "../helpers/fixtures";
@@ -23,6 +24,7 @@ function harness(over: Partial<CommandDeps> = {}, taskpane = true): Harness {
   const deps: CommandDeps = {
     run: (batch) => batch(asExcel(ctx)),
     supports: ctx.supports,
+    evaluator: inThisThread,
     lang: "ja",
     showTaskpane: async () => {
       shown.count++;

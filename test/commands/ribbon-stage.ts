@@ -1,5 +1,7 @@
 // The stand-in page of test/commands/shared-runtime.test.tsx: commands.ts loaded with an Office/Excel
 // stand-in whose Excel.run is the fake Excel of a supported host (test/excel/fake), as in taskpane.html.
+import { inThisThread } from "../../src/app";
+import { lentEvaluator, type SharedPage } from "../../src/excel/shared-runtime";
 import { fakeHost, fakeRun } from "../excel/fake/host";
 import type { WorkbookModel } from "../excel/fake";
 import { modelFromSnapshots } from "../excel/workbooks";
@@ -61,6 +63,9 @@ export function stage(): Stage {
       return (run as (x: unknown, y?: unknown) => Promise<unknown>)(a, b);
     },
   };
+  // The pane of taskpane.html lends its evaluator (its Web Worker) to the ribbon; this page lends the
+  // evaluation in this thread, as a pane without a worker does.
+  lentEvaluator(window as unknown as SharedPage).lend(inThisThread);
   jest.isolateModules(() => {
     require("../../src/commands/commands");
   });
@@ -73,6 +78,7 @@ export function unstage(): void {
   delete g.Office;
   delete g.Excel;
   delete (window as unknown as Record<symbol, unknown>)[Symbol.for("kusei.ribbonRun")];
+  delete (window as unknown as Record<symbol, unknown>)[Symbol.for("kusei.evaluator")];
 }
 
 export async function press(s: Stage, id: string): Promise<void> {

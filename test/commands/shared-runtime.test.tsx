@@ -9,7 +9,8 @@ import { act, render, screen } from "@testing-library/react";
 import { CHANGE_LOG_SHEET } from "../../src/core";
 import { FUNCTION_IDS } from "../../src/commands/actions";
 import { NOTES_UNAVAILABLE } from "../../src/excel";
-import { ribbonRuns, type RibbonRun, type SharedPage } from "../../src/excel/shared-runtime";
+import { inThisThread, type Evaluator } from "../../src/app";
+import { lentEvaluator, ribbonRuns, type RibbonRun, type SharedPage } from "../../src/excel/shared-runtime";
 import { App } from "../../src/taskpane/components/App";
 import { translator } from "../../src/taskpane/i18n/strings";
 import { fakeRun } from "../excel/fake/host";
@@ -41,6 +42,18 @@ describe("shared runtime: ribbon and task pane in one page", () => {
     expect(Object.keys(run?.origins ?? {})).toEqual(
       expect.arrayContaining(run?.evaluation.layouts.map((l) => l.sheet) ?? []),
     );
+  });
+
+  test("検証 and 一括再計算 evaluate with the evaluator the pane of the page lent (its Web Worker)", async () => {
+    const s = stage();
+    const logSheets: string[] = [];
+    lentEvaluator<Evaluator>(window as SharedPage).lend((read, choice, logSheet) => {
+      logSheets.push(logSheet);
+      return inThisThread(read, choice, logSheet);
+    });
+    await press(s, FUNCTION_IDS.validate);
+    await press(s, FUNCTION_IDS.recalculate);
+    expect(logSheets).toEqual([CHANGE_LOG_SHEET, CHANGE_LOG_SHEET]);
   });
 
   test("the pane shows the ribbon's run: a pane already open, and one opened after the run", async () => {

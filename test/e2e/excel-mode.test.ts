@@ -89,6 +89,8 @@ test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す
   await page.getByRole("button", { name: "検証する" }).click();
   await page.getByText(/^指摘 \d+ 件 \/ 全 \d+ 件$/).waitFor();
   await expect(model<number>("m.sheets.reduce((n, s) => n + s.cfs.length, 0)")).resolves.toBeGreaterThan(0);
+  // Office.js read the sheets on the page; the engine's Web Worker evaluated them.
+  await expect(page.evaluate(() => document.documentElement.dataset.kuseiEngine)).resolves.toBe("worker");
 
   // A finding selects its cell in Excel.
   await page

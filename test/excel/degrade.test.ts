@@ -5,6 +5,7 @@
 // (docs/deploy.md) has them.
 import { NOTES_UNAVAILABLE } from "../../src/excel";
 import type { ExcelContext } from "../../src/excel/office";
+import { createLocalEngine } from "../../src/taskpane/engine/local";
 import { createExcelHost } from "../../src/taskpane/hosts/excel";
 import { fixtureSnapshots } from "../helpers/fixtures";
 import { HOSTS, fakeHost } from "./fake/host";
@@ -17,7 +18,7 @@ async function paneCheck(profile: ProfileName, cdnOfficeJs: boolean) {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     run: <T>(batch: (c: ExcelContext) => Promise<T>) => batch(ctx()),
   };
-  const r = await createExcelHost("ja", ctx().supports).check({});
+  const r = await createExcelHost("ja", createLocalEngine().evaluate, ctx().supports).check({});
   return { r, notes: model.notes.size };
 }
 

@@ -1,4 +1,4 @@
-import { applySelected, check, evaluateRead, revert, type WorkbookPort } from "../../app";
+import { applySelected, checkWith, evaluateRead, revertWith, type WorkbookPort } from "../../app";
 import { openXlsxPort, type XlsxPort } from "../../app/xlsx-port";
 import { DEFAULT_PROFILE, fromA1, type CellValue, type LocalizedText, type SheetSnapshot } from "../../core";
 import type { Engine, PhaseListener } from "./engine";
@@ -53,7 +53,7 @@ export function createLocalEngine(): Engine {
     async check(overrides, onPhase) {
       onPhase("reading");
       const p: WorkbookPort = opened();
-      const r = await check(p, { profile: DEFAULT_PROFILE, overrides, evaluator: evaluating(onPhase) });
+      const r = await checkWith(p, { profile: DEFAULT_PROFILE, overrides, evaluator: evaluating(onPhase) });
       return { evaluation: r.evaluation, origins: r.origins };
     },
     async apply(writes) {
@@ -64,7 +64,12 @@ export function createLocalEngine(): Engine {
       return { written: outcome.applied.length, changed: outcome.conflicts.length };
     },
     async revert(overrides) {
-      const { outcome } = await revert(opened(), { profile: DEFAULT_PROFILE, overrides, now });
+      const { outcome } = await revertWith(opened(), {
+        profile: DEFAULT_PROFILE,
+        overrides,
+        now,
+        evaluator: evaluating(() => undefined),
+      });
       return { restored: outcome.applied.length };
     },
     async cellValue(sheet, cell) {

@@ -1,10 +1,9 @@
 import {
   applySelected,
-  check,
+  checkWith,
   clear,
-  evaluateRead,
   PortError,
-  revert,
+  revertWith,
   type Evaluator,
   type PortFailure,
 } from "../../app";
@@ -20,7 +19,6 @@ import {
   type Supports,
 } from "../../excel";
 import type { Engine } from "../engine/engine";
-import { afterPaint } from "../engine/paint";
 import type { CheckResult, PhaseListener, TaskpaneHost } from "../host";
 
 function fail(failure: PortFailure): never {
@@ -38,27 +36,19 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Pro
 }
 
 /**
- * The evaluation of a check, in the engine (a Web Worker) when there is one: Office.js reads on the page's
- * thread, where its proxies live, and only the read crosses to the worker.
- */
-function evaluatorOf(engine: (() => Promise<Engine>) | null, onPhase: PhaseListener): Evaluator {
-  return async (read, choice, logSheet) => {
-    if (engine) return (await engine()).evaluate(read, choice, logSheet, onPhase);
-    onPhase("evaluating");
-    await afterPaint();
-    return evaluateRead(read, choice, logSheet);
-  };
-}
-
-/**
- * The task pane's use cases inside Excel: src/app over the Excel port (Office.js). `engine` evaluates off
- * the page's thread; without it the check evaluates in this thread.
+ * The task pane's use cases inside Excel: src/app over the Excel port (Office.js). The reads stay on the
+ * page's thread, where Office.js's proxies live; `evaluate` evaluates each read — the engine's, which runs
+ * in a Web Worker where one starts (index.tsx), or any evaluator of the same shape (tests).
  */
 export function createExcelHost(
   lang: "ja" | "en",
+  evaluate: Engine["evaluate"],
   supports: Supports = officeSupports,
-  engine: (() => Promise<Engine>) | null = null,
 ): TaskpaneHost {
+  const evaluator =
+    (onPhase: PhaseListener): Evaluator =>
+    (read, choice, logSheet) =>
+      evaluate(read, choice, logSheet, onPhase);
   const now = () => new Date();
   const port = (context: Excel.RequestContext) => excelPort(context, { supports });
   return {
@@ -70,8 +60,11 @@ export function createExcelHost(
       run(async (context): Promise<CheckResult> => {
         // Validate as the ribbon does: read, evaluate (with the pane's mapping), highlight the findings in place.
         onPhase("reading");
-        const evaluator = evaluatorOf(engine, onPhase);
-        const r = await check(port(context), { overrides, highlight: lang, evaluator });
+        const r = await checkWith(port(context), {
+          overrides,
+          highlight: lang,
+          evaluator: evaluator(onPhase),
+        });
         const notices: LocalizedText[] = [...(r.settings?.problems ?? [])];
         if (r.highlight?.failure) notices.push(r.highlight.failure.message);
         if (r.highlight?.notesUnsupported) notices.push(NOTES_UNAVAILABLE);
@@ -90,9 +83,9 @@ export function createExcelHost(
       }),
     revert: () =>
       run(async (context) => {
-        const { plan, outcome } = await revert(port(context), {
+        const { plan, outcome } = await revertWith(port(context), {
           now,
-          evaluator: evaluatorOf(engine, () => undefined),
+          evaluator: evaluator(() => undefined),
         });
         if (outcome.failure) fail(outcome.failure);
         return {
