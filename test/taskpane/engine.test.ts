@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { evaluateRead } from "../../src/app";
 import { openXlsxPort } from "../../src/app/xlsx-port";
 import { CHANGE_LOG_SHEET, writesFromPlan, type Evaluation } from "../../src/core";
-import { connectEngine } from "../../src/taskpane/engine/connect";
+import { connectEngine, engineOnDemand } from "../../src/taskpane/engine/connect";
 import type { Engine, Phase } from "../../src/taskpane/engine/engine";
 import { createLocalEngine } from "../../src/taskpane/engine/local";
 import { remoteEngine, type WorkerLike } from "../../src/taskpane/engine/remote";
@@ -208,4 +208,20 @@ describe("connectEngine: the worker when it starts, else the page's own engine",
       messages: { ja: expect.stringMatching(/止まりました/) },
     });
   });
+});
+
+test("engineOnDemand: one engine for the page, and a new one once its worker has stopped", async () => {
+  let stopped = false;
+  let connects = 0;
+  const on = engineOnDemand(async () => {
+    connects += 1;
+    return { engine: { ...createLocalEngine(), stopped: () => stopped }, where: "worker" };
+  });
+  const a = await on();
+  expect(await on()).toBe(a);
+  expect(connects).toBe(1);
+  stopped = true;
+  const b = await on();
+  expect(b).not.toBe(a);
+  expect(connects).toBe(2);
 });

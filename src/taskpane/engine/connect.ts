@@ -50,8 +50,13 @@ export async function connectEngine(
   return { engine: remoteEngine(worker), where: "worker" };
 }
 
-/** One engine for the page, connected on first use. */
+/** One engine for the page, connected on first use, and again after its worker stopped. */
 export function engineOnDemand(connect: () => Promise<Connected>): () => Promise<Connected> {
   let connected: Promise<Connected> | null = null;
-  return () => (connected ??= connect());
+  return async () => {
+    const c = await (connected ??= connect());
+    if (!c.engine.stopped?.()) return c;
+    connected = connect();
+    return connected;
+  };
 }

@@ -34,6 +34,8 @@ export interface Engine {
   cellValue(sheet: string, cell: string): Promise<CellValue>;
   /** The open file as .xlsx bytes, with every apply so far. */
   save(): Promise<Uint8Array>;
+  /** true once the worker behind this engine has stopped: a new engine is needed (absent: never stops) */
+  stopped?(): boolean;
   /** Evaluates a read taken elsewhere (Excel: Office.js reads on the page's thread). */
   evaluate(
     read: WorkbookRead,

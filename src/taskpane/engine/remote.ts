@@ -23,8 +23,8 @@ const WORKER_LOST = {
   name: "EngineError",
   message: "kusei: the background worker stopped",
   messages: {
-    ja: "バックグラウンドの処理が止まりました。ファイルを開き直してください。",
-    en: "The background processing stopped. Open the file again.",
+    ja: "バックグラウンドの処理が止まりました。もう一度お試しください(ブラウザーで開いたファイルは、開き直してください)。",
+    en: "The background processing stopped. Try again (a file opened in the browser: open it again).",
   },
 };
 
@@ -83,6 +83,7 @@ export function remoteEngine(worker: WorkerLike): Engine {
   };
 
   return {
+    stopped: () => lost,
     async open(file, onPhase) {
       return (await call({ op: "open", file }, onPhase)).result;
     },
