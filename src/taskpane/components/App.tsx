@@ -159,13 +159,14 @@ function saveDownload(d: Download): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The task pane (and standalone page): header, messages, and the Check / Marks / Mapping / Summary tabs. */
+/** The status text of each phase of a check. */
 const PHASE_KEYS: Record<Phase, UiKey> = {
   reading: "phaseReading",
   evaluating: "phaseEvaluating",
   receiving: "phaseReceiving",
 };
 
+/** The task pane (and standalone page): header, messages, and the Check / Marks / Mapping / Summary tabs. */
 export function App({
   t,
   lang,
