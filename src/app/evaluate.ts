@@ -3,6 +3,7 @@ import {
   evaluateWorkbook,
   type Evaluation,
   type MappingOverrides,
+  type PhaseTimer,
   type Profile,
 } from "../core";
 import type { WorkbookRead } from "./port";
@@ -11,6 +12,8 @@ import type { WorkbookRead } from "./port";
 export interface EvaluateChoice {
   readonly profile?: Profile;
   readonly overrides?: MappingOverrides;
+  /** measures the evaluation's phases */
+  readonly timer?: PhaseTimer;
 }
 
 /** Evaluates one read of the workbook. */
@@ -21,5 +24,10 @@ export function evaluateRead(
 ): Evaluation {
   const profile = choice.profile ?? read.settings?.profile ?? null;
   const overrides = choice.overrides ?? read.settings?.overrides ?? {};
-  return evaluateWorkbook(read.snapshots, { overrides, logSheet, ...(profile ? { profile } : {}) });
+  return evaluateWorkbook(read.snapshots, {
+    overrides,
+    logSheet,
+    ...(profile ? { profile } : {}),
+    ...(choice.timer ? { timer: choice.timer } : {}),
+  });
 }

@@ -11,12 +11,15 @@ import { NOTHING_APPLIED } from "./apply";
 import { evaluateRead, type EvaluateChoice } from "./evaluate";
 import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
+import type { PhaseTotals } from "./timing";
 
 export interface RecalcOptions extends EvaluateChoice {
   /** which conflicts to overwrite (default none) */
   readonly choice?: WriteChoice;
   /** the clock (tests fix it) */
   readonly now: () => Date;
+  /** measures the phases (read, evaluate and its own, apply) for `--timings` and the bench */
+  readonly timer?: PhaseTotals;
 }
 
 export interface RecalcResult {
@@ -34,15 +37,18 @@ export interface RecalcResult {
  */
 export async function recalc(port: WorkbookPort, opts: RecalcOptions): Promise<RecalcResult> {
   port.assertWritable();
-  const read = await port.read();
+  const timer = opts.timer;
+  const read = timer ? await timer.timeAsync("read", () => port.read()) : await port.read();
   // a sheet named as the log that is not kusei's refuses the recalc before anything is written
   const log = changeLogIn(read.snapshots, logSheetOf(port));
-  const evaluation = evaluateRead(read, opts, log.name);
+  const evaluate = () => evaluateRead(read, opts, log.name);
+  const evaluation = timer ? timer.time("evaluate", evaluate) : evaluate();
   const writes = writesFromPlan(evaluation.plan, opts.choice ?? { overwriteConflicts: false });
   if (writes.length === 0) return { evaluation, writes, applyId: null, outcome: NOTHING_APPLIED };
   const time = opts.now().toISOString();
   const applyId = nextApplyId(log.entries, time);
-  const outcome = await port.apply(writes, { applyId, time, op: "apply" });
+  const apply = () => port.apply(writes, { applyId, time, op: "apply" });
+  const outcome = timer ? await timer.timeAsync("apply", apply) : await apply();
   return { evaluation, writes, applyId, outcome };
 }
 

@@ -1,3 +1,4 @@
+import type { PhaseTimer } from "../core";
 import { WorkbookReadError } from "./errors";
 import { XlsxDocument } from "./patch/document";
 import type { WorkbookParts, ZipArchive } from "./zip/types";
@@ -32,6 +33,8 @@ export class XlsxWorkbookHandle {
 export interface WriteWorkbookOptions {
   /** kept for callers of the exceljs writer; a surgical save loses nothing, so it changes nothing */
   readonly allowLoss?: boolean;
+  /** measures the save's phases: patching the sheets, checking the carried entries, writing the zip */
+  readonly timer?: PhaseTimer;
 }
 
 /**
@@ -47,7 +50,7 @@ export function writeWorkbook(
   if (!handle.document.changed()) return Promise.resolve(handle.source);
   if (handle.lossyParts.length > 0) return Promise.reject(new WorkbookReadError("signed"));
   try {
-    return Promise.resolve(handle.document.save());
+    return Promise.resolve(handle.document.save(opts.timer));
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }

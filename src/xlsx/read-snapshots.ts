@@ -8,6 +8,7 @@ import type { ReadBudget } from "./budget";
 import { readCellFormats, readSharedStrings } from "./book-xml";
 import { openWorkbookPackage, type WorkbookPackage } from "./parts";
 import { readSheetXml } from "./sheet-xml";
+import type { ZipCodec } from "./zip/types";
 import { buildSnapshot } from "./snapshot-build";
 
 export interface SnapshotRead {
@@ -18,8 +19,12 @@ export interface SnapshotRead {
 }
 
 /** Reads every worksheet the workbook's relationships name into a snapshot, in workbook order. */
-export function readSnapshots(bytes: Uint8Array, budget: Partial<ReadBudget> = {}): SnapshotRead {
-  const pkg = openWorkbookPackage(bytes, budget);
+export function readSnapshots(
+  bytes: Uint8Array,
+  budget: Partial<ReadBudget> = {},
+  codec: ZipCodec | null = null,
+): SnapshotRead {
+  const pkg = openWorkbookPackage(bytes, budget, codec);
   const { zip, parts, meter } = pkg;
   const sharedStrings =
     parts.sharedStringsPath === null ? [] : readSharedStrings(zip, parts.sharedStringsPath, meter);

@@ -95,9 +95,7 @@ export function applyToDocument(doc: XlsxDocument, writes: ReadonlyArray<CellWri
     }
     const now = doc.cellNow(state, pos.row, pos.col);
     const current = now.read.value;
-    const merged = state.index.merges.find(
-      (m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right,
-    );
+    const merged = state.index.mergeAt(pos.row, pos.col);
     let why: WriteConflictReason | null = null;
     if (state.index.protected) why = "protected";
     else if (merged && (merged.top !== pos.row || merged.left !== pos.col)) why = "merged";
