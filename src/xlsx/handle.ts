@@ -23,9 +23,14 @@ export class XlsxWorkbookHandle {
   readonly source: Uint8Array;
 
   /** @internal */
-  constructor(source: Uint8Array, zip: ZipArchive, parts: WorkbookParts) {
+  constructor(
+    source: Uint8Array,
+    zip: ZipArchive,
+    parts: WorkbookParts,
+    unlockedFormats: ReadonlySet<number> = new Set(),
+  ) {
     this.source = source;
-    this.document = new XlsxDocument(zip, parts);
+    this.document = new XlsxDocument(zip, parts, unlockedFormats);
     this.lossyParts = zip.entries.some((e) => SIGNATURES.test(e.name)) ? [SIGNED_PART] : [];
   }
 }

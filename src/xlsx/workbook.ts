@@ -41,10 +41,13 @@ export function readWorkbook(
       ...opts.budget,
       ...(opts.maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes: opts.maxUncompressedBytes }),
     });
-    const { snapshots, pkg } = readSnapshots(bytes, budget, opts.codec ?? null);
+    const { snapshots, pkg, unlockedFormats } = readSnapshots(bytes, budget, opts.codec ?? null);
     // the time budget bounds the read; a save minutes later (a task pane left open) must not trip it
     pkg.meter.finishReading();
-    return Promise.resolve({ snapshots, workbook: new XlsxWorkbookHandle(bytes, pkg.zip, pkg.parts) });
+    return Promise.resolve({
+      snapshots,
+      workbook: new XlsxWorkbookHandle(bytes, pkg.zip, pkg.parts, unlockedFormats),
+    });
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }

@@ -4,6 +4,7 @@ import { UNTIMED, type CellValue, type PhaseTimer } from "../../core";
 import type { ZipArchive, ZipEntryRef, ZipOutEntry, WorkbookParts } from "../zip/types";
 import { writeZip } from "../zip/write";
 import { cellsOfRow, readCell, spanOfElement, type CellRead, type CellSpan } from "./sheet-cells";
+import { attributes } from "./scan";
 import { indexSheet, SheetXmlError, type SheetIndex } from "./sheet-index";
 import { patchSheet, type CellEdit } from "./sheet-patch";
 import { sharedStrings, type SharedStrings } from "./shared-strings";
@@ -58,9 +59,24 @@ export class XlsxDocument {
   /** the rows of a change-log sheet this save creates (header first); empty when none is created */
   readonly newLogRows: CellValue[][] = [];
 
-  constructor(archive: ZipArchive, parts: WorkbookParts) {
+  /** cell format indexes whose cells a protected sheet leaves writable (the reader's readCellStyles) */
+  private readonly unlockedFormats: ReadonlySet<number>;
+
+  constructor(archive: ZipArchive, parts: WorkbookParts, unlockedFormats: ReadonlySet<number> = new Set()) {
     this.archive = archive;
     this.parts = parts;
+    this.unlockedFormats = unlockedFormats;
+  }
+
+  /**
+   * Whether the cell is unlocked (writable on a protected sheet): the format of its own element, else of its
+   * row or column, is one the styles part marks `locked="0"`.
+   */
+  isUnlocked(state: SheetState, row: number, col: number, now: CellNow): boolean {
+    if (this.unlockedFormats.size === 0) return false;
+    const own = now.span ? attributes(now.text, now.span.tag).get("s") : undefined;
+    const style = own ?? this.styleFor(state, row, col) ?? "0";
+    return this.unlockedFormats.has(Number(style));
   }
 
   /** The zip entry of a part name (OPC part names are case-insensitive). */
