@@ -3,7 +3,7 @@
  */
 import { CHANGE_LOG_SHEET } from "../../src/core/changelog";
 import type { LocalizedText } from "../../src/core/model";
-import { FUNCTION_IDS, makeCommands, type CommandDeps } from "../../src/commands/actions";
+import { COMMAND_LIMIT_MS, FUNCTION_IDS, makeCommands, type CommandDeps } from "../../src/commands/actions";
 import { messageFromUrl, messageUrl, renderMessage } from "../../src/commands/dialog";
 import { fixtureSnapshots } from "../helpers/fixtures";
 import { asExcel, FakeContext, FakeRichApiError } from "../excel/fake-excel";
@@ -41,6 +41,19 @@ function event(): { completed: jest.Mock } {
 }
 
 describe("ribbon commands", () => {
+  test("every dialog of a click must close by the click's time + COMMAND_LIMIT_MS (the runtime's 5 minutes)", async () => {
+    const closeBys: Array<number | undefined> = [];
+    const h = harness({
+      now: () => 1_000_000,
+      notify: async (_m, _k, closeBy) => {
+        closeBys.push(closeBy);
+      },
+    });
+    await makeCommands(h.deps).recalculate(event());
+    await makeCommands({ ...h.deps, run: () => Promise.reject(new Error("boom")) }).validate(event());
+    expect(closeBys).toEqual([1_000_000 + COMMAND_LIMIT_MS, 1_000_000 + COMMAND_LIMIT_MS]);
+  });
+
   test("検証 highlights the findings and opens the task pane; event.completed() once", async () => {
     const h = harness();
     const e = event();

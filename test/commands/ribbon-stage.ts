@@ -13,13 +13,20 @@ export interface Stage {
   runOptions: unknown[];
   shown: number;
   dialogs: string[];
+  /** dialogs closed by the page (dialog.close()) */
+  closed: number;
 }
 
-/** Loads commands.ts into this page with an Office/Excel stand-in over the fake Microsoft 365 host. */
-export function stage(): Stage {
+/**
+ * Loads commands.ts into this page with an Office/Excel stand-in over the fake Microsoft 365 host. A dialog
+ * answers (messageParent, the user pressing OK) at once, or with `answers: false` never (a user who walked
+ * away).
+ */
+export function stage(opts: { readonly answers?: boolean } = {}): Stage {
   const model = modelFromSnapshots(fixtureSnapshots("hirano-fy2016"));
   const run = fakeRun(model, "m365");
-  const s: Stage = { model, commands: new Map(), runOptions: [], shown: 0, dialogs: [] };
+  const s: Stage = { model, commands: new Map(), runOptions: [], shown: 0, dialogs: [], closed: 0 };
+  const answers = opts.answers ?? true;
   const g = globalThis as Record<string, unknown>;
   g.Office = {
     onReady: () => Promise.resolve({ host: "Excel" }),
@@ -49,7 +56,10 @@ export function stage(): Stage {
           s.dialogs.push(url);
           cb({
             status: "succeeded",
-            value: { close: () => undefined, addEventHandler: (t, h) => (t === "m" ? h() : undefined) },
+            value: {
+              close: () => void s.closed++,
+              addEventHandler: (t, h) => (t === "m" && answers ? h() : undefined),
+            },
           });
         },
       },

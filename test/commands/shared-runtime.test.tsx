@@ -7,7 +7,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen } from "@testing-library/react";
 import { CHANGE_LOG_SHEET } from "../../src/core";
-import { FUNCTION_IDS } from "../../src/commands/actions";
+import { COMMAND_LIMIT_MS, FUNCTION_IDS } from "../../src/commands/actions";
 import { NOTES_UNAVAILABLE } from "../../src/excel";
 import { ribbonRuns, type RibbonRun, type SharedPage } from "../../src/excel/shared-runtime";
 import { App } from "../../src/taskpane/components/App";
@@ -18,6 +18,29 @@ import { fixtureSnapshots } from "../helpers/fixtures";
 import { press, stage, unstage } from "./ribbon-stage";
 
 afterEach(unstage);
+
+describe("a ribbon command's dialog left open", () => {
+  test("closes itself before the command's 5-minute runtime limit, and event.completed() is called", async () => {
+    jest.useFakeTimers();
+    try {
+      const s = stage({ answers: false });
+      const f = s.commands.get(FUNCTION_IDS.recalculate);
+      if (!f) throw new Error("recalculate not associated");
+      const completed = jest.fn();
+      const pressed = f({ completed });
+      await jest.advanceTimersByTimeAsync(COMMAND_LIMIT_MS - 1000);
+      expect(s.dialogs).toHaveLength(1);
+      expect(completed).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(1000);
+      await pressed;
+      expect(s.closed).toBe(1);
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(COMMAND_LIMIT_MS).toBeLessThan(5 * 60 * 1000);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
 
 describe("shared runtime: ribbon and task pane in one page", () => {
   test("the entry associates the manifest's functions at load, before Office.onReady resolves", () => {
