@@ -2,6 +2,7 @@
 // stand-in whose Excel.run is the fake Excel of a supported host (test/excel/fake), as in taskpane.html.
 import { fakeHost, fakeRun } from "../excel/fake/host";
 import type { WorkbookModel } from "../excel/fake";
+import type { ProfileName } from "../excel/fake/profiles";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { fixtureSnapshots } from "../helpers/fixtures";
 
@@ -18,13 +19,14 @@ export interface Stage {
 }
 
 /**
- * Loads commands.ts into this page with an Office/Excel stand-in over the fake Microsoft 365 host. A dialog
+ * Loads commands.ts into this page with an Office/Excel stand-in over a fake host (Microsoft 365 unless `profile` says). A dialog
  * answers (messageParent, the user pressing OK) at once, or with `answers: false` never (a user who walked
  * away).
  */
-export function stage(opts: { readonly answers?: boolean } = {}): Stage {
+export function stage(opts: { readonly answers?: boolean; readonly profile?: ProfileName } = {}): Stage {
   const model = modelFromSnapshots(fixtureSnapshots("hirano-fy2016"));
-  const run = fakeRun(model, "m365");
+  const profile = opts.profile ?? "m365";
+  const run = fakeRun(model, profile);
   const s: Stage = { model, commands: new Map(), runOptions: [], shown: 0, dialogs: [], closed: 0 };
   const answers = opts.answers ?? true;
   const g = globalThis as Record<string, unknown>;
@@ -42,7 +44,7 @@ export function stage(opts: { readonly answers?: boolean } = {}): Stage {
     context: {
       displayLanguage: "ja-JP",
       requirements: {
-        isSetSupported: (name: string, v?: string) => fakeHost(model, "m365").isSetSupported(name, v),
+        isSetSupported: (name: string, v?: string) => fakeHost(model, profile).isSetSupported(name, v),
       },
       ui: {
         displayDialogAsync: (
