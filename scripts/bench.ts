@@ -12,8 +12,14 @@
  * floor_fm_ms is the floor with kusei's linear-time merge check installed (exceljs alone is quadratic in the
  * number of merged areas), so ratio_fm is kusei's own overhead.
  *
- * Options: --quick (fewer rows, 40 scale files), --scale-files N, --no-scale, --runs N (best of N, default 2),
- * --summary-only (only the summary cases).
+ * Every figure is the median of --runs runs (default 3), the floors and kusei taking turns. After each recalc
+ * case, `phases <case> input_ms=… read_ms=… recognize_ms=… derive_ms=… validate_ms=… plan_ms=… apply_ms=…
+ * save_patch_ms=… save_carry_ms=… save_zip_ms=… output_ms=…` says where kusei's time went (read: the
+ * streaming reader; save_carry: checking the entries a save carries over unchanged; save_zip: deflating the
+ * patched parts and writing the archive; output: the atomic file write).
+ *
+ * Options: --quick (fewer rows, 40 scale files), --scale-files N, --no-scale, --runs N (median of N,
+ * default 3), --summary-only (only the summary cases), --recalc-only (only the two recalc cases).
  */
 import { fork } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -30,6 +36,8 @@ interface ChildResult {
   readonly cpuMs: number;
   readonly peakMb: number;
   readonly exit: number;
+  /** kusei's `--timings` line (milliseconds per phase), null for the floors */
+  readonly timings: string | null;
 }
 
 type Mode = "kusei" | "floor" | "floor-fm" | "summary" | "check";
@@ -40,16 +48,20 @@ async function child(mode: Mode, files: string[], outDir: string): Promise<void>
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let exit = 0;
+  let timings: string | null = null;
   if (mode === "kusei" || mode === "summary" || mode === "check") {
     const argv =
       mode === "kusei"
-        ? ["recalc", ...files, "--out", outDir]
+        ? ["recalc", ...files, "--out", outDir, "--timings"]
         : mode === "check"
           ? ["check", ...files]
           : ["summary", ...files, "--out", outDir];
     exit = await runCli(argv, {
       stdout: () => undefined,
-      stderr: (s) => process.stderr.write(s),
+      stderr: (s) => {
+        if (s.startsWith("kusei timings ")) timings = s.slice("kusei timings ".length).trim();
+        else process.stderr.write(s);
+      },
       isTTY: false,
     });
   } else {
@@ -70,6 +82,7 @@ async function child(mode: Mode, files: string[], outDir: string): Promise<void>
     cpuMs: (cpu.user + cpu.system) / 1000,
     peakMb: process.resourceUsage().maxRSS / 1024,
     exit,
+    timings,
   };
   process.send?.(result);
 }
@@ -94,21 +107,53 @@ function runChild(mode: Mode, files: string[], outDir: string): Promise<ChildRes
   });
 }
 
-async function bestOf(runs: number, mode: Mode, files: string[], outDir: string): Promise<ChildResult> {
-  const results: ChildResult[] = [];
+function median(values: ReadonlyArray<number>): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** The median run by time (its timings line with it), the worst peak memory of all runs. */
+function medianRun(results: ReadonlyArray<ChildResult>): ChildResult {
+  const byTime = [...results].sort((a, b) => a.ms - b.ms);
+  const mid = byTime[Math.floor((byTime.length - 1) / 2)] ?? results[0];
+  if (!mid) throw new Error("bench: no runs");
+  return {
+    ...mid,
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    peakMb: Math.max(...results.map((r) => r.peakMb)),
+  };
+}
+
+/**
+ * Each mode `runs` times, the modes taking turns (floor, floor-fm, kusei, floor, …) so that a change in the
+ * machine's load hits them alike; the median of each.
+ */
+async function inTurn(
+  runs: number,
+  modes: ReadonlyArray<Mode>,
+  files: string[],
+  outDir: (mode: Mode) => string,
+): Promise<Map<Mode, ChildResult>> {
+  const results = new Map<Mode, ChildResult[]>(modes.map((m) => [m, []]));
   for (let i = 0; i < runs; i++) {
-    await rm(outDir, { recursive: true, force: true });
-    results.push(await runChild(mode, files, outDir));
+    for (const mode of modes) {
+      await rm(outDir(mode), { recursive: true, force: true });
+      results.get(mode)?.push(await runChild(mode, files, outDir(mode)));
+    }
   }
-  const best = results.reduce((a, b) => (b.ms < a.ms ? b : a));
-  // Time: the best run (least disturbed by other load); memory: the worst run.
-  return { ...best, peakMb: Math.max(...results.map((r) => r.peakMb)) };
+  return new Map([...results].map(([m, r]) => [m, medianRun(r)]));
+}
+
+async function medianOf(runs: number, mode: Mode, files: string[], outDir: string): Promise<ChildResult> {
+  return (await inTurn(runs, [mode], files, () => outDir)).get(mode) as ChildResult;
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes("--quick");
-  const runs = Number(args[args.indexOf("--runs") + 1] ?? 2) || 2;
+  const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) || 3 : 3;
   const scaleFiles = args.includes("--scale-files")
     ? Number(args[args.indexOf("--scale-files") + 1])
     : quick
@@ -144,9 +189,9 @@ async function main(): Promise<void> {
           [`rows${bigRows}`, [bigFile]],
         ];
     for (const [name, files] of cases) {
-      const floor = await bestOf(runs, "floor", files, join(root, `out-floor-${name}`));
-      const floorFm = await bestOf(runs, "floor-fm", files, join(root, `out-floorfm-${name}`));
-      const kusei = await bestOf(runs, "kusei", files, join(root, `out-kusei-${name}`));
+      const r = await inTurn(runs, ["floor", "floor-fm", "kusei"], files, (m) => join(root, `out-${m}-${name}`));
+      const [floor, floorFm, kusei] = [r.get("floor"), r.get("floor-fm"), r.get("kusei")];
+      if (!floor || !floorFm || !kusei) throw new Error("bench: a mode did not run");
       const ratio = kusei.ms / floor.ms;
       console.log(
         `bench ${name} kusei_ms=${Math.round(kusei.ms)} floor_ms=${Math.round(floor.ms)} ratio=${ratio.toFixed(2)} ` +
@@ -154,23 +199,26 @@ async function main(): Promise<void> {
           `floor_fm_ms=${Math.round(floorFm.ms)} ratio_fm=${(kusei.ms / floorFm.ms).toFixed(2)} ` +
           `kusei_peak_mb=${Math.round(kusei.peakMb)} floor_peak_mb=${Math.round(floor.peakMb)} kusei_exit=${kusei.exit}`,
       );
+      // where kusei's time goes, from its median run (`kusei recalc --timings`, src/app/timing.ts)
+      console.log(`phases ${name} ${kusei.timings ?? "(none)"}`);
     }
 
-    if (!summaryOnly) {
+    const recalcOnly = args.includes("--recalc-only");
+    if (!summaryOnly && !recalcOnly) {
       // issue 15: a whole-sheet validation (A1:XFD1048576) costs a check nothing (exceljs expanded it cell
       // by cell, for minutes); the main fixture with that one validation, as the hostile corpus makes it
       const wsv = BUDGET_CASES.find((c) => c.file === "whole-sheet-validation.xlsx");
       if (wsv !== undefined) {
         const file = join(root, wsv.file);
         await writeFile(file, wsv.build());
-        const r = await bestOf(runs, "check", [file], join(root, "out-check-wsv"));
+        const r = await medianOf(runs, "check", [file], join(root, "out-check-wsv"));
         console.log(
           `bench check-whole-sheet-validation kusei_ms=${Math.round(r.ms)} kusei_cpu_ms=${Math.round(r.cpuMs)} kusei_peak_mb=${Math.round(r.peakMb)} kusei_exit=${r.exit}`,
         );
       }
     }
 
-    if (!summaryOnly && !args.includes("--no-scale") && scaleFiles > 0) {
+    if (!summaryOnly && !recalcOnly && !args.includes("--no-scale") && scaleFiles > 0) {
       const scaleDir = join(root, "scale");
       await mkdir(scaleDir);
       const files: string[] = [];
@@ -187,7 +235,7 @@ async function main(): Promise<void> {
       );
     }
     // The city view: 24 wards, then 200 workbooks (the 24 repeated); one process each, memory per case.
-    for (const n of [24, 200]) {
+    for (const n of recalcOnly ? [] : [24, 200]) {
       const files: string[] = [];
       const dir = join(root, `summary-in-${n}`);
       await mkdir(dir);

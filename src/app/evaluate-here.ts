@@ -15,7 +15,12 @@ export function evaluateRead(
 ): Evaluation {
   const profile = choice.profile ?? read.settings?.profile ?? null;
   const overrides = choice.overrides ?? read.settings?.overrides ?? {};
-  return evaluateWorkbook(read.snapshots, { overrides, logSheet, ...(profile ? { profile } : {}) });
+  return evaluateWorkbook(read.snapshots, {
+    overrides,
+    logSheet,
+    ...(profile ? { profile } : {}),
+    ...(choice.timer ? { timer: choice.timer } : {}),
+  });
 }
 
 /** The evaluator of this thread: evaluateRead. */

@@ -1,15 +1,18 @@
-import type { Evaluation, MappingOverrides, Profile } from "../core";
+import type { Evaluation, MappingOverrides, PhaseTimer, Profile } from "../core";
 import type { WorkbookRead } from "./port";
 
 /** How to evaluate: what the host passes wins over what the workbook has saved; the default profile else. */
 export interface EvaluateChoice {
   readonly profile?: Profile;
   readonly overrides?: MappingOverrides;
+  /** measures the evaluation's phases */
+  readonly timer?: PhaseTimer;
 }
 
 /**
  * Evaluates one read of the workbook somewhere else than in this call: the browser's task pane hands the
- * read to a Web Worker, which runs evaluateRead there. It must give what evaluateRead gives.
+ * read to a Web Worker, which runs evaluateRead there. It must give what evaluateRead gives (a `timer` in
+ * the choice measures only an evaluation in this thread: it cannot cross to a worker).
  */
 export type Evaluator = (read: WorkbookRead, choice: EvaluateChoice, logSheet: string) => Promise<Evaluation>;
 
@@ -34,6 +37,7 @@ export function evaluateBy(
   const choice: EvaluateChoice = {
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
+    ...(opts.timer ? { timer: opts.timer } : {}),
   };
   return opts.evaluator(read, choice, logSheet);
 }

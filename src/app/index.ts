@@ -22,6 +22,8 @@ export { revert, revertWith } from "./revert";
 export type { RevertOptions, RevertResult } from "./revert";
 export { plan, applySelected, clear, NOTHING_APPLIED } from "./apply";
 export { PortError } from "./errors";
+export { phaseTotals } from "./timing";
+export type { PhaseTotals } from "./timing";
 export { changeLogIn, logSheetOf } from "./log";
 export type { WorkbookLog } from "./log";
 export type { ApplySelectedResult } from "./apply";

@@ -12,12 +12,15 @@ import { evaluateBy, type EvaluateOptions, type WithEvaluator } from "./evaluate
 import { withDefaultEvaluator } from "./evaluate-here";
 import { changeLogIn, logSheetOf } from "./log";
 import type { ApplyOutcome, WorkbookPort } from "./port";
+import type { PhaseTotals } from "./timing";
 
 export interface RecalcOptions extends EvaluateOptions {
   /** which conflicts to overwrite (default none) */
   readonly choice?: WriteChoice;
   /** the clock (tests fix it) */
   readonly now: () => Date;
+  /** measures the phases (read, evaluate and its own, apply) for `--timings` and the bench */
+  readonly timer?: PhaseTotals;
 }
 
 export interface RecalcResult {
@@ -43,15 +46,18 @@ export async function recalcWith(
   opts: WithEvaluator<RecalcOptions>,
 ): Promise<RecalcResult> {
   port.assertWritable();
-  const read = await port.read();
+  const timer = opts.timer;
+  const read = timer ? await timer.timeAsync("read", () => port.read()) : await port.read();
   // a sheet named as the log that is not kusei's refuses the recalc before anything is written
   const log = changeLogIn(read.snapshots, logSheetOf(port));
-  const evaluation = await evaluateBy(read, opts, log.name);
+  const evaluate = () => evaluateBy(read, opts, log.name);
+  const evaluation = timer ? await timer.timeAsync("evaluate", evaluate) : await evaluate();
   const writes = writesFromPlan(evaluation.plan, opts.choice ?? { overwriteConflicts: false });
   if (writes.length === 0) return { evaluation, writes, applyId: null, outcome: NOTHING_APPLIED };
   const time = opts.now().toISOString();
   const applyId = nextApplyId(log.entries, time);
-  const outcome = await port.apply(writes, { applyId, time, op: "apply" });
+  const apply = () => port.apply(writes, { applyId, time, op: "apply" });
+  const outcome = timer ? await timer.timeAsync("apply", apply) : await apply();
   return { evaluation, writes, applyId, outcome };
 }
 

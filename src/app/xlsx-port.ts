@@ -1,4 +1,4 @@
-import { CHANGE_LOG_SHEET, entriesForApply } from "../core";
+import { CHANGE_LOG_SHEET, entriesForApply, type PhaseTimer } from "../core";
 import {
   appendChangeLog,
   applyWrites,
@@ -15,7 +15,7 @@ export interface XlsxPort extends WorkbookPort {
   /** content a save would drop (macros, charts …): such a workbook is checked but never written */
   readonly lossyParts: ReadonlyArray<string>;
   /** The workbook as .xlsx bytes, with every apply so far (rejects with a WorkbookReadError on lossy content). */
-  save(): Promise<Uint8Array>;
+  save(timer?: PhaseTimer): Promise<Uint8Array>;
 }
 
 /**
@@ -65,6 +65,6 @@ export async function openXlsxPort(bytes: Uint8Array, opts: XlsxPortOptions = {}
       if (workbook.lossyParts.length > 0)
         throw new WorkbookReadError("would-lose-content", { parts: workbook.lossyParts.join(", ") });
     },
-    save: () => writeWorkbook(workbook),
+    save: (timer) => writeWorkbook(workbook, timer ? { timer } : {}),
   };
 }

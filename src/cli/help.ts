@@ -96,6 +96,10 @@ const HELP = {
     ja: "1 つのブックを読む時間の上限(秒、既定 120)",
     en: "longest time to read one workbook, in seconds (default 120)",
   },
+  timings: {
+    ja: "処理の段階ごとの所要時間 (読み込み・判定・書き込み) を標準エラーに出す",
+    en: "print the time each phase took (read, evaluate, write) on stderr",
+  },
   summary: {
     ja: "複数の区のブックを一覧にします(ブックには何も書き込みません)",
     en: "the city view over many ward workbooks, write nothing to them",

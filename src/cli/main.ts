@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { Command, CommanderError, Option } from "commander";
 import { CHANGE_LOG_SHEET, DEFAULT_PROFILE, parseProfileJson, sheetNameProblem, type Profile } from "../core";
+import { phaseTotals, type PhaseTotals } from "../app";
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, type ReadBudget } from "../xlsx";
 import {
   fsReason,
@@ -58,6 +59,7 @@ interface CommonOptions {
   maxNames?: string;
   maxParts?: string;
   maxSeconds?: string;
+  timings?: boolean;
 }
 
 function langOf(o: CommonOptions): Lang {
@@ -229,6 +231,7 @@ async function runFiles(
         : await loadPreviousYear(o.previous, { lang, profile, maxUncompressedBytes }),
     // last year's workbook is an input too: no output or report may land on it
     inputs: await identify(o.previous === undefined ? files : [...files, o.previous]),
+    ...(o.timings === true ? { timer: phaseTotals(() => performance.now()) } : {}),
   };
   const report =
     o.report === undefined ? null : await ReportStream.open(o.report, lang, command, run.now(), run.inputs);
@@ -272,6 +275,7 @@ async function runFiles(
     await report?.abort();
     throw e;
   }
+  if (run.timer) io.stderr(`${timingsLine(run.timer)}\n`);
   if (!o.json) {
     if (files.length > 1)
       io.stdout(`${t(lang, "summaryFiles", { n: files.length, e: withErrors, u: unreadable })}\n`);
@@ -294,7 +298,17 @@ function common(cmd: Command, lang: Lang): Command {
     .option("--max-ranges <N>", help(lang, "maxRanges"))
     .option("--max-names <N>", help(lang, "maxNames"))
     .option("--max-parts <N>", help(lang, "maxParts"))
-    .option("--max-seconds <S>", help(lang, "maxSeconds"));
+    .option("--max-seconds <S>", help(lang, "maxSeconds"))
+    .option("--timings", help(lang, "timings"));
+}
+
+/**
+ * `kusei timings input_ms=… read_ms=… recognize_ms=… …`: milliseconds per phase over all the files (on stderr,
+ * so --json output stays clean). Inner phases are counted apart from the outer ones (src/app/timing.ts).
+ */
+function timingsLine(timer: PhaseTotals): string {
+  const parts = timer.totals().map(([phase, ms]) => `${phase.replace("-", "_")}_ms=${Math.round(ms)}`);
+  return `kusei timings ${parts.join(" ")}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { basename, resolve } from "node:path";
-import { actionsDone, check, PortError, recalc, revert } from "../app";
+import { actionsDone, check, PortError, recalc, revert, type PhaseTotals } from "../app";
 import { openXlsxPort, type XlsxPort, type XlsxPortOptions } from "../app/xlsx-port";
 import { rejectedRowsText, revertConflictText, type Profile } from "../core";
 import { failedReport, reportOf, type FileReport } from "../report";
@@ -13,6 +13,7 @@ import {
   type FileIdentity,
 } from "./files";
 import { t, type Lang } from "./i18n";
+import { ZLIB_CODEC } from "./zlib-codec";
 import { withPreviousYear, type PreviousYear } from "./previous";
 
 // The CLI's side of each command on one file: read the file, open an xlsx port, call the use case (src/app),
@@ -32,6 +33,8 @@ export interface RunOptions {
   readonly previous?: PreviousYear | null;
   /** every input of the run: no output may overwrite one of them */
   readonly inputs: ReadonlyArray<FileIdentity>;
+  /** --timings: where the time goes, added up over the files */
+  readonly timer?: PhaseTotals;
 }
 
 export interface WriteTarget {
@@ -57,14 +60,20 @@ function messageOf(e: unknown, lang: Lang): string {
 function readOptions(opts: RunOptions): XlsxPortOptions {
   return {
     maxUncompressedBytes: opts.maxUncompressedBytes,
+    codec: ZLIB_CODEC,
     ...(opts.logSheet === undefined ? {} : { logSheet: opts.logSheet }),
     ...(opts.budget === undefined ? {} : { budget: opts.budget }),
   };
 }
 
+/** Runs `work` as the phase, measured when the run has --timings. */
+function timed<T>(opts: RunOptions, phase: string, work: () => Promise<T>): Promise<T> {
+  return opts.timer ? opts.timer.timeAsync(phase, work) : work();
+}
+
 async function open(file: string, opts: RunOptions): Promise<{ bytes: Uint8Array; port: XlsxPort }> {
-  const { bytes } = await readInput(file, opts.lang, opts.maxUncompressedBytes);
-  return { bytes, port: await openXlsxPort(bytes, readOptions(opts)) };
+  const { bytes } = await timed(opts, "input", () => readInput(file, opts.lang, opts.maxUncompressedBytes));
+  return { bytes, port: await timed(opts, "read", () => openXlsxPort(bytes, readOptions(opts))) };
 }
 
 /** A file being rewritten: its bytes, where the result goes, and how it gets there. */
@@ -125,7 +134,10 @@ async function openSource(file: string, opts: RunOptions, target: WriteTarget): 
 export async function checkFile(file: string, opts: RunOptions): Promise<FileReport> {
   try {
     const { port } = await open(file, opts);
-    const { evaluation } = await check(port, { profile: opts.profile });
+    const { evaluation } = await check(port, {
+      profile: opts.profile,
+      ...(opts.timer ? { timer: opts.timer } : {}),
+    });
     if (opts.previous) {
       const withHistory = withPreviousYear(evaluation, opts.previous, opts.profile);
       return {
@@ -155,19 +167,28 @@ export async function recalcFile(
 ): Promise<FileReport> {
   let source: Source | null = null;
   try {
-    source = await openSource(file, opts, target);
-    const bytes = source.bytes;
-    const port = await openXlsxPort(bytes, readOptions(opts));
-    const r = await recalc(port, { profile: opts.profile, choice: { overwriteConflicts }, now: opts.now });
-    const report = reportOf(file, r.evaluation, opts.lang, actionsDone(r.evaluation.plan, r.outcome));
-    const out = source.output;
+    const opened = await timed(opts, "input", () => openSource(file, opts, target));
+    source = opened;
+    const bytes = opened.bytes;
+    const port = await timed(opts, "read", () => openXlsxPort(bytes, readOptions(opts)));
+    const r = await recalc(port, {
+      profile: opts.profile,
+      choice: { overwriteConflicts },
+      now: opts.now,
+      ...(opts.timer ? { timer: opts.timer } : {}),
+    });
+    const done = actionsDone(r.evaluation.plan, r.outcome);
+    const makeReport = () => reportOf(file, r.evaluation, opts.lang, done);
+    const report = opts.timer ? opts.timer.time("report", makeReport) : makeReport();
+    const out = opened.output;
     if (r.outcome.applied.length === 0) {
-      if (source.inPlace)
+      if (opened.inPlace)
         return { ...report, output: null, notes: [t(opts.lang, "unchangedInPlace")], unrestored: 0 };
-      await source.write(bytes);
+      await timed(opts, "output", () => opened.write(bytes));
       return { ...report, output: out, notes: [t(opts.lang, "unchangedCopy")], unrestored: 0 };
     }
-    await source.write(await port.save());
+    const saved = await timed(opts, "save", () => port.save(opts.timer));
+    await timed(opts, "output", () => opened.write(saved));
     return { ...report, output: out, notes: [], unrestored: 0 };
   } catch (e) {
     return failedReport(file, messageOf(e, opts.lang));

@@ -1,5 +1,6 @@
 import { check } from "../app";
 import { openXlsxPort } from "../app/xlsx-port";
+import { ZLIB_CODEC } from "./zlib-codec";
 import { compareYears, type Evaluation, type Profile } from "../core";
 import { isWorkbookReadError } from "../xlsx";
 import { CliFileError, readInput } from "./files";
@@ -24,7 +25,10 @@ export async function loadPreviousYear(
 ): Promise<PreviousYear> {
   try {
     const { bytes } = await readInput(file, o.lang, o.maxUncompressedBytes);
-    const port = await openXlsxPort(bytes, { maxUncompressedBytes: o.maxUncompressedBytes });
+    const port = await openXlsxPort(bytes, {
+      maxUncompressedBytes: o.maxUncompressedBytes,
+      codec: ZLIB_CODEC,
+    });
     return { file, evaluation: (await check(port, { profile: o.profile })).evaluation };
   } catch (e) {
     const why = isWorkbookReadError(e)

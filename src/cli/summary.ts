@@ -10,6 +10,7 @@ import { createInterface } from "node:readline";
 import { Presets, SingleBar } from "cli-progress";
 import { check, PortError } from "../app";
 import { openXlsxPort } from "../app/xlsx-port";
+import { ZLIB_CODEC } from "./zlib-codec";
 import type { Profile } from "../core";
 import { isWorkbookReadError } from "../xlsx";
 import { commonIndicators, failedWard, wardSummary, type WardSummary } from "../report/dashboard-model";
@@ -119,7 +120,10 @@ async function oneWard(
   const link = relative(outDir, resolve(file));
   try {
     const { bytes } = await readInput(file, o.lang, o.maxUncompressedBytes);
-    const port = await openXlsxPort(bytes, { maxUncompressedBytes: o.maxUncompressedBytes });
+    const port = await openXlsxPort(bytes, {
+      maxUncompressedBytes: o.maxUncompressedBytes,
+      codec: ZLIB_CODEC,
+    });
     const ev = (await check(port, { profile: o.profile })).evaluation;
     const r = reportOf(file, ev, o.lang);
     const reportFile = `wards/${String(index + 1).padStart(3, "0")}-${safeName(file)}.html`;

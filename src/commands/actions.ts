@@ -18,9 +18,21 @@ export interface CommandDeps {
   readonly lang: "ja" | "en";
   /** hands the run to the task pane and opens it; false where the host cannot (no shared runtime) */
   showTaskpane(run: RibbonRun): Promise<boolean>;
-  /** shows a message to the user and resolves when they have seen it (a dialog) */
-  notify(message: LocalizedText, kind: "info" | "error"): Promise<void>;
+  /**
+   * Shows a message to the user and resolves when they have seen it (a dialog), or at `closeBy` (epoch ms)
+   * at the latest, closing it then: the command must call event.completed() before its runtime's limit.
+   */
+  notify(message: LocalizedText, kind: "info" | "error", closeBy?: number): Promise<void>;
+  /** the clock (tests fix it) */
+  now?(): number;
 }
+
+/**
+ * "The runtime closes when either the function completes or 5 minutes have passed" (Add-in commands,
+ * https://learn.microsoft.com/office/dev/add-ins/design/add-in-commands): read, evaluate, write and the
+ * dialog together get this long from the click, so event.completed() is called before Office gives up.
+ */
+export const COMMAND_LIMIT_MS = 5 * 60 * 1000 - 20 * 1000;
 
 /** The minimal shape of Office.AddinCommands.Event that commands use. */
 export interface CommandEvent {
@@ -99,12 +111,18 @@ export function makeCommands(
   const wrap =
     (body: (d: CommandDeps) => Promise<void>) =>
     async (event: CommandEvent): Promise<void> => {
+      const closeBy = (deps.now ?? Date.now)() + COMMAND_LIMIT_MS;
+      // every dialog of this click closes by the command's deadline
+      const timed: CommandDeps = {
+        ...deps,
+        notify: (message, kind) => deps.notify(message, kind, closeBy),
+      };
       try {
-        await body(deps);
+        await body(timed);
       } catch (error) {
         const failure = describeExcelError(error);
         try {
-          await deps.notify(failure.message, "error");
+          await timed.notify(failure.message, "error");
         } catch (notifyError) {
           // The dialog itself failed: the console is the last channel left.
           console.error("kusei:", failure.message.en, notifyError);

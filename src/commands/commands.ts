@@ -20,7 +20,7 @@ function showTaskpane(run: RibbonRun): Promise<boolean> {
   return Office.addin.showAsTaskpane().then(() => true);
 }
 
-function notify(message: LocalizedText, kind: "info" | "error"): Promise<void> {
+function notify(message: LocalizedText, kind: "info" | "error", closeBy?: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const url = messageUrl(window.location.href, message, kind);
     Office.context.ui.displayDialogAsync(url, { height: 35, width: 35, displayInIframe: true }, (result) => {
@@ -29,13 +29,20 @@ function notify(message: LocalizedText, kind: "info" | "error"): Promise<void> {
         return;
       }
       const dialog = result.value;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve();
+      };
       const close = (): void => {
         dialog.close();
-        resolve();
+        done();
       };
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
       // 12006: the user closed the dialog with its X button.
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
+      // a dialog left open closes itself before the command's runtime limit (actions.ts COMMAND_LIMIT_MS)
+      if (closeBy !== undefined) timer = setTimeout(close, Math.max(0, closeBy - Date.now()));
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Evaluation, MappingOverrides } from "./model/evaluation";
 import type { Finding, Issue } from "./model/findings";
+import { UNTIMED, type PhaseTimer } from "./model/phases";
 import type { SheetSnapshot } from "./model/snapshot";
 import { DEFAULT_PROFILE, type Profile } from "./profile/profile";
 import { withChangeLogOverride } from "./changelog/changelog";
@@ -22,6 +23,8 @@ export interface EvaluateOptions {
   readonly overrides?: MappingOverrides;
   /** the change-log sheet's name (CHANGE_LOG_SHEET unless the user chose another, --log-sheet) */
   readonly logSheet?: string;
+  /** measures the phases (recognize, derive, validate, plan) for a host that wants the figures */
+  readonly timer?: PhaseTimer;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -74,29 +77,38 @@ export function evaluateWorkbook(
     options.logSheet,
     sheets.map((s) => s.name),
   );
-  const recognition = recognizeWorkbook(sheets, profile, overrides, new LayoutMemo(text));
-  const ctx = buildContext({
-    text,
-    profile,
-    snapshots: sheets,
-    layouts: recognition.layouts,
-    records: recognition.records,
-    layoutIssues: recognition.issues,
-  });
-  const issues: Issue[] = runRules(RULES, ctx);
+  const timer = options.timer ?? UNTIMED;
+  const recognition = timer.time("recognize", () =>
+    recognizeWorkbook(sheets, profile, overrides, new LayoutMemo(text)),
+  );
+  const ctx = timer.time("derive", () =>
+    buildContext({
+      text,
+      profile,
+      snapshots: sheets,
+      layouts: recognition.layouts,
+      records: recognition.records,
+      layoutIssues: recognition.issues,
+    }),
+  );
+  const issues: Issue[] = timer.time("validate", () => runRules(RULES, ctx));
   const origins = new Map(sheets.map((s) => [s.name, s.origin] as const));
   const sheetOrder = new Map(sheets.map((s, i) => [s.name, i] as const));
-  const findings = sortFindings(
-    issues.map((i) => toFinding(i, origins)),
-    sheetOrder,
+  const findings = timer.time("validate", () =>
+    sortFindings(
+      issues.map((i) => toFinding(i, origins)),
+      sheetOrder,
+    ),
   );
-  const plan = buildPlan({
-    snapshots: ctx.snapshots,
-    layouts: ctx.layouts,
-    records: ctx.records,
-    initiatives: ctx.derived.initiativeById,
-    strategies: ctx.derived.strategyById,
-  });
+  const plan = timer.time("plan", () =>
+    buildPlan({
+      snapshots: ctx.snapshots,
+      layouts: ctx.layouts,
+      records: ctx.records,
+      initiatives: ctx.derived.initiativeById,
+      strategies: ctx.derived.strategyById,
+    }),
+  );
   return {
     profileId: profile.id,
     evaluationYear: ctx.evaluationYear,

@@ -9,6 +9,8 @@ export type * from "./model";
 // the entry point
 export { evaluateWorkbook, KuseiUsageError } from "./evaluate";
 export type { EvaluateOptions } from "./evaluate";
+export { EVALUATION_PHASES, UNTIMED } from "./model/phases";
+export type { EvaluationPhase, PhaseTimer } from "./model/phases";
 
 // profiles
 export {

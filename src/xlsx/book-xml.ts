@@ -2,6 +2,7 @@
 import type { BudgetMeter } from "./budget";
 import { overBudget } from "./budget";
 import { builtinFormat } from "./number-format";
+import { xsdTrue } from "./parts";
 import { isMain, parseXmlPart } from "./xml";
 import type { BoundedZip } from "./zip/read";
 
@@ -67,14 +68,30 @@ export function readSharedStrings(zip: BoundedZip, path: string, meter: BudgetMe
   return out;
 }
 
+/** The cell formats (`cellXfs`, the index a cell's `s` names): their number format codes and their locks. */
+export interface CellStyles {
+  /** the number format code of each cell format */
+  readonly formats: ReadonlyArray<string>;
+  /**
+   * The cell formats whose cells stay writable on a protected sheet: `<protection locked="0"/>` (Excel
+   * protects locked cells only, and cells are locked unless their format says otherwise). A format that
+   * says applyProtection="0" takes its lock from its named style, which is not read: it counts as locked —
+   * a write kusei skips is safe, one into a cell the user locked is not.
+   */
+  readonly unlocked: ReadonlySet<number>;
+}
+
 /**
- * The number format code of each cell format (`cellXfs` order, the index a cell's `s` names): the
- * workbook's own `numFmt` for an id when it has one, else the built-in format of that id.
+ * The number format code of each cell format (`cellXfs` order): the workbook's own `numFmt` for an id when
+ * it has one, else the built-in format of that id; and which formats are unlocked.
  */
-export function readCellFormats(zip: BoundedZip, path: string, meter: BudgetMeter): string[] {
+export function readCellStyles(zip: BoundedZip, path: string, meter: BudgetMeter): CellStyles {
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
+  const unlocked = new Set<number>();
   let inCellXfs = false;
+  /** the cellXfs entry being read, and whether it may carry its own protection */
+  let xf: { index: number; applies: boolean } | null = null;
   parseXmlPart(zip, path, meter, {
     open(el) {
       if (!isMain(el)) return "skip";
@@ -87,25 +104,34 @@ export function readCellFormats(zip: BoundedZip, path: string, meter: BudgetMete
         case "cellXfs":
           inCellXfs = true;
           return;
-        case "xf":
-          if (inCellXfs) {
-            xfIds.push(Number(el.attr("numFmtId") ?? "0"));
-            if (xfIds.length > meter.budget.maxCells) throw overBudget("cells", meter.budget.maxCells);
-          }
+        case "xf": {
+          if (!inCellXfs) return "skip";
+          xfIds.push(Number(el.attr("numFmtId") ?? "0"));
+          if (xfIds.length > meter.budget.maxCells) throw overBudget("cells", meter.budget.maxCells);
+          const apply = el.attr("applyProtection");
+          xf = { index: xfIds.length - 1, applies: apply === undefined || xsdTrue(apply) };
+          return;
+        }
+        case "protection": {
+          const locked = el.attr("locked");
+          if (xf?.applies && locked !== undefined && !xsdTrue(locked)) unlocked.add(xf.index);
           return "skip";
+        }
         case "styleSheet":
         case "numFmts":
           return;
         default:
-          // fonts, fills, borders, cell styles, dxfs, colors: nothing a snapshot needs
+          // fonts, fills, borders, cell styles, dxfs, colors, an xf's alignment: nothing a snapshot needs
           return "skip";
       }
     },
     close(local) {
       if (local === "cellXfs") inCellXfs = false;
+      else if (local === "xf") xf = null;
     },
   });
-  return xfIds.map((id) =>
+  const formats = xfIds.map((id) =>
     Number.isInteger(id) ? (custom.get(id) ?? builtinFormat(id) ?? "General") : "General",
   );
+  return { formats, unlocked };
 }

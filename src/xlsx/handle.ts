@@ -1,3 +1,4 @@
+import type { PhaseTimer } from "../core";
 import { WorkbookReadError } from "./errors";
 import { XlsxDocument } from "./patch/document";
 import type { WorkbookParts, ZipArchive } from "./zip/types";
@@ -22,9 +23,14 @@ export class XlsxWorkbookHandle {
   readonly source: Uint8Array;
 
   /** @internal */
-  constructor(source: Uint8Array, zip: ZipArchive, parts: WorkbookParts) {
+  constructor(
+    source: Uint8Array,
+    zip: ZipArchive,
+    parts: WorkbookParts,
+    unlockedFormats: ReadonlySet<number> = new Set(),
+  ) {
     this.source = source;
-    this.document = new XlsxDocument(zip, parts);
+    this.document = new XlsxDocument(zip, parts, unlockedFormats);
     this.lossyParts = zip.entries.some((e) => SIGNATURES.test(e.name)) ? [SIGNED_PART] : [];
   }
 }
@@ -32,6 +38,8 @@ export class XlsxWorkbookHandle {
 export interface WriteWorkbookOptions {
   /** kept for callers of the exceljs writer; a surgical save loses nothing, so it changes nothing */
   readonly allowLoss?: boolean;
+  /** measures the save's phases: patching the sheets, checking the carried entries, writing the zip */
+  readonly timer?: PhaseTimer;
 }
 
 /**
@@ -47,7 +55,7 @@ export function writeWorkbook(
   if (!handle.document.changed()) return Promise.resolve(handle.source);
   if (handle.lossyParts.length > 0) return Promise.reject(new WorkbookReadError("signed"));
   try {
-    return Promise.resolve(handle.document.save());
+    return Promise.resolve(handle.document.save(opts.timer));
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }

@@ -13,4 +13,4 @@ export type { ReadBudget } from "./budget";
 export { openWorkbookPackage, readRelationships } from "./parts";
 export type { PartRelationship, WorkbookPackage } from "./parts";
 export { BoundedZip, readZip } from "./zip/read";
-export type { WorkbookParts, ZipArchive, ZipEntryRef, ZipOutEntry } from "./zip/types";
+export type { WorkbookParts, ZipArchive, ZipCodec, ZipEntryRef, ZipOutEntry } from "./zip/types";

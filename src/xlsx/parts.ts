@@ -9,7 +9,7 @@ import { resolveTarget, relsPathOf } from "./opc";
 import { formulaRangeCells } from "./sheet-xml";
 import { isMain, parseXmlPart, PACKAGE_RELS_NS, REL_ATTR_NS } from "./xml";
 import { readZip, type BoundedZip } from "./zip/read";
-import type { WorkbookParts } from "./zip/types";
+import type { WorkbookParts, ZipCodec } from "./zip/types";
 
 /** One relationship of a .rels part, its target resolved to a zip entry name (null when external). */
 export interface PartRelationship {
@@ -190,9 +190,13 @@ export interface WorkbookPackage {
 }
 
 /** Opens the bytes as a workbook package under the budget (see readZip and workbookParts). */
-export function openWorkbookPackage(bytes: Uint8Array, budget: Partial<ReadBudget> = {}): WorkbookPackage {
+export function openWorkbookPackage(
+  bytes: Uint8Array,
+  budget: Partial<ReadBudget> = {},
+  codec: ZipCodec | null = null,
+): WorkbookPackage {
   const meter = new BudgetMeter(budgetOf(budget));
-  const zip = readZip(bytes, meter);
+  const zip = readZip(bytes, meter, codec);
   const { parts, definedNameCells } = workbookStructure(zip, meter);
   return { zip, parts, meter, definedNameCells };
 }

@@ -41,6 +41,21 @@ export interface RawSheet {
   readonly protected: boolean;
   /** cells the sheet's data validations cover, summed (exceljs would expand each) */
   readonly validationCells: number;
+  /** the styles a cell without a value takes (read only when the workbook has unlocked formats) */
+  readonly styles: RawStyles | null;
+}
+
+/**
+ * What decides the format of a cell that holds nothing, as Excel applies it: the cell's own `s` when it has a
+ * `<c>` element, else its row's (customFormat), else its column's. Only the lock of that format is used.
+ */
+export interface RawStyles {
+  /** `<col min max style>`, 0-based inclusive */
+  readonly cols: ReadonlyArray<{ readonly min: number; readonly max: number; readonly style: number }>;
+  /** row → style, for rows with customFormat */
+  readonly rows: ReadonlyMap<number, number>;
+  /** `<c>` elements with neither value nor formula: row, col, style, flattened */
+  readonly empty: ReadonlyArray<number>;
 }
 
 /**
@@ -151,10 +166,20 @@ class SheetReader {
   /** depth of the <v> or inline <t> whose text is being collected (-1: none) */
   private collect = -1;
   private inInline = false;
+  private readonly styles: {
+    cols: Array<{ min: number; max: number; style: number }>;
+    rows: Map<number, number>;
+    empty: number[];
+  } | null;
 
-  constructor(meter: BudgetMeter, part: string) {
+  constructor(meter: BudgetMeter, part: string, trackStyles: boolean) {
     this.meter = meter;
     this.part = part;
+    this.styles = trackStyles ? { cols: [], rows: new Map(), empty: [] } : null;
+  }
+
+  rawStyles(): RawStyles | null {
+    return this.styles;
   }
 
   private bad(what: string): WorkbookReadError {
@@ -172,7 +197,17 @@ class SheetReader {
         if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS) throw this.bad(`row ${r ?? ""}`);
         this.row = n;
         this.col = -1;
+        if (this.styles && xsdTrue(el.attr("customFormat"))) {
+          const style = Number(el.attr("s") ?? "0");
+          if (Number.isInteger(style) && style >= 0) this.styles.rows.set(n, style);
+        }
         return;
+      }
+      case "col": {
+        const [min, max, style] = [el.attr("min"), el.attr("max"), el.attr("style")].map(Number);
+        if (this.styles && [min, max, style].every((v) => Number.isInteger(v) && (v ?? -1) >= 0))
+          this.styles.cols.push({ min: (min ?? 1) - 1, max: (max ?? 1) - 1, style: style ?? 0 });
+        return "skip";
       }
       case "c":
         return this.openCell(el);
@@ -219,6 +254,7 @@ class SheetReader {
     switch (el.local) {
       case "sheetData":
       case "mergeCells":
+      case "cols":
         return;
       case "sheetProtection":
         // Excel writes sheet="1", LibreOffice sheet="true"
@@ -283,15 +319,23 @@ class SheetReader {
     if (!cell) return;
     // an inline string's own text wins; some writers put the string in <v> instead
     const text = cell.kind === "inlineStr" ? (this.inline ?? this.value) : this.value;
-    if (text === null && !this.formula) return;
+    if (text === null && !this.formula) {
+      this.styles?.empty.push(cell.row, cell.col, cell.style);
+      return;
+    }
     this.meter.chargeCells(1);
     this.cells.push({ ...cell, formula: this.formula, text });
   }
 }
 
 /** Reads one worksheet part into sparse raw cells and merges (see the module comment). */
-export function readSheetXml(zip: BoundedZip, part: string, meter: BudgetMeter): RawSheet {
-  const reader = new SheetReader(meter, part);
+export function readSheetXml(
+  zip: BoundedZip,
+  part: string,
+  meter: BudgetMeter,
+  trackStyles = false,
+): RawSheet {
+  const reader = new SheetReader(meter, part, trackStyles);
   parseXmlPart(zip, part, meter, {
     open: (el, depth) => reader.open(el, depth),
     text: (t, depth) => reader.text(t, depth),
@@ -302,5 +346,6 @@ export function readSheetXml(zip: BoundedZip, part: string, meter: BudgetMeter):
     merges: reader.merges,
     protected: reader.protected,
     validationCells: reader.validationCells,
+    styles: reader.rawStyles(),
   };
 }

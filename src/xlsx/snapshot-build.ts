@@ -23,6 +23,8 @@ export interface BookContext {
   readonly sharedStrings: ReadonlyArray<string>;
   /** number format code by cell format index */
   readonly formats: ReadonlyArray<string>;
+  /** cell format indexes whose cells are unlocked (book-xml.ts readCellStyles); none when absent */
+  readonly unlocked?: ReadonlySet<number>;
   readonly date1904: boolean;
 }
 
@@ -177,6 +179,55 @@ function grow(b: Box | null, r: RawRange | { row: number; col: number }): Box {
   return b;
 }
 
+/**
+ * The unlocked cells of a protected sheet's grid, as areas in grid positions: each cell's format is its own
+ * `<c>`'s, else its row's, else its column's (RawStyles), and it is unlocked when that format is. Rows with
+ * the same runs are joined into one area. Empty when nothing is unlocked.
+ */
+function unlockedAreas(raw: RawSheet, book: BookContext, box: Box): MergeArea[] {
+  const unlocked = book.unlocked;
+  const styles = raw.styles;
+  if (!raw.protected || !unlocked || unlocked.size === 0 || !styles) return [];
+  const width = box.right - box.left + 1;
+  const own = new Map<number, number>();
+  const at = (row: number, col: number): number => row * 16384 + col;
+  for (const c of raw.cells) own.set(at(c.row, c.col), c.style);
+  for (let i = 0; i + 2 < styles.empty.length; i += 3)
+    own.set(at(styles.empty[i] ?? 0, styles.empty[i + 1] ?? 0), styles.empty[i + 2] ?? 0);
+  const colStyle = (col: number): number => {
+    // the last <col> covering the column wins, as a later element does in Excel
+    let style = 0;
+    for (const c of styles.cols) if (col >= c.min && col <= c.max) style = c.style;
+    return style;
+  };
+  const cols: number[] = [];
+  for (let c = 0; c < width; c++) cols.push(colStyle(box.left + c));
+  const out: MergeArea[] = [];
+  let open: MergeArea[] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const rowStyle = styles.rows.get(r);
+    const runs: Array<[number, number]> = [];
+    for (let c = 0; c < width; c++) {
+      const style = own.get(at(r, box.left + c)) ?? rowStyle ?? cols[c] ?? 0;
+      if (!unlocked.has(style)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const row = r - box.top;
+    const next: MergeArea[] = [];
+    for (const [left, right] of runs) {
+      const above = open.find((a) => a.left === left && a.right === right && a.bottom === row - 1);
+      const area = above ? { ...above, bottom: row } : { top: row, left, bottom: row, right };
+      next.push(area);
+    }
+    for (const a of open) if (!next.some((n) => n.top === a.top && n.left === a.left)) out.push(a);
+    open = next;
+  }
+  out.push(...open);
+  return out.sort((x, y) => x.top - y.top || x.left - y.left);
+}
+
 export interface SheetMeta {
   readonly name: string;
   readonly part: string;
@@ -251,6 +302,7 @@ export function buildSnapshot(
     });
   }
   merges.sort((x, y) => x.top - y.top || x.left - y.left);
+  const unlocked = unlockedAreas(raw, book, b);
   const snapshot: SheetSnapshot = {
     ...base,
     origin: { row: b.top, col: b.left },
@@ -258,6 +310,7 @@ export function buildSnapshot(
     formulas,
     errors,
     merges,
+    ...(unlocked.length > 0 ? { unlocked } : {}),
   };
   return displays.length > 0 ? { ...snapshot, displays } : snapshot;
 }

@@ -2,12 +2,15 @@ import type { SheetSnapshot } from "../core";
 import { budgetOf, type ReadBudget } from "./budget";
 import { XlsxWorkbookHandle } from "./handle";
 import { readSnapshots } from "./read-snapshots";
+import type { ZipCodec } from "./zip/types";
 
 export interface ReadWorkbookOptions {
   /** limit on the workbook's uncompressed size in bytes (default 100 MB) */
   readonly maxUncompressedBytes?: number;
   /** the other read budgets (cells, merges, ranges, names, parts, time); unset ones take the defaults */
   readonly budget?: Partial<ReadBudget>;
+  /** raw deflate to use instead of fflate (the CLI passes Node's zlib: src/cli/zlib-codec.ts) */
+  readonly codec?: ZipCodec;
 }
 
 export interface ReadWorkbookResult {
@@ -38,10 +41,13 @@ export function readWorkbook(
       ...opts.budget,
       ...(opts.maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes: opts.maxUncompressedBytes }),
     });
-    const { snapshots, pkg } = readSnapshots(bytes, budget);
+    const { snapshots, pkg, unlockedFormats } = readSnapshots(bytes, budget, opts.codec ?? null);
     // the time budget bounds the read; a save minutes later (a task pane left open) must not trip it
     pkg.meter.finishReading();
-    return Promise.resolve({ snapshots, workbook: new XlsxWorkbookHandle(bytes, pkg.zip, pkg.parts) });
+    return Promise.resolve({
+      snapshots,
+      workbook: new XlsxWorkbookHandle(bytes, pkg.zip, pkg.parts, unlockedFormats),
+    });
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }

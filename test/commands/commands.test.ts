@@ -4,10 +4,12 @@
 import { CHANGE_LOG_SHEET } from "../../src/core/changelog";
 import type { LocalizedText } from "../../src/core/model";
 import { inThisThread } from "../../src/app";
-import { FUNCTION_IDS, makeCommands, type CommandDeps } from "../../src/commands/actions";
+import { COMMAND_LIMIT_MS, FUNCTION_IDS, makeCommands, type CommandDeps } from "../../src/commands/actions";
 import { messageFromUrl, messageUrl, renderMessage } from "../../src/commands/dialog";
 import { fixtureSnapshots } from "../helpers/fixtures";
 import { asExcel, FakeContext, FakeRichApiError } from "../excel/fake-excel";
+import { fakeHost, HOSTS } from "../excel/fake/host";
+import type { ProfileName } from "../excel/fake/profiles";
 import { modelFromSnapshots } from "../excel/workbooks";
 
 interface Harness {
@@ -17,8 +19,8 @@ interface Harness {
   shown: { count: number };
 }
 
-function harness(over: Partial<CommandDeps> = {}, taskpane = true): Harness {
-  const ctx = new FakeContext(modelFromSnapshots(fixtureSnapshots("hirano-fy2016")));
+function harness(profile: ProfileName, over: Partial<CommandDeps> = {}, taskpane = true): Harness {
+  const ctx = fakeHost(modelFromSnapshots(fixtureSnapshots("hirano-fy2016")), profile);
   const notes: Harness["notes"] = [];
   const shown = { count: 0 };
   const deps: CommandDeps = {
@@ -42,9 +44,22 @@ function event(): { completed: jest.Mock } {
   return { completed: jest.fn() };
 }
 
-describe("ribbon commands", () => {
+describe.each(HOSTS)("ribbon commands on %s", (profile) => {
+  test("every dialog of a click must close by the click's time + COMMAND_LIMIT_MS (the runtime's 5 minutes)", async () => {
+    const closeBys: Array<number | undefined> = [];
+    const h = harness(profile, {
+      now: () => 1_000_000,
+      notify: async (_m, _k, closeBy) => {
+        closeBys.push(closeBy);
+      },
+    });
+    await makeCommands(h.deps).recalculate(event());
+    await makeCommands({ ...h.deps, run: () => Promise.reject(new Error("boom")) }).validate(event());
+    expect(closeBys).toEqual([1_000_000 + COMMAND_LIMIT_MS, 1_000_000 + COMMAND_LIMIT_MS]);
+  });
+
   test("検証 highlights the findings and opens the task pane; event.completed() once", async () => {
-    const h = harness();
+    const h = harness(profile);
     const e = event();
     await makeCommands(h.deps).validate(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
@@ -54,7 +69,7 @@ describe("ribbon commands", () => {
   });
 
   test("検証 without a shared runtime (no showAsTaskpane) tells the user in a dialog instead", async () => {
-    const h = harness({}, false);
+    const h = harness(profile, {}, false);
     const e = event();
     await makeCommands(h.deps).validate(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
@@ -65,7 +80,7 @@ describe("ribbon commands", () => {
   });
 
   test("一括再計算 writes the marks and reports how many changed", async () => {
-    const h = harness();
+    const h = harness(profile);
     const e = event();
     await makeCommands(h.deps).recalculate(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
@@ -77,7 +92,7 @@ describe("ribbon commands", () => {
   });
 
   test("an Excel error reaches the user in Japanese and English, and the command still completes", async () => {
-    const h = harness({
+    const h = harness(profile, {
       run: () => Promise.reject(new FakeRichApiError("InvalidOperationInCellEditMode", "busy")),
     });
     const e = event();
@@ -88,7 +103,7 @@ describe("ribbon commands", () => {
   });
 
   test("edit mode during the write: the user is told, nothing is written", async () => {
-    const h = harness();
+    const h = harness(profile);
     h.ctx.model.editMode = true;
     const e = event();
     await makeCommands(h.deps).recalculate(e);
@@ -100,7 +115,7 @@ describe("ribbon commands", () => {
 
   test("if even the dialog fails, the error goes to the console and the command completes", async () => {
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const h = harness({
+    const h = harness(profile, {
       run: () => Promise.reject(new Error("boom")),
       notify: () => Promise.reject(new Error("12007")),
     });

@@ -4,6 +4,7 @@ import { inThisThread } from "../../src/app";
 import { lentEvaluator, type SharedPage } from "../../src/excel/shared-runtime";
 import { fakeHost, fakeRun } from "../excel/fake/host";
 import type { WorkbookModel } from "../excel/fake";
+import type { ProfileName } from "../excel/fake/profiles";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { fixtureSnapshots } from "../helpers/fixtures";
 
@@ -15,13 +16,21 @@ export interface Stage {
   runOptions: unknown[];
   shown: number;
   dialogs: string[];
+  /** dialogs closed by the page (dialog.close()) */
+  closed: number;
 }
 
-/** Loads commands.ts into this page with an Office/Excel stand-in over the fake Microsoft 365 host. */
-export function stage(): Stage {
+/**
+ * Loads commands.ts into this page with an Office/Excel stand-in over a fake host (Microsoft 365 unless `profile` says). A dialog
+ * answers (messageParent, the user pressing OK) at once, or with `answers: false` never (a user who walked
+ * away).
+ */
+export function stage(opts: { readonly answers?: boolean; readonly profile?: ProfileName } = {}): Stage {
   const model = modelFromSnapshots(fixtureSnapshots("hirano-fy2016"));
-  const run = fakeRun(model, "m365");
-  const s: Stage = { model, commands: new Map(), runOptions: [], shown: 0, dialogs: [] };
+  const profile = opts.profile ?? "m365";
+  const run = fakeRun(model, profile);
+  const s: Stage = { model, commands: new Map(), runOptions: [], shown: 0, dialogs: [], closed: 0 };
+  const answers = opts.answers ?? true;
   const g = globalThis as Record<string, unknown>;
   g.Office = {
     onReady: () => Promise.resolve({ host: "Excel" }),
@@ -37,7 +46,7 @@ export function stage(): Stage {
     context: {
       displayLanguage: "ja-JP",
       requirements: {
-        isSetSupported: (name: string, v?: string) => fakeHost(model, "m365").isSetSupported(name, v),
+        isSetSupported: (name: string, v?: string) => fakeHost(model, profile).isSetSupported(name, v),
       },
       ui: {
         displayDialogAsync: (
@@ -51,7 +60,10 @@ export function stage(): Stage {
           s.dialogs.push(url);
           cb({
             status: "succeeded",
-            value: { close: () => undefined, addEventHandler: (t, h) => (t === "m" ? h() : undefined) },
+            value: {
+              close: () => void s.closed++,
+              addEventHandler: (t, h) => (t === "m" && answers ? h() : undefined),
+            },
           });
         },
       },

@@ -7,27 +7,50 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen } from "@testing-library/react";
 import { CHANGE_LOG_SHEET } from "../../src/core";
-import { FUNCTION_IDS } from "../../src/commands/actions";
+import { COMMAND_LIMIT_MS, FUNCTION_IDS } from "../../src/commands/actions";
 import { NOTES_UNAVAILABLE } from "../../src/excel";
 import { inThisThread, type Evaluator } from "../../src/app";
 import { lentEvaluator, ribbonRuns, type RibbonRun, type SharedPage } from "../../src/excel/shared-runtime";
 import { App } from "../../src/taskpane/components/App";
 import { translator } from "../../src/taskpane/i18n/strings";
-import { fakeRun } from "../excel/fake/host";
+import { fakeRun, HOSTS } from "../excel/fake/host";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { fixtureSnapshots } from "../helpers/fixtures";
 import { press, stage, unstage } from "./ribbon-stage";
 
 afterEach(unstage);
 
-describe("shared runtime: ribbon and task pane in one page", () => {
+describe("a ribbon command's dialog left open", () => {
+  test("closes itself before the command's 5-minute runtime limit, and event.completed() is called", async () => {
+    jest.useFakeTimers();
+    try {
+      const s = stage({ answers: false });
+      const f = s.commands.get(FUNCTION_IDS.recalculate);
+      if (!f) throw new Error("recalculate not associated");
+      const completed = jest.fn();
+      const pressed = f({ completed });
+      await jest.advanceTimersByTimeAsync(COMMAND_LIMIT_MS - 1000);
+      expect(s.dialogs).toHaveLength(1);
+      expect(completed).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(1000);
+      await pressed;
+      expect(s.closed).toBe(1);
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(COMMAND_LIMIT_MS).toBeLessThan(5 * 60 * 1000);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe.each(HOSTS)("shared runtime on %s: ribbon and task pane in one page", (profile) => {
   test("the entry associates the manifest's functions at load, before Office.onReady resolves", () => {
-    const s = stage();
+    const s = stage({ profile });
     expect([...s.commands.keys()].sort()).toEqual(Object.values(FUNCTION_IDS).sort());
   });
 
   test("検証 hands its findings to the pane of the same page and opens it; no dialog", async () => {
-    const s = stage();
+    const s = stage({ profile });
     const seen: RibbonRun[] = [];
     const unsubscribe = ribbonRuns(window as SharedPage).subscribe((r) => seen.push(r));
     await press(s, FUNCTION_IDS.validate);
@@ -57,7 +80,7 @@ describe("shared runtime: ribbon and task pane in one page", () => {
   });
 
   test("the pane shows the ribbon's run: a pane already open, and one opened after the run", async () => {
-    const s = stage();
+    const s = stage({ profile });
     const t = translator("ja");
     const board = ribbonRuns(window as SharedPage);
     const view = render(
@@ -81,7 +104,7 @@ describe("shared runtime: ribbon and task pane in one page", () => {
   });
 
   test("一括再計算 runs with delayForCellEdit: a user editing a cell is waited for, not failed", async () => {
-    const s = stage();
+    const s = stage({ profile });
     s.model.editMode = true;
     await press(s, FUNCTION_IDS.recalculate);
     expect(s.runOptions).toEqual([{ delayForCellEdit: true }]);
@@ -95,7 +118,7 @@ describe("shared runtime: ribbon and task pane in one page", () => {
   test("without delayForCellEdit the same batch fails in cell-edit mode (what the option prevents)", async () => {
     const model = modelFromSnapshots(fixtureSnapshots("hirano-fy2016"));
     model.editMode = true;
-    const run = fakeRun(model, "m365");
+    const run = fakeRun(model, profile);
     await expect(
       run(async (c) => {
         c.workbook.worksheets.add("y");

@@ -9,6 +9,9 @@ import type { Page } from "playwright-core";
 import { readWorkbook } from "../../src/xlsx";
 import { launchBrowser, type Browser } from "./browser";
 import { buildFakeOffice } from "./fake-office/build";
+import { HOSTS } from "../excel/fake/host";
+import { PROFILES } from "../excel/fake/profiles";
+import { servedMembers } from "../excel/fake/served";
 import { serveStatic, type StaticServer } from "./server";
 
 const { ensureDist } = require("../../scripts/pretest.js") as { ensureDist: () => void };
@@ -62,99 +65,106 @@ function a1ToRowCol(cell: string): [number, number] {
   return [Number(m[2]) - 1, col - 1];
 }
 
-test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す → 列の対応をブックに保存 → 色付けを消す", async () => {
-  const started = Date.now();
-  const { snapshots } = await readWorkbook(await fs.readFile(FIXTURE));
-  const page = await browser.context.newPage();
-  const pageErrors: string[] = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") pageErrors.push(m.text());
+// every supported host, each with the office.js members it is really served (test/excel/fake/served.ts)
+describe.each(HOSTS)("on %s", (profile) => {
+  test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す → 列の対応をブックに保存 → 色付けを消す", async () => {
+    const started = Date.now();
+    const { snapshots } = await readWorkbook(await fs.readFile(FIXTURE));
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
+    await page.setViewportSize({ width: 380, height: 900 });
+    await page.addInitScript(`window.__kuseiSnapshots = ${JSON.stringify(snapshots)};`);
+    const served = [...servedMembers(PROFILES[profile].officeJsFile)];
+    await page.addInitScript(
+      `window.__kuseiProfile = ${JSON.stringify(profile)}; window.__kuseiServed = ${JSON.stringify(served)};`,
+    );
+    await page.route("**/office-js/office.js", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOffice }),
+    );
+    const model = <T>(fn: string): Promise<T> =>
+      page.evaluate(`(() => { const m = window.__kuseiModel; return ${fn}; })()`);
+
+    await page.goto(`${server.origin}/taskpane.html`);
+    // Inside Excel there is no mode badge (it told an Excel user nothing): the pane opens on 検証する.
+    await page.getByRole("button", { name: "検証する" }).waitFor();
+    await expect(page.getByText("ブラウザー単体").count()).resolves.toBe(0);
+    await expect(page.getByTestId("drop-zone").count()).resolves.toBe(0);
+
+    // Validate: findings in the pane, highlights in the workbook.
+    await page.getByRole("button", { name: "検証する" }).click();
+    await page.getByText(/^指摘 \d+ 件 \/ 全 \d+ 件$/).waitFor();
+    await expect(model<number>("m.sheets.reduce((n, s) => n + s.cfs.length, 0)")).resolves.toBeGreaterThan(0);
+    // Office.js read the sheets on the page; the engine's Web Worker evaluated them.
+    await expect(page.evaluate(() => document.documentElement.dataset.kuseiEngine)).resolves.toBe("worker");
+
+    // A finding selects its cell in Excel.
+    await page
+      .locator('[data-testid="finding"][data-code="vocabulary.not-a-mark"]')
+      .filter({ hasText: "H9" })
+      .first()
+      .click();
+    await page.getByText("戦略(2)!H9 を選択しました。").waitFor();
+    await expect(model("m.selected")).resolves.toEqual({ sheet: "戦略(2)", address: "H9" });
+    await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-1-check.png`), fullPage: true });
+
+    // Apply the write plan; the cells hold the marks.
+    await page.getByRole("tab", { name: "記号" }).click();
+    const planned = await page.locator('[data-testid="mark-row"][data-action="write"]').evaluateAll((rows) =>
+      rows.map((r) => {
+        const cells = r.querySelectorAll("td");
+        const ref = r.querySelector('[data-testid="mark-cell"]')?.textContent ?? "";
+        const at = ref.lastIndexOf("!");
+        return { sheet: ref.slice(0, at), cell: ref.slice(at + 1), value: cells[2]?.textContent ?? "" };
+      }),
+    );
+    expect(planned.length).toBeGreaterThan(0);
+    const before = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
+    await page.getByRole("button", { name: `${planned.length} 件を書き込む` }).click();
+    await page
+      .getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`, {
+        exact: false,
+      })
+      .waitFor();
+    const after = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
+    expect(after).toEqual(planned.map((p) => p.value));
+    await expect(model<string[]>("m.sheets.map((s) => s.name)")).resolves.toContain("kusei_変更履歴");
+    const changes = await model<number>("m.changes.filter((c) => c.sheet !== 'kusei_変更履歴').length");
+    expect(changes).toBe(planned.length);
+    await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-2-marks.png`) });
+
+    // Revert puts every written cell back.
+    await page.getByRole("button", { name: "直前の書き込みを元に戻す" }).click();
+    await page.getByText(`${planned.length} 件を元の値に戻しました。`).waitFor();
+    const reverted = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
+    expect(reverted).toEqual(before);
+
+    // Mapping: unmap 前年度 on 戦略(1); it is saved in the workbook settings and used by the next check.
+    await page.getByRole("tab", { name: "列の対応" }).click();
+    await page.getByLabel("戦略(1) の「前年度」の列(空欄で対応なし)").fill("");
+    await page.getByRole("button", { name: "保存して再検証" }).click();
+    await page.getByText("列の対応をブックに保存しました。").waitFor();
+    const settings = await model<string>("JSON.stringify([...m.settings.values()])");
+    expect(settings).toContain("outcomePrevious");
+    await expect(page.getByLabel("戦略(1) の「前年度」の列(空欄で対応なし)").count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-3-mapping.png`), fullPage: true });
+
+    await page.getByRole("tab", { name: "集計" }).click();
+    await page.getByTestId("summary-chart").waitFor();
+    await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-4-summary.png`), fullPage: true });
+
+    // Clear removes every highlight the check added.
+    await page.getByRole("tab", { name: "検証" }).click();
+    await page.getByRole("button", { name: "セルの色付けを消す" }).click();
+    await page.getByText("検証で付けたセルの色とメモを消しました。").waitFor();
+    await expect(model<number>("m.sheets.reduce((n, s) => n + s.cfs.length, 0)")).resolves.toBe(0);
+
+    expect(pageErrors).toEqual([]);
+    // The stand-in office.js reaches for nothing: no request leaves 127.0.0.1.
+    expect(browser.external).toEqual([]);
+    console.log(`e2e excel_flow_ms=${Date.now() - started}`);
   });
-  await page.setViewportSize({ width: 380, height: 900 });
-  await page.addInitScript(`window.__kuseiSnapshots = ${JSON.stringify(snapshots)};`);
-  await page.route("**/office-js/office.js", (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOffice }),
-  );
-  const model = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const m = window.__kuseiModel; return ${fn}; })()`);
-
-  await page.goto(`${server.origin}/taskpane.html`);
-  // Inside Excel there is no mode badge (it told an Excel user nothing): the pane opens on 検証する.
-  await page.getByRole("button", { name: "検証する" }).waitFor();
-  await expect(page.getByText("ブラウザー単体").count()).resolves.toBe(0);
-  await expect(page.getByTestId("drop-zone").count()).resolves.toBe(0);
-
-  // Validate: findings in the pane, highlights in the workbook.
-  await page.getByRole("button", { name: "検証する" }).click();
-  await page.getByText(/^指摘 \d+ 件 \/ 全 \d+ 件$/).waitFor();
-  await expect(model<number>("m.sheets.reduce((n, s) => n + s.cfs.length, 0)")).resolves.toBeGreaterThan(0);
-  // Office.js read the sheets on the page; the engine's Web Worker evaluated them.
-  await expect(page.evaluate(() => document.documentElement.dataset.kuseiEngine)).resolves.toBe("worker");
-
-  // A finding selects its cell in Excel.
-  await page
-    .locator('[data-testid="finding"][data-code="vocabulary.not-a-mark"]')
-    .filter({ hasText: "H9" })
-    .first()
-    .click();
-  await page.getByText("戦略(2)!H9 を選択しました。").waitFor();
-  await expect(model("m.selected")).resolves.toEqual({ sheet: "戦略(2)", address: "H9" });
-  await page.screenshot({ path: path.join(SHOTS, "excel-1-check.png"), fullPage: true });
-
-  // Apply the write plan; the cells hold the marks.
-  await page.getByRole("tab", { name: "記号" }).click();
-  const planned = await page.locator('[data-testid="mark-row"][data-action="write"]').evaluateAll((rows) =>
-    rows.map((r) => {
-      const cells = r.querySelectorAll("td");
-      const ref = r.querySelector('[data-testid="mark-cell"]')?.textContent ?? "";
-      const at = ref.lastIndexOf("!");
-      return { sheet: ref.slice(0, at), cell: ref.slice(at + 1), value: cells[2]?.textContent ?? "" };
-    }),
-  );
-  expect(planned.length).toBeGreaterThan(0);
-  const before = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
-  await page.getByRole("button", { name: `${planned.length} 件を書き込む` }).click();
-  await page
-    .getByText(`${planned.length} 件を書き込みました。変更は変更履歴シートに記録されています。`, {
-      exact: false,
-    })
-    .waitFor();
-  const after = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
-  expect(after).toEqual(planned.map((p) => p.value));
-  await expect(model<string[]>("m.sheets.map((s) => s.name)")).resolves.toContain("kusei_変更履歴");
-  const changes = await model<number>("m.changes.filter((c) => c.sheet !== 'kusei_変更履歴').length");
-  expect(changes).toBe(planned.length);
-  await page.screenshot({ path: path.join(SHOTS, "excel-2-marks.png") });
-
-  // Revert puts every written cell back.
-  await page.getByRole("button", { name: "直前の書き込みを元に戻す" }).click();
-  await page.getByText(`${planned.length} 件を元の値に戻しました。`).waitFor();
-  const reverted = await Promise.all(planned.map((p) => cellOf(page, p.sheet, ...a1ToRowCol(p.cell))));
-  expect(reverted).toEqual(before);
-
-  // Mapping: unmap 前年度 on 戦略(1); it is saved in the workbook settings and used by the next check.
-  await page.getByRole("tab", { name: "列の対応" }).click();
-  await page.getByLabel("戦略(1) の「前年度」の列(空欄で対応なし)").fill("");
-  await page.getByRole("button", { name: "保存して再検証" }).click();
-  await page.getByText("列の対応をブックに保存しました。").waitFor();
-  const settings = await model<string>("JSON.stringify([...m.settings.values()])");
-  expect(settings).toContain("outcomePrevious");
-  await expect(page.getByLabel("戦略(1) の「前年度」の列(空欄で対応なし)").count()).resolves.toBe(0);
-  await page.screenshot({ path: path.join(SHOTS, "excel-3-mapping.png"), fullPage: true });
-
-  await page.getByRole("tab", { name: "集計" }).click();
-  await page.getByTestId("summary-chart").waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "excel-4-summary.png"), fullPage: true });
-
-  // Clear removes every highlight the check added.
-  await page.getByRole("tab", { name: "検証" }).click();
-  await page.getByRole("button", { name: "セルの色付けを消す" }).click();
-  await page.getByText("検証で付けたセルの色とメモを消しました。").waitFor();
-  await expect(model<number>("m.sheets.reduce((n, s) => n + s.cfs.length, 0)")).resolves.toBe(0);
-
-  expect(pageErrors).toEqual([]);
-  // The stand-in office.js reaches for nothing: no request leaves 127.0.0.1.
-  expect(browser.external).toEqual([]);
-  console.log(`e2e excel_flow_ms=${Date.now() - started}`);
 });

@@ -43,6 +43,7 @@ export function testZipArchive(bytes: Uint8Array): ZipArchive {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const archive: ZipArchive = {
     entries: entries.filter((e) => !e.name.endsWith("/")),
+    codec: null,
     get: (name) => byName.get(name),
     bytes(name) {
       const e = byName.get(name);

@@ -184,8 +184,8 @@ export function message(code: FindingCode, params: MessageParams): LocalizedText
       };
     case "structure.protected-sheet":
       return {
-        ja: `シート「${v("sheet")}」は保護されているため、記号を書き込みません。`,
-        en: `Sheet "${v("sheet")}" is protected: no marks are written to it.`,
+        ja: `シート「${v("sheet")}」は保護されているため、ロックされたセルには記号を書き込みません (ロックを解除したセルには書き込みます)。`,
+        en: `Sheet "${v("sheet")}" is protected: no marks are written to its locked cells (unlocked cells are written).`,
       };
     case "vocabulary.not-a-mark":
       return {

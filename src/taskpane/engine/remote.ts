@@ -104,7 +104,12 @@ export function remoteEngine(worker: WorkerLike): Engine {
       return (await call({ op: "save" })).result;
     },
     async evaluate(read, choice, logSheet, onPhase) {
-      const a = await call({ op: "evaluate", choice, logSheet }, onPhase, async (id) => {
+      // the choice as data: a timer (a function) measures only an evaluation in the page's own thread
+      const data = {
+        ...(choice.profile ? { profile: choice.profile } : {}),
+        ...(choice.overrides ? { overrides: choice.overrides } : {}),
+      };
+      const a = await call({ op: "evaluate", choice: data, logSheet }, onPhase, async (id) => {
         // Each part is cloned when posted, on this thread: a pause between them keeps the page painting.
         for (const readPart of splitRead(read)) {
           worker.postMessage({ id, readPart });

@@ -95,11 +95,10 @@ export function applyToDocument(doc: XlsxDocument, writes: ReadonlyArray<CellWri
     }
     const now = doc.cellNow(state, pos.row, pos.col);
     const current = now.read.value;
-    const merged = state.index.merges.find(
-      (m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right,
-    );
+    const merged = state.index.mergeAt(pos.row, pos.col);
     let why: WriteConflictReason | null = null;
-    if (state.index.protected) why = "protected";
+    // Excel protects locked cells only: an unlocked cell of a protected sheet is written like any other
+    if (state.index.protected && !doc.isUnlocked(state, pos.row, pos.col, now)) why = "protected";
     else if (merged && (merged.top !== pos.row || merged.left !== pos.col)) why = "merged";
     else if (now.read.formula) why = "formula";
     else if (now.read.error !== null) why = "error-value";

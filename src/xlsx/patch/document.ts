@@ -1,9 +1,10 @@
 // fflate's UTF-8 codecs: TextEncoder/TextDecoder are missing in some hosts (jsdom), and fflate is here anyway
 import { strFromU8, strToU8 } from "fflate";
-import type { CellValue } from "../../core";
+import { UNTIMED, type CellValue, type PhaseTimer } from "../../core";
 import type { ZipArchive, ZipEntryRef, ZipOutEntry, WorkbookParts } from "../zip/types";
 import { writeZip } from "../zip/write";
 import { cellsOfRow, readCell, spanOfElement, type CellRead, type CellSpan } from "./sheet-cells";
+import { attributes } from "./scan";
 import { indexSheet, SheetXmlError, type SheetIndex } from "./sheet-index";
 import { patchSheet, type CellEdit } from "./sheet-patch";
 import { sharedStrings, type SharedStrings } from "./shared-strings";
@@ -58,9 +59,24 @@ export class XlsxDocument {
   /** the rows of a change-log sheet this save creates (header first); empty when none is created */
   readonly newLogRows: CellValue[][] = [];
 
-  constructor(archive: ZipArchive, parts: WorkbookParts) {
+  /** cell format indexes whose cells a protected sheet leaves writable (the reader's readCellStyles) */
+  private readonly unlockedFormats: ReadonlySet<number>;
+
+  constructor(archive: ZipArchive, parts: WorkbookParts, unlockedFormats: ReadonlySet<number> = new Set()) {
     this.archive = archive;
     this.parts = parts;
+    this.unlockedFormats = unlockedFormats;
+  }
+
+  /**
+   * Whether the cell is unlocked (writable on a protected sheet): the format of its own element, else of its
+   * row or column, is one the styles part marks `locked="0"`.
+   */
+  isUnlocked(state: SheetState, row: number, col: number, now: CellNow): boolean {
+    if (this.unlockedFormats.size === 0) return false;
+    const own = now.span ? attributes(now.text, now.span.tag).get("s") : undefined;
+    const style = own ?? this.styleFor(state, row, col) ?? "0";
+    return this.unlockedFormats.has(Number(style));
   }
 
   /** The zip entry of a part name (OPC part names are case-insensitive). */
@@ -117,7 +133,7 @@ export class XlsxDocument {
         read: readCell(pending.xml, span, state.index.prefix, sst),
       };
     }
-    const rowSpan = state.index.rows.find((r) => r.r === row + 1) ?? null;
+    const rowSpan = state.index.rowAt.get(row + 1) ?? null;
     const span = rowSpan
       ? (cellsOfRow(state.xml, rowSpan, state.index.prefix).find((c) => c.col === col) ?? null)
       : null;
@@ -127,7 +143,7 @@ export class XlsxDocument {
 
   /** The style a new cell at (row, col) gets: the row's (customFormat), else its column's, as Excel does. */
   styleFor(state: SheetState, row: number, col: number): string | null {
-    const rowSpan = state.index.rows.find((r) => r.r === row + 1);
+    const rowSpan = state.index.rowAt.get(row + 1);
     if (rowSpan?.style) return rowSpan.style;
     return state.index.cols.find((c) => col + 1 >= c.min && col + 1 <= c.max)?.style ?? null;
   }
@@ -165,8 +181,8 @@ export class XlsxDocument {
   }
 
   /** The package: every entry kept as stored unless a patch, a package edit or a new part replaces it. */
-  save(): Uint8Array {
-    const patched = this.patchedSheets();
+  save(timer: PhaseTimer = UNTIMED): Uint8Array {
+    const patched = timer.time("save-patch", () => this.patchedSheets());
     const out: ZipOutEntry[] = [];
     for (const entry of this.archive.entries) {
       const sheet = patched.get(entry.name);
@@ -175,7 +191,7 @@ export class XlsxDocument {
       else if (edit !== undefined) out.push({ kind: "new", name: entry.name, data: edit });
       else {
         // carried as stored, so checked first (size and CRC under the budget): see ZipArchive.verify
-        this.archive.verify(entry.name);
+        timer.time("save-carry", () => this.archive.verify(entry.name));
         out.push({ kind: "keep", entry });
       }
     }
@@ -183,6 +199,6 @@ export class XlsxDocument {
       const sheet = patched.get(name);
       out.push({ kind: "new", name, data: sheet === undefined ? data : strToU8(sheet) });
     }
-    return writeZip(out);
+    return timer.time("save-zip", () => writeZip(out, this.archive.codec));
   }
 }

@@ -41,11 +41,15 @@ export interface SheetIndex {
   readonly sheetData: { readonly tag: Tag; readonly contentEnd: number };
   /** in document order */
   readonly rows: ReadonlyArray<RowSpan>;
+  /** the first row of each number (what rows.find would give), so a write finds its row in O(1) */
+  readonly rowAt: ReadonlyMap<number, RowSpan>;
   /** the rows are in strictly ascending order (a write needs that to place a new row or cell) */
   readonly ordered: boolean;
   /** <sheetProtection sheet="1"> (Excel) or sheet="true" (LibreOffice) */
   readonly protected: boolean;
   readonly merges: ReadonlyArray<AreaSpan>;
+  /** the merged area holding the cell (0-based), if any: found by row, not by a scan of every area */
+  mergeAt(row: number, col: number): AreaSpan | undefined;
   /** <col min max style>, 1-based inclusive */
   readonly cols: ReadonlyArray<{ readonly min: number; readonly max: number; readonly style: string | null }>;
 }
@@ -129,6 +133,45 @@ function scanChildren(
   }
 }
 
+/** Areas taller than this are checked one by one (few sheets have any); the others are bucketed by row. */
+const TALL_AREA_ROWS = 256;
+
+/**
+ * The first area (in document order, as a scan would find it) holding a cell. A template of thousands of
+ * merged headings is written thousands of times: each write looks at its own row's areas only.
+ */
+function mergeLookup(merges: ReadonlyArray<AreaSpan>): (row: number, col: number) => AreaSpan | undefined {
+  const byRow = new Map<number, Array<{ area: AreaSpan; order: number }>>();
+  const tall: Array<{ area: AreaSpan; order: number }> = [];
+  merges.forEach((area, order) => {
+    if (area.bottom - area.top + 1 > TALL_AREA_ROWS) {
+      tall.push({ area, order });
+      return;
+    }
+    for (let r = area.top; r <= area.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push({ area, order });
+      else byRow.set(r, [{ area, order }]);
+    }
+  });
+  const holds = (a: AreaSpan, row: number, col: number): boolean =>
+    row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
+  return (row, col) => {
+    let best: { area: AreaSpan; order: number } | undefined;
+    for (const m of byRow.get(row) ?? [])
+      if (holds(m.area, row, col)) {
+        best = m;
+        break;
+      }
+    for (const m of tall)
+      if ((best === undefined || m.order < best.order) && holds(m.area, row, col)) {
+        best = m;
+        break;
+      }
+    return best?.area;
+  };
+}
+
 /** Indexes a worksheet part. Throws SheetXmlError when it is not one that can be patched. */
 export function indexSheet(xml: string): SheetIndex {
   const { root, prefix } = rootOf(xml);
@@ -173,5 +216,8 @@ export function indexSheet(xml: string): SheetIndex {
   if (sheetData === null) throw new SheetXmlError("no <sheetData>");
   let ordered = true;
   for (let i = 1; i < rows.length; i++) if ((rows[i]?.r ?? 0) <= (rows[i - 1]?.r ?? 0)) ordered = false;
-  return { prefix, sheetData, rows, ordered, protected: isProtected, merges, cols };
+  const rowAt = new Map<number, RowSpan>();
+  for (const row of rows) if (!rowAt.has(row.r)) rowAt.set(row.r, row);
+  const mergeAt = mergeLookup(merges);
+  return { prefix, sheetData, rows, rowAt, ordered, protected: isProtected, merges, mergeAt, cols };
 }

@@ -22,7 +22,7 @@
 import { DecodeUTF8, Inflate, strFromU8 } from "fflate";
 import { WorkbookReadError } from "../errors";
 import { BudgetMeter, tooLarge } from "../budget";
-import type { ZipArchive, ZipEntryRef } from "./types";
+import type { ZipArchive, ZipCodec, ZipEntryRef } from "./types";
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -251,6 +251,7 @@ function inflateEntry(
   meter: BudgetMeter,
   charge: boolean,
   sink: (chunk: Uint8Array) => void,
+  codec: ZipCodec | null,
 ): void {
   let produced = 0;
   let crc = 0;
@@ -265,11 +266,30 @@ function inflateEntry(
     if (charge) meter.chargeBytes(chunk.length);
     sink(chunk);
   };
+  const takeAll = (bytes: Uint8Array): void => {
+    for (let i = 0; i < bytes.length; i += 1 << 20)
+      take(bytes.subarray(i, Math.min(bytes.length, i + (1 << 20))));
+  };
   if (entry.method === 0) {
     if (stored.length !== entry.size)
       throw corrupt(`zip entry ${entry.name.slice(0, 100)} is larger than it declares`);
-    for (let i = 0; i < stored.length; i += 1 << 20)
-      take(stored.subarray(i, Math.min(stored.length, i + (1 << 20))));
+    takeAll(stored);
+  } else if (codec !== null) {
+    // one call, stopped by the codec one byte past the cap, then the same checks as the stream below
+    let out: Uint8Array | null;
+    try {
+      out = codec.inflate(stored, cap + 1);
+    } catch {
+      throw corrupt(`zip entry ${entry.name.slice(0, 100)} cannot be inflated`);
+    }
+    meter.checkTime();
+    if (out === null) {
+      // what take() says of the first byte past the cap
+      if (cap >= entry.size)
+        throw corrupt(`zip entry ${entry.name.slice(0, 100)} is larger than it declares`);
+      throw tooLarge(meter.budget.maxUncompressedBytes + 1, meter.budget.maxUncompressedBytes);
+    }
+    takeAll(out);
   } else {
     let ended = false;
     const inflater = new Inflate((chunk, final) => {
@@ -319,6 +339,7 @@ class ReadEntry implements ZipEntryRef {
 /** A zip archive read under a budget (see the module comment); `ZipArchive` plus streaming access. */
 export class BoundedZip implements ZipArchive {
   readonly entries: ReadonlyArray<ZipEntryRef>;
+  readonly codec: ZipCodec | null;
   private readonly meter: BudgetMeter;
   private readonly located: Map<string, Located>;
   private readonly refs: Map<string, ReadEntry>;
@@ -326,8 +347,14 @@ export class BoundedZip implements ZipArchive {
   /** entries already charged against the byte budget (inflating one twice is not charged twice) */
   private readonly charged = new Set<string>();
 
-  constructor(entries: ReadonlyArray<Located>, bytes: Uint8Array, meter: BudgetMeter) {
+  constructor(
+    entries: ReadonlyArray<Located>,
+    bytes: Uint8Array,
+    meter: BudgetMeter,
+    codec: ZipCodec | null,
+  ) {
     this.meter = meter;
+    this.codec = codec;
     this.located = new Map(entries.map((e) => [e.name, e]));
     const refs = entries.map(
       (e) => new ReadEntry(e, bytes.subarray(e.dataStart, e.dataStart + e.compressedSize)),
@@ -350,7 +377,7 @@ export class BoundedZip implements ZipArchive {
     const again = this.charged.has(entry.name);
     this.charged.add(entry.name);
     const cap = again ? entry.size : Math.min(entry.size, this.meter.bytesLeft());
-    inflateEntry(ref.raw(), entry, Math.max(0, cap), this.meter, !again, sink);
+    inflateEntry(ref.raw(), entry, Math.max(0, cap), this.meter, !again, sink, this.codec);
   }
 
   verify(name: string): void {
@@ -405,7 +432,7 @@ export class BoundedZip implements ZipArchive {
  * unlisted entries, duplicate names and too many entries are refused with a WorkbookReadError. Declared
  * sizes are checked against the byte budget up front (cheap) and again, for real, while inflating.
  */
-export function readZip(bytes: Uint8Array, meter: BudgetMeter): BoundedZip {
+export function readZip(bytes: Uint8Array, meter: BudgetMeter, codec: ZipCodec | null = null): BoundedZip {
   if (bytes.length === 0) throw new WorkbookReadError("empty");
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     // An OLE compound file: Excel stores password-protected .xlsx (EncryptedPackage) and legacy .xls this way.
@@ -431,5 +458,5 @@ export function readZip(bytes: Uint8Array, meter: BudgetMeter): BoundedZip {
   }
   if (declared > meter.budget.maxUncompressedBytes)
     throw tooLarge(declared, meter.budget.maxUncompressedBytes);
-  return new BoundedZip(locate(bytes, view, central, end.cdOffset), bytes, meter);
+  return new BoundedZip(locate(bytes, view, central, end.cdOffset), bytes, meter, codec);
 }

@@ -18,9 +18,26 @@ export interface ZipEntryRef {
   raw(): Uint8Array;
 }
 
+/**
+ * Raw deflate, when the host has a faster one than the pure-JS default (fflate, which the browser page needs):
+ * the CLI passes Node's zlib (native, several times faster on the large worksheet parts). Every check the
+ * reader makes (declared size, budget, CRC-32) stays in zip/read.ts whichever codec inflates.
+ */
+export interface ZipCodec {
+  /**
+   * The inflated bytes of raw deflate data, or null when the output would be longer than `limit` bytes
+   * (inflating stops there: a bomb never grows past the limit). Throws on data that is not valid deflate.
+   */
+  inflate(stored: Uint8Array, limit: number): Uint8Array | null;
+  /** Raw deflate of the bytes (the level Excel uses, 6). */
+  deflate(data: Uint8Array): Uint8Array;
+}
+
 /** A zip archive read under a budget: every entry found by walking the local headers and the central directory. */
 export interface ZipArchive {
   readonly entries: ReadonlyArray<ZipEntryRef>;
+  /** the codec it was read with (null: fflate); a save deflates new entries with the same one */
+  readonly codec: ZipCodec | null;
   get(name: string): ZipEntryRef | undefined;
   /** the entry inflated (bounded by the budget); throws WorkbookReadError when over it */
   bytes(name: string): Uint8Array;

@@ -1,5 +1,5 @@
 import { deflateSync, strToU8 } from "fflate";
-import type { ZipOutEntry } from "./types";
+import type { ZipCodec, ZipOutEntry } from "./types";
 
 /**
  * Builds a zip archive from entries: a kept entry is copied as the reader found it (its stored bytes, method
@@ -53,7 +53,7 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-function prepare(entry: ZipOutEntry, encode: (s: string) => Uint8Array): Prepared {
+function prepare(entry: ZipOutEntry, encode: (s: string) => Uint8Array, codec: ZipCodec | null): Prepared {
   if (entry.kind === "keep") {
     const e = entry.entry;
     const data = e.raw();
@@ -69,7 +69,7 @@ function prepare(entry: ZipOutEntry, encode: (s: string) => Uint8Array): Prepare
       data,
     };
   }
-  const data = deflateSync(entry.data, { level: 6 });
+  const data = codec === null ? deflateSync(entry.data, { level: 6 }) : codec.deflate(entry.data);
   return {
     name: encode(entry.name),
     utf8: !isAscii(entry.name),
@@ -89,12 +89,12 @@ function checkName(name: string, seen: Set<string>): void {
   seen.add(key);
 }
 
-/** The archive holding these entries, in this order. */
-export function writeZip(entries: ReadonlyArray<ZipOutEntry>): Uint8Array {
+/** The archive holding these entries, in this order (new ones deflated by `codec`, fflate when null). */
+export function writeZip(entries: ReadonlyArray<ZipOutEntry>, codec: ZipCodec | null = null): Uint8Array {
   const seen = new Set<string>();
   const prepared = entries.map((e) => {
     checkName(e.kind === "keep" ? e.entry.name : e.name, seen);
-    return prepare(e, strToU8);
+    return prepare(e, strToU8, codec);
   });
   let localSize = 0;
   let centralSize = 0;
