@@ -35,7 +35,7 @@ export {
   messageTemplate,
   renderFindingsTable,
 } from "./messages";
-export type { MessageParams, OriginsByName } from "./messages";
+export type { OriginsByName } from "./messages";
 
 // the write plan
 export { writesFromPlan, sameCellValue, buildPlan, achievementSymbol, markSeparator } from "./plan";
