@@ -47,8 +47,7 @@ function finding(issue: HistoryIssue): Finding {
     field: issue.field,
     column: issue.column,
     input,
-    // the sentence is told no column or field: it has never named them (「が前年度…から変わっています」)
-    message: message({ ...issue, sheet: issue.record.sheet, input, column: null, field: null }),
+    message: message({ ...issue, sheet: issue.record.sheet, input }),
   };
 }
 
