@@ -133,11 +133,11 @@ export function previousMarks(
   if (said.length === 0) return [];
   const enteredIndividual = enteredMarks(prev, "outcome");
   const derivedIndividual = prevDerived?.outcomes.map((o) => o.mark) ?? [];
-  const individual: string[] =
+  const individual: ReadonlyArray<string> =
     enteredIndividual.length > 0
       ? enteredIndividual
-      : derivedIndividual.every((m) => m !== null)
-        ? (derivedIndividual as string[])
+      : derivedIndividual.every((m): m is "A" | "B" => m !== null)
+        ? derivedIndividual
         : [];
   const overall = enteredMark(prev, "outcomeOverall") ?? prevDerived?.overall ?? null;
   const base = {

@@ -255,12 +255,12 @@ export function message(subject: MessageSubject): Text {
 /** Origins of the snapshots by sheet name, as a Map or a plain object. */
 export type OriginsByName = ReadonlyMap<string, GridPos> | Readonly<Record<string, GridPos>>;
 
+const isMap = (o: OriginsByName): o is ReadonlyMap<string, GridPos> => o instanceof Map;
+
 function originOf(origins: OriginsByName, sheet: string): GridPos {
-  if (origins instanceof Map)
-    return (origins as ReadonlyMap<string, GridPos>).get(sheet) ?? { row: 0, col: 0 };
-  const rec = origins as Readonly<Record<string, GridPos>>;
-  return Object.prototype.hasOwnProperty.call(rec, sheet)
-    ? (rec[sheet] ?? { row: 0, col: 0 })
+  if (isMap(origins)) return origins.get(sheet) ?? { row: 0, col: 0 };
+  return Object.prototype.hasOwnProperty.call(origins, sheet)
+    ? (origins[sheet] ?? { row: 0, col: 0 })
     : { row: 0, col: 0 };
 }
 
