@@ -12,4 +12,6 @@ export {
   progressReasonText,
   withdrawalActionText,
 } from "./reasons";
+export { describeComparison, describeThreshold } from "./comparison";
+export type { ComparisonText } from "./comparison";
 export { assertNever } from "./assert-never";

@@ -4,7 +4,7 @@
  */
 import type { SheetKind } from "./records";
 
-/** A comparison as the value grammar words it (src/core/values/compare.ts: 「55.9% ≥ 30%以上」). */
+/** A comparison as the catalogue words it (src/core/messages/comparison.ts: 「55.9% ≥ 30%以上」). */
 export interface ComparisonPhrase {
   readonly ja: string;
   readonly en: string;

@@ -12,7 +12,8 @@ import {
 import type { InitiativeRecord, StrategyRecord } from "../model/records";
 import type { ResultValue, Target } from "../model/values";
 import type { Profile } from "../profile/profile";
-import { describeComparison, formatQuantity, lowerIsBetter, meets, pairValues, unitsAgree } from "../values";
+import { formatQuantity, lowerIsBetter, meets, pairValues, unitsAgree } from "../values";
+import { describeComparison } from "../messages/comparison";
 import { judgedResults } from "./cumulative";
 import { anchorOf, cellIssue, rowIssue } from "./issue";
 import type { ParsedRecord } from "./types";
