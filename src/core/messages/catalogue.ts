@@ -1,10 +1,13 @@
 import type {
   Finding,
   FindingCode,
+  HistoryChangeParams,
+  HistoryMarksParams,
   Issue,
   LocalizedText,
   MessageSubject,
   MessageSubjectOf,
+  ParseFailureParams,
   Severity,
 } from "../model/findings";
 import type { GridPos } from "../model/snapshot";
@@ -222,20 +225,16 @@ const ARGS: { readonly [C in FindingCode]: (s: MessageSubjectOf<C>) => MessageAr
   }),
 };
 
-function failureArgs(p: MessageSubjectOf<"parse.target">["params"]): MessageArgs["parse.target"] {
+function failureArgs(p: ParseFailureParams): MessageArgs["parse.target"] {
   const args = { text: p.text, reason: failureReason(p.reason) };
   return p.detail === undefined ? args : { ...args, detail: p.detail };
 }
 
-function changeArgs(
-  p: MessageSubjectOf<"history.criterion-changed">["params"],
-): MessageArgs["history.criterion-changed"] {
+function changeArgs(p: HistoryChangeParams): MessageArgs["history.criterion-changed"] {
   return { previousCell: p.previousCell, before: orDash(p.before), after: orDash(p.after) };
 }
 
-function previousArgs(
-  p: MessageSubjectOf<"history.previous-mark-differs">["params"],
-): MessageArgs["history.previous-mark-differs"] {
+function previousArgs(p: HistoryMarksParams): MessageArgs["history.previous-mark-differs"] {
   return { entered: marks(p.entered), previous: marks(p.previous), previousCell: p.previousCell };
 }
 
