@@ -34,8 +34,9 @@ export {
   FINDING_CODES,
   messageTemplate,
   renderFindingsTable,
+  describeComparison,
 } from "./messages";
-export type { MessageParams, OriginsByName } from "./messages";
+export type { ComparisonText, OriginsByName } from "./messages";
 
 // the write plan
 export { writesFromPlan, sameCellValue, buildPlan, achievementSymbol, markSeparator } from "./plan";
@@ -67,7 +68,6 @@ export {
   pairValues,
   meets,
   fires,
-  describeComparison,
   formatQuantity,
   parseYearSpan,
   eraToFiscalYear,
@@ -75,7 +75,7 @@ export {
   valueProblems,
   labelSimilarity,
 } from "./values";
-export type { ParseContext, ComparisonText } from "./values";
+export type { ParseContext } from "./values";
 export { recognizeWorkbook, recognizeSheet, cellText } from "./layout";
 export type { Recognition, SheetOverride } from "./layout";
 

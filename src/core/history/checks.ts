@@ -1,5 +1,5 @@
 import type { InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
-import type { FindingCode, ReportField } from "../model/findings";
+import type { FindingCode, IssueParams, ReportField } from "../model/findings";
 import type { ColumnField, FieldCell, InitiativeRecord, SheetRecord, StrategyRecord } from "../model/records";
 import type { ResultValue } from "../model/values";
 import { enteredMark, enteredMarks } from "../rules/entered";
@@ -12,16 +12,24 @@ import { labelSimilarity } from "../values/similarity";
 import { comparable, fieldText } from "./identity";
 import type { HistoryOptions } from "./types";
 
-/** A history problem before it has text: where (this year's record and cell, or last year's) and its values. */
-export interface HistoryIssue {
-  readonly code: FindingCode;
+type HistoryCode = Extract<FindingCode, `history.${string}`>;
+
+/** Where a history problem is: this year's record, the cell the finding points at (null: the row). */
+export interface HistoryPlace {
   readonly record: SheetRecord;
-  /** the cell the finding points at; null = the record's row */
   readonly cell: FieldCell | null;
   readonly column: ColumnField | null;
   readonly field: ReportField | null;
-  readonly params: Readonly<Record<string, string | number>>;
 }
+
+/** A history problem of one code. */
+export type HistoryIssueOf<C extends HistoryCode> = HistoryPlace & {
+  readonly code: C;
+  readonly params: IssueParams[C];
+};
+
+/** A history problem before it has text: where it is, its code and that code's params. */
+export type HistoryIssue = { [C in HistoryCode]: HistoryIssueOf<C> }[HistoryCode];
 
 /** Both years' parse contexts and the thresholds. */
 export interface CheckContext {
@@ -62,7 +70,8 @@ function criterionKeys(text: string, ctx: ParseContext): string[] | null {
 }
 
 /** What each year's field is compared by: its read values when both read cleanly, else its folded text. */
-const COMPARED: Record<SheetRecord["kind"], ReadonlyArray<[ColumnField, FindingCode, Keys | null]>> = {
+type ChangeCode = "history.indicator-changed" | "history.target-changed" | "history.criterion-changed";
+const COMPARED: Record<SheetRecord["kind"], ReadonlyArray<[ColumnField, ChangeCode, Keys | null]>> = {
   strategy: [
     ["indicator", "history.indicator-changed", null],
     ["indicatorTarget", "history.target-changed", targetKeys],
@@ -100,13 +109,11 @@ export function changes(cur: SheetRecord, prev: SheetRecord, ctx: CheckContext):
       cell: anchor(cur, field),
       column: field,
       field: null,
-      params: { before: excerpt(b) || "—", after: excerpt(a) || "—", previousCell: placeOf(prev, field) },
+      params: { before: excerpt(b), after: excerpt(a), previousCell: placeOf(prev, field) },
     });
   }
   return out;
 }
-
-const markText = (ms: ReadonlyArray<string>): string => ms.join("・");
 
 /**
  * The 前年度 column against last year's 個別 marks (one per indicator), or its 全体 mark when the column holds
@@ -126,11 +133,11 @@ export function previousMarks(
   if (said.length === 0) return [];
   const enteredIndividual = enteredMarks(prev, "outcome");
   const derivedIndividual = prevDerived?.outcomes.map((o) => o.mark) ?? [];
-  const individual: string[] =
+  const individual: ReadonlyArray<string> =
     enteredIndividual.length > 0
       ? enteredIndividual
-      : derivedIndividual.every((m) => m !== null)
-        ? (derivedIndividual as string[])
+      : derivedIndividual.every((m): m is "A" | "B" => m !== null)
+        ? derivedIndividual
         : [];
   const overall = enteredMark(prev, "outcomeOverall") ?? prevDerived?.overall ?? null;
   const base = {
@@ -146,7 +153,7 @@ export function previousMarks(
       {
         ...base,
         code: "history.previous-mark-differs",
-        params: { entered: markText(said), previous: markText(individual), previousCell: where },
+        params: { entered: said, previous: individual, previousCell: where },
       },
     ];
   }
@@ -156,7 +163,7 @@ export function previousMarks(
       {
         ...base,
         code: "history.previous-mark-differs",
-        params: { entered: markText(said), previous: overall, previousCell: placeOf(prev, "outcomeOverall") },
+        params: { entered: said, previous: [overall], previousCell: placeOf(prev, "outcomeOverall") },
       },
     ];
   }
@@ -164,7 +171,7 @@ export function previousMarks(
     {
       ...base,
       code: "history.previous-mark-unpaired",
-      params: { entered: markText(said), previous: markText(individual) || "—", previousCell: where },
+      params: { entered: said, previous: individual, previousCell: where },
     },
   ];
 }

@@ -4,7 +4,7 @@
  * Pure: two evaluations in, a comparison with history.* findings out.
  */
 import type { Evaluation, InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
-import type { Finding } from "../model/findings";
+import type { Finding, MessageSubjectOf } from "../model/findings";
 import type { SheetRecord } from "../model/records";
 import { fromA1 } from "../address/a1";
 import { message, severityOf } from "../messages/catalogue";
@@ -33,14 +33,11 @@ export interface CompareOptions extends Partial<HistoryOptions> {
   readonly defaultEra?: "heisei" | "reiwa";
 }
 
-const kindText = (r: SheetRecord) =>
-  r.kind === "initiative" ? { ja: "取組", en: "initiative" } : { ja: "戦略", en: "strategy" };
-
 function finding(issue: HistoryIssue): Finding {
   const cell = issue.cell?.address ?? null;
   const pos = cell === null ? null : fromA1(cell);
   const row = pos !== null ? pos.row + 1 : Number(issue.record.id.split("!").pop());
-  const k = kindText(issue.record);
+  const input = issue.cell?.text ?? null;
   return {
     code: issue.code,
     severity: severityOf(issue.code),
@@ -49,34 +46,39 @@ function finding(issue: HistoryIssue): Finding {
     row: Number.isFinite(row) ? row : null,
     field: issue.field,
     column: issue.column,
-    input: issue.cell?.text ?? null,
-    message: message(issue.code, { kindJa: k.ja, kindEn: k.en, ...issue.params }),
+    input,
+    message: message({ ...issue, sheet: issue.record.sheet, input }),
   };
 }
 
 const label = (r: SheetRecord): string => excerpt(identityText(r), 40);
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** A record of last year with no counterpart this year: reported under its sheet's name, without a cell. */
 function removedAt(r: SheetRecord, current: Evaluation): Finding {
-  const k = kindText(r);
   // a sheet this year's workbook lacks still gets its own group in every report
   void current;
-  return {
+  const subject: MessageSubjectOf<"history.item-removed"> = {
     code: "history.item-removed",
-    severity: severityOf("history.item-removed"),
+    sheet: r.sheet,
+    field: null,
+    column: null,
+    input: null,
+    params: {
+      kind: r.kind,
+      label: label(r),
+      previousCell: `${r.sheet}!${r.fields.itemName?.[0]?.address ?? r.id}`,
+    },
+  };
+  return {
+    code: subject.code,
+    severity: severityOf(subject.code),
     sheet: r.sheet,
     cell: null,
     row: null,
     field: null,
     column: null,
     input: null,
-    message: message("history.item-removed", {
-      kindJa: k.ja,
-      kindEn: k.en,
-      label: label(r),
-      previousCell: `${r.sheet}!${r.fields.itemName?.[0]?.address ?? r.id}`,
-    }),
+    message: message(subject),
   };
 }
 
@@ -126,9 +128,10 @@ export function compareYears(
         column: "itemName",
         field: null,
         params: {
-          confidence: pct(m.confidence),
-          previousCell: `${prev.sheet}!${prev.fields.itemName?.[0]?.address ?? prev.id}`,
+          kind: cur.kind,
           label: label(prev),
+          previousCell: `${prev.sheet}!${prev.fields.itemName?.[0]?.address ?? prev.id}`,
+          confidence: m.confidence,
         },
       });
     issues.push(...changes(cur, prev, ctx));
@@ -150,12 +153,12 @@ export function compareYears(
         column: "itemName",
         field: null,
         params: {
-          candidates: a.candidates
-            .map((c) => {
-              const p = prevById.get(c.previous);
-              return `${p ? `${p.sheet}!${p.fields.itemName?.[0]?.address ?? p.id}` : c.previous} (${pct(c.confidence)})`;
-            })
-            .join("、"),
+          kind: cur.kind,
+          candidates: a.candidates.map((c) => {
+            const p = prevById.get(c.previous);
+            const place = p ? `${p.sheet}!${p.fields.itemName?.[0]?.address ?? p.id}` : c.previous;
+            return { place, confidence: c.confidence };
+          }),
         },
       });
     }
@@ -169,28 +172,34 @@ export function compareYears(
           null,
         column: r.kind === "initiative" ? "activity" : "strategy",
         field: null,
-        params: { label: label(r) },
+        params: { kind: r.kind, label: label(r) },
       });
   }
   const findings: Finding[] = issues.map(finding);
   for (const k of kinds) for (const r of k.removed) findings.push(removedAt(r, current));
   if (previous.evaluationYear !== current.evaluationYear - 1) {
     const first = current.layouts.find((l) => l.kind !== "other") ?? current.layouts[0];
-    if (first !== undefined)
-      findings.unshift({
+    if (first !== undefined) {
+      const subject: MessageSubjectOf<"history.not-previous-year"> = {
         code: "history.not-previous-year",
-        severity: severityOf("history.not-previous-year"),
+        sheet: first.sheet,
+        field: null,
+        column: null,
+        input: null,
+        params: { current: current.evaluationYear, previous: previous.evaluationYear },
+      };
+      findings.unshift({
+        code: subject.code,
+        severity: severityOf(subject.code),
         sheet: first.sheet,
         cell: null,
         row: null,
         field: null,
         column: null,
         input: null,
-        message: message("history.not-previous-year", {
-          current: current.evaluationYear,
-          previous: previous.evaluationYear,
-        }),
+        message: message(subject),
       });
+    }
   }
   return {
     currentYear: current.evaluationYear,

@@ -141,7 +141,7 @@ export function buildRecords(
       field: null,
       column: null,
       input: code,
-      params: { error: code, columnJa: "見出し番号", columnEn: "heading number" },
+      params: { error: code, heading: true },
     });
   };
   /** The heading-cell error of a row whose heading cells hold nothing but it, merged across the table. */

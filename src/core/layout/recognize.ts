@@ -1,5 +1,5 @@
 import type { MappingOverrides } from "../model/evaluation";
-import type { Issue, ReportField } from "../model/findings";
+import type { FindingCode, Issue, IssueBase, IssueOf, IssueParams, ReportField } from "../model/findings";
 import type { ColumnField, ColumnMatch, SheetKind, SheetLayout, SheetRecord } from "../model/records";
 import type { SheetSnapshot } from "../model/snapshot";
 import type { Profile } from "../profile/profile";
@@ -225,12 +225,12 @@ interface SheetResult {
   readonly issues: Issue[];
 }
 
-function sheetIssue(
+function sheetIssue<C extends FindingCode>(
   grid: Grid,
-  code: Issue["code"],
-  params: Issue["params"],
-  extra: Partial<Issue> = {},
-): Issue {
+  code: C,
+  params: IssueParams[C],
+  extra: Partial<Omit<IssueBase, "sheet">> = {},
+): IssueOf<C> {
   return {
     code,
     sheet: grid.name,

@@ -1,6 +1,17 @@
-export { message, severityOf, toFinding, failureReason, withdrawalActionText } from "./catalogue";
-export type { MessageParams, OriginsByName } from "./catalogue";
+export { message, severityOf, toFinding } from "./catalogue";
+export { messageTemplate } from "./sentences";
+export type { OriginsByName } from "./catalogue";
 export { columnLabel, reportFieldLabel } from "./fields";
 export { FINDING_CODES } from "./codes";
-export { messageTemplate, renderFindingsTable } from "./doc";
+export { renderFindingsTable } from "./doc";
+export {
+  achievementText,
+  failureReason,
+  markBasisText,
+  notComputableText,
+  progressReasonText,
+  withdrawalActionText,
+} from "./reasons";
+export { describeComparison, describeThreshold } from "./comparison";
+export type { ComparisonText } from "./comparison";
 export { assertNever } from "./assert-never";

@@ -1,10 +1,10 @@
 import type { Finding } from "./findings";
+import type { AchievementClass } from "./reasons";
+
+export type { AchievementClass } from "./reasons";
 import type { PlannedMark } from "./plan";
 import type { ColumnField, InitiativeRecord, SheetLayout, SheetRecord, StrategyRecord } from "./records";
 import type { ResultValue, Target, WithdrawalCriterion } from "./values";
-
-/** Achievement class of an initiative (domain.md §4). */
-export type AchievementClass = "achieved" | "missed" | "withdrawal";
 
 /** One target compared with its result(s). met null = not computable (why says so). */
 export interface TargetCheck {

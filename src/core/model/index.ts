@@ -4,3 +4,4 @@ export type * from "./values";
 export type * from "./findings";
 export type * from "./plan";
 export type * from "./evaluation";
+export type * from "./reasons";

@@ -1,4 +1,5 @@
 import type { AchievementNotation } from "../model/records";
+import type { ProgressRule } from "../model/reasons";
 
 /**
  * A profile: every number and choice the derivation and validation use (domain.md §4 "every number here
@@ -21,7 +22,7 @@ export interface Profile {
    * out as planned, (ⅰ), b when one was not, (ⅱ) (a ward may judge progress by execution; Hirano FY2016
    * 戦略(2)!M26 reads so). A mark that differs from either is a warning: the rule is the ward's choice.
    */
-  readonly strategyProgressRule: "achieved" | "executed";
+  readonly strategyProgressRule: ProgressRule;
   /** header recognition: a label match below `minConfidence` is ignored, below `weakConfidence` reported as weak */
   readonly header: {
     readonly minConfidence: number;

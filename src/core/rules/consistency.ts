@@ -1,8 +1,8 @@
 import type { ComputedMarkField, Issue } from "../model/findings";
+import type { MarkBasis, ProgressReason } from "../model/reasons";
 import type { InitiativeRecord, StrategyRecord } from "../model/records";
 import { formatMark } from "../text/marks";
 import { outcomeCellAgrees } from "../plan/outcome-cell";
-import { columnLabel } from "../messages/fields";
 import { enteredMark, enteredMarks, placeholderIn } from "./entered";
 import { anchorOf, cellIssue, isBlank } from "./issue";
 import type { Rule, RuleContext } from "./types";
@@ -29,8 +29,10 @@ export const markDiffers: Rule = {
 
 function* initiativeDiffers(ctx: RuleContext, record: InitiativeRecord): Iterable<Issue> {
   const d = ctx.derived.initiativeById.get(record.id);
+  const basis = ctx.derived.initiativeBasis.get(record.id);
   const cell = anchorOf(record, "achievement");
-  if (d === undefined || d.achievement === null || cell === undefined || cell.formula) return;
+  if (d === undefined || d.achievement === null || basis === undefined || cell === undefined || cell.formula)
+    return;
   const entered = enteredMark(record, "achievement");
   if (entered === null) return;
   const notation = ctx.layouts.get(record.sheet)?.notation ?? ctx.profile.notation;
@@ -39,21 +41,13 @@ function* initiativeDiffers(ctx: RuleContext, record: InitiativeRecord): Iterabl
   yield cellIssue("consistency.mark-differs", record, cell, "achievement", "achievement", {
     entered: cell.text.trim(),
     derived,
-    reasonJa: d.reason.ja,
-    reasonEn: d.reason.en,
+    because: basis,
   });
 }
 
-const PROGRESS_RULE_TEXT = {
-  achieved: {
-    ja: "「結び付く取組がすべて目標達成なら a」の規則",
-    en: 'the rule "a when every linked initiative achieved its targets"',
-  },
-  executed: {
-    ja: "「結び付く取組がすべて(ⅰ)計画どおり実施なら a」の規則",
-    en: 'the rule "a when every linked initiative was carried out as planned, (i)"',
-  },
-} as const;
+function progressReason(ctx: RuleContext, record: StrategyRecord): ProgressReason {
+  return ctx.derived.progressReasons.get(record.id) ?? { kind: "no-linked-initiative" };
+}
 
 function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Issue> {
   const d = ctx.derived.strategyById.get(record.id);
@@ -77,44 +71,32 @@ function* strategyDiffers(ctx: RuleContext, record: StrategyRecord): Iterable<Is
       yield cellIssue("consistency.mark-differs", record, outcomeCell, "outcome", "outcome", {
         entered: outcomeCell.text.trim(),
         derived: derivedOutcomes.join(" "),
-        reasonJa: d.outcomes.map((o) => o.explanation.ja).join("、"),
-        reasonEn: d.outcomes.map((o) => o.explanation.en).join("; "),
+        because: { kind: "outcomes", comparisons: d.outcomes.map((o) => o.explanation) },
       });
   }
-  const single = [
-    [
-      "outcomeOverall",
-      d.overall,
-      {
-        ja: `個別 ${derivedOutcomes.map((m) => m ?? "?").join(" ")}`,
-        en: `each: ${derivedOutcomes.map((m) => m ?? "?").join(" ")}`,
-      },
-    ],
-    ["strategyProgress", d.progress, d.reason],
-  ] as const;
-  for (const [field, derived, why] of single) {
+  const single: ReadonlyArray<readonly ["outcomeOverall" | "strategyProgress", string | null, MarkBasis]> = [
+    ["outcomeOverall", d.overall, { kind: "overall", marks: derivedOutcomes }],
+    ["strategyProgress", d.progress, { kind: "progress", reason: progressReason(ctx, record) }],
+  ];
+  for (const [field, derived, because] of single) {
     const cell = anchorOf(record, field);
     if (derived === null || cell === undefined || cell.formula) continue;
     const entered = enteredMark(record, field);
     if (entered === null || entered === derived) continue;
     if (field === "strategyProgress") {
       // a/b rests on the ward's rule (profile.strategyProgressRule): a difference is a warning, not an error
-      const rule = PROGRESS_RULE_TEXT[ctx.profile.strategyProgressRule];
       yield cellIssue("consistency.progress-rule-differs", record, cell, field, field, {
         entered: cell.text.trim(),
         derived,
-        reasonJa: why.ja,
-        reasonEn: why.en,
-        ruleJa: rule.ja,
-        ruleEn: rule.en,
+        rule: ctx.profile.strategyProgressRule,
+        because: progressReason(ctx, record),
       });
       continue;
     }
     yield cellIssue("consistency.mark-differs", record, cell, field, field, {
       entered: cell.text.trim(),
       derived,
-      reasonJa: why.ja,
-      reasonEn: why.en,
+      because,
     });
   }
 }
@@ -169,6 +151,7 @@ export const effectiveWithBNoIssue: Rule = {
         cell,
         "strategyEffectiveness",
         "strategyEffectiveness",
+        {},
       );
     }
   },
@@ -219,7 +202,7 @@ export const formulaInMarkCell: Rule = {
       for (const field of COMPUTED) {
         const cell = anchorOf(record, field);
         if (cell?.formula === true)
-          yield cellIssue("consistency.formula-in-mark-cell", record, cell, field, field);
+          yield cellIssue("consistency.formula-in-mark-cell", record, cell, field, field, {});
       }
     }
   },
@@ -242,10 +225,8 @@ export const notEvaluated: Rule = {
       });
       const first = marked[0];
       if (first === undefined) continue;
-      const labels = marked.map((m) => columnLabel(m.field));
       yield cellIssue("consistency.not-evaluated", record, first.cell, first.field, null, {
-        columnsJa: labels.map((l) => l.ja).join("・"),
-        columnsEn: labels.map((l) => l.en).join(", "),
+        columns: marked.map((m) => m.field),
         placeholder: first.placeholder,
       });
     }

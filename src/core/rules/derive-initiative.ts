@@ -5,39 +5,26 @@ import type {
   TargetCheck,
   WithdrawalCheck,
 } from "../model/evaluation";
-import type { Issue, LocalizedText } from "../model/findings";
+import type { Issue, IssueOf, IssueParams } from "../model/findings";
+import type { ComparisonPhrase, MarkBasis, NotComputable } from "../model/reasons";
 import type { InitiativeRecord } from "../model/records";
+import { achievementReasonText, noMatchingResultText, notComputableText } from "../messages/reasons";
 import type { ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import { foldLabel } from "../text/normalize";
-import { describeComparison, fires, meets, pairValues } from "../values";
+import { fires, meets, pairValues } from "../values";
+import { describeComparison } from "../messages/comparison";
 import { judgedResults } from "./cumulative";
 import { cellIssue, rowIssue, anchorOf } from "./issue";
 import type { Located, ParsedRecord } from "./types";
 
-const CLASS_TEXT: Readonly<Record<AchievementClass, LocalizedText>> = {
-  achieved: { ja: "目標達成", en: "achieved" },
-  missed: { ja: "目標未達成", en: "missed" },
-  withdrawal: { ja: "撤退基準未達成", en: "withdrawal criterion met" },
-};
-
-/** The class name of an achievement (目標達成 / 目標未達成 / 撤退基準未達成), ja and en. */
-export function achievementText(cls: AchievementClass): LocalizedText {
-  return CLASS_TEXT[cls];
-}
-
-const join = (parts: ReadonlyArray<LocalizedText>): LocalizedText => ({
-  ja: parts.map((p) => p.ja).join("、"),
-  en: parts.map((p) => p.en).join("; "),
-});
-
 /** Where a pairing problem is reported: the first result cell, else the target cell, else the row. */
-function problemIssue(
+function problemIssue<C extends "parse.count-mismatch" | "parse.unit-mismatch">(
   record: InitiativeRecord,
   parsed: ParsedRecord,
-  code: "parse.count-mismatch" | "parse.unit-mismatch",
-  params: Readonly<Record<string, string | number>>,
+  code: C,
+  params: IssueParams[C],
   on: "results" | "criteria",
-): Issue {
+): IssueOf<C> {
   const first = on === "results" ? parsed.results[0] : parsed.criteria[0];
   const column =
     on === "results" ? parsed.columns.results : (parsed.columns.criteria ?? "withdrawalCriterion");
@@ -52,7 +39,7 @@ function unitMismatchParams(
   targets: ReadonlyArray<Target>,
   results: ReadonlyArray<ResultValue>,
   left: "target" | "criterion",
-): Record<string, string> {
+): IssueParams["parse.unit-mismatch"] {
   // the first right item whose unit no left item shares
   const bad = results.find(
     (r) => !targets.some((t) => t.unit === null || r.unit === null || t.unit === r.unit),
@@ -62,7 +49,7 @@ function unitMismatchParams(
     result: bad?.raw ?? "",
     targetUnit: [...new Set(targets.map((t) => t.unit ?? "-"))].join("・"),
     resultUnit: bad?.unit ?? "-",
-    leftJa: left === "target" ? "目標" : "撤退基準",
+    compared: left,
   };
 }
 
@@ -93,17 +80,17 @@ export function deriveInitiative(
   record: InitiativeRecord,
   parsed: ParsedRecord,
   fold: (s: string) => string = foldLabel,
-): { derivation: InitiativeDerivation; issues: Issue[] } {
+): { derivation: InitiativeDerivation; issues: Issue[]; basis: MarkBasis | null } {
   const issues: Issue[] = [];
   const targets = parsed.targets.map((t) => t.value);
   const results = parsed.results.map((r) => r.value);
   const notComputable = (
-    why: LocalizedText,
+    why: NotComputable,
     checks: TargetCheck[] = [],
     withdrawals: WithdrawalCheck[] = [],
   ) => {
     const anchor = anchorOf(record, "achievement");
-    const params = { whyJa: why.ja, whyEn: why.en };
+    const params = { why };
     // a cell the ward marked 「-」 is not evaluated here: consistency.not-evaluated says so instead
     if (placeholderIn(record, "achievement") === null)
       issues.push(
@@ -118,29 +105,18 @@ export function deriveInitiative(
         withdrawals,
         achievement: null,
         withdrawalFlag: false,
-        reason: why,
+        reason: notComputableText(why),
       },
       issues,
+      basis: null,
     };
   };
 
-  if (record.fields.performanceTarget === undefined)
-    return notComputable({
-      ja: "業績目標の列が見つかりません",
-      en: "the performance target column is missing",
-    });
-  if (record.fields.achievementResult === undefined)
-    return notComputable({
-      ja: "業績目標の達成状況(実績)の列が見つかりません",
-      en: "the result column is missing",
-    });
+  if (record.fields.performanceTarget === undefined) return notComputable({ kind: "target-column-missing" });
+  if (record.fields.achievementResult === undefined) return notComputable({ kind: "result-column-missing" });
   if (targets.length === 0) {
     const failed = parsed.failures.some((f) => f.what === "target");
-    return notComputable(
-      failed
-        ? { ja: "業績目標を読み取れません", en: "the performance target could not be read" }
-        : { ja: "業績目標が空欄です", en: "no performance target" },
-    );
+    return notComputable({ kind: failed ? "target-unreadable" : "target-empty" });
   }
   // criteria ↔ targets (a criterion is judged on its target's results), paired before the results are
   // looked at: three criteria for two targets is reported whatever the result (Hirano 取組(2)!G8, result empty)
@@ -166,32 +142,18 @@ export function deriveInitiative(
         record,
         parsed,
         "parse.count-mismatch",
-        {
-          left: targets.length,
-          right: criteria.length,
-          leftJa: "目標",
-          leftEn: "targets",
-          rightJa: "撤退基準",
-          rightEn: "withdrawal criteria",
-        },
+        { left: targets.length, right: criteria.length, counted: "targets-criteria" },
         "criteria",
       ),
     );
   }
   const errorCell = (record.fields.achievementResult ?? []).find((c) => c.error !== null);
   if (results.length === 0 && errorCell !== undefined) {
-    return notComputable({
-      ja: `実績のセルがエラー値(${errorCell.error ?? ""})です`,
-      en: `the result cell holds an error value (${errorCell.error ?? ""})`,
-    });
+    return notComputable({ kind: "result-error", error: errorCell.error ?? "" });
   }
   if (results.length === 0) {
     const failed = parsed.failures.some((f) => f.what === "result");
-    return notComputable(
-      failed
-        ? { ja: "実績を読み取れません", en: "the result could not be read" }
-        : { ja: "実績が空欄です", en: "no result" },
-    );
+    return notComputable({ kind: failed ? "result-unreadable" : "result-empty" });
   }
 
   // targets ↔ results
@@ -212,14 +174,7 @@ export function deriveInitiative(
         record,
         parsed,
         "parse.count-mismatch",
-        {
-          left: targets.length,
-          right: results.length,
-          leftJa: "目標",
-          leftEn: "targets",
-          rightJa: "実績",
-          rightEn: "results",
-        },
+        { left: targets.length, right: results.length, counted: "targets-results" },
         "results",
       ),
     );
@@ -232,9 +187,7 @@ export function deriveInitiative(
       results: judged,
       met: judged.length === 0 ? null : meets(p.left, judged),
       explanation:
-        judged.length === 0
-          ? { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` }
-          : describeComparison(p.left, judged),
+        judged.length === 0 ? noMatchingResultText(p.left.raw) : describeComparison(p.left, judged),
     };
   });
 
@@ -246,10 +199,7 @@ export function deriveInitiative(
       criterion: c.value,
       results: rs,
       fired,
-      explanation:
-        rs.length === 0
-          ? { ja: `${c.value.raw}: 対応する実績なし`, en: `${c.value.raw}: no matching result` }
-          : describeComparison(c.value, rs),
+      explanation: rs.length === 0 ? noMatchingResultText(c.value.raw) : describeComparison(c.value, rs),
     };
   });
   withdrawals.forEach((w, k) => {
@@ -258,8 +208,7 @@ export function deriveInitiative(
     issues.push(
       cellIssue("derive.withdrawal-fired", record, c.cell, c.column, "withdrawal", {
         criterion: c.value.raw,
-        comparisonJa: w.explanation.ja,
-        comparisonEn: w.explanation.en,
+        comparison: w.explanation,
         action: c.value.action,
         actionText: c.value.actionText,
       }),
@@ -268,7 +217,7 @@ export function deriveInitiative(
 
   const fired = withdrawals.filter((w) => w.fired === true);
   let achievement: AchievementClass | null;
-  let basis: ReadonlyArray<LocalizedText>;
+  let basis: ReadonlyArray<ComparisonPhrase>;
   if (fired.length > 0) {
     achievement = "withdrawal";
     basis = fired.map((w) => w.explanation);
@@ -280,17 +229,10 @@ export function deriveInitiative(
     basis = checks.map((c) => c.explanation);
   } else {
     const unknown = checks.filter((c) => c.met !== true).map((c) => c.explanation);
-    const why =
-      pairing.problem !== null
-        ? { ja: "目標と実績を対応付けできません", en: "targets and results cannot be paired" }
-        : {
-            ja: `判定できない目標があります(${join(unknown).ja})`,
-            en: `some targets cannot be judged (${join(unknown).en})`,
-          };
+    const why: NotComputable =
+      pairing.problem !== null ? { kind: "unpaired" } : { kind: "targets-unjudged", comparisons: unknown };
     return notComputable(why, checks, withdrawals);
   }
-  const text = CLASS_TEXT[achievement];
-  const b = join(basis);
   return {
     derivation: {
       record,
@@ -298,8 +240,9 @@ export function deriveInitiative(
       withdrawals,
       achievement,
       withdrawalFlag: achievement === "withdrawal",
-      reason: { ja: `${b.ja} → ${text.ja}`, en: `${b.en} → ${text.en}` },
+      reason: achievementReasonText(basis, achievement),
     },
     issues,
+    basis: { kind: "achievement", basis, outcome: achievement },
   };
 }

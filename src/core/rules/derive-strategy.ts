@@ -1,10 +1,19 @@
 import { enteredQualifier, placeholderIn } from "./entered";
 import type { InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
-import type { Issue, LocalizedText } from "../model/findings";
+import type { Issue } from "../model/findings";
+import type { LinkedInitiative, NotComputable, ProgressReason } from "../model/reasons";
+import {
+  noMatchingResultText,
+  noResultText,
+  notJudgedText,
+  progressReasonText,
+  scheduleText,
+} from "../messages/reasons";
 import type { InitiativeRecord, StrategyRecord } from "../model/records";
 import type { ResultValue, Target } from "../model/values";
 import type { Profile } from "../profile/profile";
-import { describeComparison, formatQuantity, lowerIsBetter, meets, pairValues, unitsAgree } from "../values";
+import { formatQuantity, lowerIsBetter, meets, pairValues, unitsAgree } from "../values";
+import { describeComparison } from "../messages/comparison";
 import { judgedResults } from "./cumulative";
 import { anchorOf, cellIssue, rowIssue } from "./issue";
 import type { ParsedRecord } from "./types";
@@ -34,7 +43,7 @@ export function outcomeMark(
     return {
       ...base,
       mark: null,
-      explanation: { ja: `${target.raw}: 対応する実績なし`, en: `${target.raw}: no matching result` },
+      explanation: noMatchingResultText(target.raw),
     };
   const met = meets(target, results);
   const cmp = describeComparison(target, results);
@@ -43,7 +52,7 @@ export function outcomeMark(
     return {
       ...base,
       mark: null,
-      explanation: { ja: `${cmp.ja}(判定できません)`, en: `${cmp.en} (cannot be judged)` },
+      explanation: notJudgedText(cmp),
     };
   const deadline = target.deadline?.to ?? null;
   // progress toward the deadline only makes sense for a higher-is-better target with a positive value
@@ -57,27 +66,16 @@ export function outcomeMark(
     const comparable = results.every((r) => unitsAgree(target.unit, r.unit));
     const ratios = results.map((r) => r.value / target.value);
     const pct = (x: number): string => formatQuantity(Math.round(x * 1000) / 10, "%");
-    const shareText = `${evaluationYear - periodStart + 1}/${deadline - periodStart + 1}`;
-    if (comparable && ratios.every((q) => q >= share - 1e-9)) {
-      return {
-        ...base,
-        mark: "A",
-        explanation: {
-          ja: `${cmp.ja}、期限${deadline}年度に向けて達成率 ${ratios.map(pct).join("・")} ≥ 経過割合 ${pct(share)}(${shareText})`,
-          en: `${cmp.en}; toward the FY${deadline} deadline, ${ratios.map(pct).join(", ")} of the target ≥ elapsed share ${pct(share)} (${shareText})`,
-        },
-      };
-    }
-    if (comparable) {
-      return {
-        ...base,
-        mark: "B",
-        explanation: {
-          ja: `${cmp.ja}、達成率 ${ratios.map(pct).join("・")} < 経過割合 ${pct(share)}(${shareText})`,
-          en: `${cmp.en}; ${ratios.map(pct).join(", ")} of the target < elapsed share ${pct(share)} (${shareText})`,
-        },
-      };
-    }
+    const schedule = {
+      deadline,
+      ratios: ratios.map(pct),
+      share: pct(share),
+      elapsed: `${evaluationYear - periodStart + 1}/${deadline - periodStart + 1}`,
+    };
+    if (comparable && ratios.every((q) => q >= share - 1e-9))
+      return { ...base, mark: "A", explanation: scheduleText(cmp, { ...schedule, onSchedule: true }) };
+    if (comparable)
+      return { ...base, mark: "B", explanation: scheduleText(cmp, { ...schedule, onSchedule: false }) };
   }
   return { ...base, mark: "B", explanation: cmp };
 }
@@ -106,6 +104,11 @@ function initiativeName(r: InitiativeRecord): string {
   return [title, code].filter((x) => x !== "").join(" ") || r.id;
 }
 
+/** A linked initiative as a progress reason names it: its title and code, and where it is. */
+function linkedName(r: InitiativeRecord): LinkedInitiative {
+  return { name: initiativeName(r), sheet: r.sheet, row: r.rowStart + 1 };
+}
+
 /**
  * The execution qualifier a ward entered for an initiative: its own 実施状況 column, else the (ⅰ)/(ⅱ) after
  * the achievement mark; null when neither says.
@@ -118,40 +121,22 @@ function executionOf(r: InitiativeRecord): "i" | "ii" | null {
 /** strategyProgress by execution: a when every linked initiative is (ⅰ), b when one is (ⅱ). */
 function progressByExecution(linked: ReadonlyArray<InitiativeRecord>): {
   progress: "a" | "b" | null;
-  reason: LocalizedText;
+  reason: ProgressReason;
 } {
-  const list = (xs: ReadonlyArray<InitiativeRecord>, lang: "ja" | "en"): string =>
-    xs
-      .map(
-        (r) =>
-          `${initiativeName(r)}(${r.sheet} ${lang === "ja" ? `${r.rowStart + 1}行` : `row ${r.rowStart + 1}`})`,
-      )
-      .join(lang === "ja" ? "、" : ", ");
+  const total = linked.length;
   const notDone = linked.filter((r) => executionOf(r) === "ii");
   const unknown = linked.filter((r) => executionOf(r) === null);
   if (notDone.length > 0)
     return {
       progress: "b",
-      reason: {
-        ja: `結び付く取組${linked.length}件のうち${notDone.length}件が(ⅱ)(計画どおり実施できていない): ${list(notDone, "ja")}`,
-        en: `${notDone.length} of ${linked.length} linked initiatives are (ii), not carried out as planned: ${list(notDone, "en")}`,
-      },
+      reason: { kind: "linked-not-executed", total, initiatives: notDone.map(linkedName) },
     };
   if (unknown.length > 0)
     return {
       progress: null,
-      reason: {
-        ja: `結び付く取組${linked.length}件のうち${unknown.length}件の実施状況((ⅰ)/(ⅱ))が入力されていません: ${list(unknown, "ja")}`,
-        en: `${unknown.length} of ${linked.length} linked initiatives have no execution mark, (i)/(ii): ${list(unknown, "en")}`,
-      },
+      reason: { kind: "linked-execution-unknown", total, initiatives: unknown.map(linkedName) },
     };
-  return {
-    progress: "a",
-    reason: {
-      ja: `結び付く取組${linked.length}件がすべて(ⅰ)(計画どおり実施)`,
-      en: `all ${linked.length} linked initiatives are (i), carried out as planned`,
-    },
-  };
+  return { progress: "a", reason: { kind: "all-executed", total } };
 }
 
 /**
@@ -162,12 +147,8 @@ export function progressMark(
   linked: ReadonlyArray<InitiativeRecord>,
   derivations: ReadonlyMap<string, InitiativeDerivation>,
   rule: Profile["strategyProgressRule"] = "achieved",
-): { progress: "a" | "b" | null; reason: LocalizedText } {
-  if (linked.length === 0)
-    return {
-      progress: null,
-      reason: { ja: "この戦略に結び付く取組がありません", en: "no initiative is linked to this strategy" },
-    };
+): { progress: "a" | "b" | null; reason: ProgressReason } {
+  if (linked.length === 0) return { progress: null, reason: { kind: "no-linked-initiative" } };
   if (rule === "executed") return progressByExecution(linked);
   const classes = linked.map((r) => ({ r, d: derivations.get(r.id) }));
   const bad = classes.filter(
@@ -175,33 +156,13 @@ export function progressMark(
       d !== undefined && (d.achievement === "missed" || d.achievement === "withdrawal" || d.withdrawalFlag),
   );
   const unknown = classes.filter(({ d }) => d === undefined || d.achievement === null);
-  const names = (xs: typeof classes): string =>
-    xs.map(({ r }) => `${initiativeName(r)}(${r.sheet} ${r.rowStart + 1}行)`).join("、");
-  const namesEn = (xs: typeof classes): string =>
-    xs.map(({ r }) => `${initiativeName(r)} (${r.sheet} row ${r.rowStart + 1})`).join(", ");
+  const names = (xs: typeof classes): LinkedInitiative[] => xs.map(({ r }) => linkedName(r));
+  const total = linked.length;
   if (bad.length > 0)
-    return {
-      progress: "b",
-      reason: {
-        ja: `結び付く取組${linked.length}件のうち${bad.length}件が目標未達成または撤退基準に該当: ${names(bad)}`,
-        en: `${bad.length} of ${linked.length} linked initiatives missed their targets or met a withdrawal criterion: ${namesEn(bad)}`,
-      },
-    };
+    return { progress: "b", reason: { kind: "linked-missed", total, initiatives: names(bad) } };
   if (unknown.length > 0)
-    return {
-      progress: null,
-      reason: {
-        ja: `結び付く取組${linked.length}件のうち${unknown.length}件の達成状況を算定できません: ${names(unknown)}`,
-        en: `${unknown.length} of ${linked.length} linked initiatives cannot be derived: ${namesEn(unknown)}`,
-      },
-    };
-  return {
-    progress: "a",
-    reason: {
-      ja: `結び付く取組${linked.length}件がすべて目標達成`,
-      en: `all ${linked.length} linked initiatives achieved`,
-    },
-  };
+    return { progress: null, reason: { kind: "linked-unknown", total, initiatives: names(unknown) } };
+  return { progress: "a", reason: { kind: "all-achieved", total } };
 }
 
 /** The outcome (個別, 全体) and progress marks of one strategy record, and the issues deriving them raised. */
@@ -213,15 +174,15 @@ export function deriveStrategy(
   evaluationYear: number,
   profile: Profile,
   fold: (s: string) => string = foldLabel,
-): { derivation: OutcomeDerivation; issues: Issue[] } {
+): { derivation: OutcomeDerivation; issues: Issue[]; progressReason: ProgressReason } {
   const issues: Issue[] = [];
   const targets = parsed.targets.map((t) => t.value);
   const results = parsed.results.map((r) => r.value);
-  const at = (field: "outcome" | "strategyProgress", why: LocalizedText): void => {
+  const at = (field: "outcome" | "strategyProgress", why: NotComputable): void => {
     // a cell the ward marked 「-」 is not evaluated here: consistency.not-evaluated says so, once per row
     if (placeholderIn(record, field) !== null) return;
     const anchor = anchorOf(record, field);
-    const params = { whyJa: why.ja, whyEn: why.en };
+    const params = { why };
     issues.push(
       anchor === undefined
         ? rowIssue("derive.not-computable", record, field, params)
@@ -235,49 +196,35 @@ export function deriveStrategy(
       at(
         "outcome",
         parsed.failures.some((f) => f.what === "target")
-          ? { ja: "アウトカムの目標を読み取れません", en: "the outcome target could not be read" }
-          : { ja: "アウトカムの目標が空欄です", en: "no outcome target" },
+          ? { kind: "outcome-target-unreadable" }
+          : { kind: "outcome-target-empty" },
       );
   } else if (results.length === 0) {
     outcomes = targets.map((t) => ({
       target: t,
       results: [],
       mark: null,
-      explanation: { ja: `${t.raw}: 実績なし`, en: `${t.raw}: no result` },
+      explanation: noResultText(t.raw),
     }));
-    at("outcome", {
-      ja: "アウトカムの達成状況(実績)が空欄か読み取れません",
-      en: "the outcome result is empty or unreadable",
-    });
+    at("outcome", { kind: "outcome-result-missing" });
   } else {
     const pairing = pairValues(targets, results, fold);
     if (pairing.problem !== null) {
       const first = parsed.results[0];
-      const params = {
-        left: targets.length,
-        right: results.length,
-        leftJa: "アウトカムの目標",
-        leftEn: "outcome targets",
-        rightJa: "実績",
-        rightEn: "results",
-      };
       if (first !== undefined)
         issues.push(
-          cellIssue(
-            pairing.problem === "unit-mismatch" ? "parse.unit-mismatch" : "parse.count-mismatch",
-            record,
-            first.cell,
-            first.column,
-            null,
-            pairing.problem === "unit-mismatch"
-              ? {
-                  target: targets.map((t) => t.raw).join(" / "),
-                  result: first.value.raw,
-                  targetUnit: [...new Set(targets.map((t) => t.unit ?? "-"))].join("・"),
-                  resultUnit: first.value.unit ?? "-",
-                }
-              : params,
-          ),
+          pairing.problem === "unit-mismatch"
+            ? cellIssue("parse.unit-mismatch", record, first.cell, first.column, null, {
+                target: targets.map((t) => t.raw).join(" / "),
+                result: first.value.raw,
+                targetUnit: [...new Set(targets.map((t) => t.unit ?? "-"))].join("・"),
+                resultUnit: first.value.unit ?? "-",
+              })
+            : cellIssue("parse.count-mismatch", record, first.cell, first.column, null, {
+                left: targets.length,
+                right: results.length,
+                counted: "outcome-targets-results",
+              }),
         );
     }
     outcomes = pairing.pairs.map((p) =>
@@ -286,21 +233,15 @@ export function deriveStrategy(
             target: p.left,
             results: [],
             mark: null,
-            explanation: { ja: `${p.left.raw}: 対応する実績なし`, en: `${p.left.raw}: no matching result` },
+            explanation: noMatchingResultText(p.left.raw),
           }
         : outcomeMark(p.left, judgedResults(p.left, p.right), evaluationYear, profile.periodStartYear),
     );
     // with a pairing problem, a safely paired A/B still stands, but the cell as a whole is not written
     if (outcomes.some((o) => o.mark === null))
       at("outcome", {
-        ja: outcomes
-          .filter((o) => o.mark === null)
-          .map((o) => o.explanation.ja)
-          .join("、"),
-        en: outcomes
-          .filter((o) => o.mark === null)
-          .map((o) => o.explanation.en)
-          .join("; "),
+        kind: "outcomes-unjudged",
+        comparisons: outcomes.filter((o) => o.mark === null).map((o) => o.explanation),
       });
   }
   // each outcome knows the row its target was read from (several targets in one cell share that row)
@@ -314,7 +255,8 @@ export function deriveStrategy(
     profile.outcomeOverallRule,
   );
   const { progress, reason } = progressMark(linked, initiativeDerivations, profile.strategyProgressRule);
-  if (progress === null && anchorOf(record, "strategyProgress") !== undefined) at("strategyProgress", reason);
+  if (progress === null && anchorOf(record, "strategyProgress") !== undefined)
+    at("strategyProgress", { kind: "progress", reason });
   return {
     derivation: {
       record,
@@ -322,8 +264,9 @@ export function deriveStrategy(
       overall,
       progress,
       initiatives: linked.map((r) => r.id),
-      reason,
+      reason: progressReasonText(reason),
     },
     issues,
+    progressReason: reason,
   };
 }

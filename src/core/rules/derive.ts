@@ -5,6 +5,7 @@ import { foldLabel } from "../text/normalize";
 import { deriveInitiative } from "./derive-initiative";
 import { deriveStrategy } from "./derive-strategy";
 import type { Derived, Rule, RuleContext } from "./types";
+import type { MarkBasis, ProgressReason } from "../model/reasons";
 
 /** Same item: the same item mark and name (folded), under the same objective when both say. */
 function sameItem(a: SheetRecord, b: SheetRecord): boolean {
@@ -62,9 +63,12 @@ export function deriveAll(ctx: Omit<RuleContext, "derived">): Derived {
   const strategyRecords = live.filter((r): r is StrategyRecord => r.kind === "strategy");
 
   const initiatives: InitiativeDerivation[] = [];
+  const initiativeBasis = new Map<string, MarkBasis>();
+  const progressReasons = new Map<string, ProgressReason>();
   for (const r of initiativeRecords) {
-    const { derivation, issues: found } = deriveInitiative(r, ctx.parsed(r), ctx.text.fold);
+    const { derivation, issues: found, basis } = deriveInitiative(r, ctx.parsed(r), ctx.text.fold);
     initiatives.push(derivation);
+    if (basis !== null) initiativeBasis.set(r.id, basis);
     issues.push(...found);
   }
   const initiativeById = new Map(initiatives.map((d) => [d.record.id, d] as const));
@@ -72,7 +76,11 @@ export function deriveAll(ctx: Omit<RuleContext, "derived">): Derived {
   const links = linkInitiatives(strategyRecords, initiativeRecords);
   const strategies: OutcomeDerivation[] = [];
   for (const r of strategyRecords) {
-    const { derivation, issues: found } = deriveStrategy(
+    const {
+      derivation,
+      issues: found,
+      progressReason,
+    } = deriveStrategy(
       r,
       ctx.parsed(r),
       links.get(r.id) ?? [],
@@ -82,6 +90,7 @@ export function deriveAll(ctx: Omit<RuleContext, "derived">): Derived {
       ctx.text.fold,
     );
     strategies.push(derivation);
+    progressReasons.set(r.id, progressReason);
     issues.push(...found);
   }
   const linkedInitiatives = new Set<string>();
@@ -93,6 +102,8 @@ export function deriveAll(ctx: Omit<RuleContext, "derived">): Derived {
     strategyById: new Map(strategies.map((d) => [d.record.id, d] as const)),
     links,
     linkedInitiatives,
+    initiativeBasis,
+    progressReasons,
     issues,
   };
 }

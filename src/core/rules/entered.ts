@@ -1,4 +1,4 @@
-import type { AchievementNotation, FieldCell, SheetRecord } from "../model/records";
+import type { FieldCell, SheetRecord } from "../model/records";
 import { readMark, readMarks, type MarkKind, type MarkReading, type MarkValues } from "../text/marks";
 import { anchorOf } from "./issue";
 
@@ -54,25 +54,6 @@ export const MARK_FIELDS: Readonly<
     { kind: "strategyProgress", multi: false },
   ],
 };
-
-/** The marks a field accepts, as shown to a person ("ア/イ"). */
-export function expectedMarks(kind: MarkKind, notation: AchievementNotation): string {
-  switch (kind) {
-    case "achievement":
-      return notation === "numbered" ? "①/②/③(と (ⅰ)/(ⅱ))" : "○/×(と (ⅰ)/(ⅱ))";
-    case "execution":
-      return "(ⅰ)/(ⅱ)";
-    case "initiativeEffectiveness":
-      return "○/×";
-    case "outcome":
-    case "outcomeOverall":
-      return "A/B";
-    case "strategyProgress":
-      return "a/b";
-    case "strategyEffectiveness":
-      return "ア/イ";
-  }
-}
 
 /** Readings of a cell as the vocabulary rule sees it: several for 個別, else one. */
 export function readingsOf(kind: MarkKind, multi: boolean, cell: FieldCell): MarkReading[] {

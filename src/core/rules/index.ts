@@ -24,6 +24,6 @@ export { runRules } from "./runner";
 export { buildContext, parseRecord, workbookYear } from "./context";
 export type { ContextInput } from "./context";
 export { deriveAll, linkInitiatives } from "./derive";
-export { deriveInitiative, achievementText } from "./derive-initiative";
+export { deriveInitiative } from "./derive-initiative";
 export { deriveStrategy, elapsedShare, outcomeMark, overallMark, progressMark } from "./derive-strategy";
 export type { Derived, Located, LocatedFailure, ParsedRecord, Rule, RuleContext, RuleFamily } from "./types";

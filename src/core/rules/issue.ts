@@ -1,15 +1,15 @@
-import type { FindingCode, Issue, ReportField } from "../model/findings";
+import type { FindingCode, IssueOf, IssueParams, ReportField } from "../model/findings";
 import type { ColumnField, FieldCell, SheetRecord } from "../model/records";
 
 /** An issue at a record's cell (the cell's text is the input). */
-export function cellIssue(
-  code: FindingCode,
+export function cellIssue<C extends FindingCode>(
+  code: C,
   record: Pick<SheetRecord, "sheet">,
   cell: FieldCell,
   column: ColumnField | null,
   field: ReportField | null,
-  params: Readonly<Record<string, string | number>> = {},
-): Issue {
+  params: IssueParams[C],
+): IssueOf<C> {
   return {
     code,
     sheet: record.sheet,
@@ -23,12 +23,12 @@ export function cellIssue(
 }
 
 /** An issue on a record's row when no cell fits (the row, no column). */
-export function rowIssue(
-  code: FindingCode,
+export function rowIssue<C extends FindingCode>(
+  code: C,
   record: SheetRecord,
   field: ReportField | null,
-  params: Readonly<Record<string, string | number>> = {},
-): Issue {
+  params: IssueParams[C],
+): IssueOf<C> {
   return {
     code,
     sheet: record.sheet,

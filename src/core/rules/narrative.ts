@@ -1,4 +1,5 @@
-import type { Issue, LocalizedText } from "../model/findings";
+import type { Issue } from "../model/findings";
+import type { NarrativeCause } from "../model/reasons";
 import type { SheetRecord } from "../model/records";
 import { formatMark } from "../text/marks";
 import { enteredMark, enteredMarks, placeholderIn } from "./entered";
@@ -6,19 +7,16 @@ import { anchorOf, cellIssue, isBlank } from "./issue";
 import type { Rule, RuleContext } from "./types";
 
 /** Why a row needs its 課題 and 改善策 written (the first bad mark found, derived before entered), or null. */
-function needsNarrative(ctx: RuleContext, record: SheetRecord): LocalizedText | null {
-  const said = (fieldJa: string, fieldEn: string, mark: string): LocalizedText => ({
-    ja: `${fieldJa}が「${mark}」`,
-    en: `${fieldEn} "${mark}"`,
-  });
+function needsNarrative(ctx: RuleContext, record: SheetRecord): NarrativeCause | null {
+  const said = (field: NarrativeCause["field"], mark: string): NarrativeCause => ({ field, mark });
   if (record.kind === "initiative") {
     const notation = ctx.layouts.get(record.sheet)?.notation ?? ctx.profile.notation;
     const derived = ctx.derived.initiativeById.get(record.id)?.achievement ?? null;
     const achievement = derived ?? enteredMark(record, "achievement");
     if (achievement === "missed" || achievement === "withdrawal")
-      return said("業績目標の達成状況", "achievement", formatMark("achievement", achievement, notation));
+      return said("achievement", formatMark("achievement", achievement, notation));
     if (enteredMark(record, "initiativeEffectiveness") === "not-effective")
-      return said("取組の有効性", "initiative effectiveness", "×");
+      return said("initiativeEffectiveness", "×");
     return null;
   }
   const d = ctx.derived.strategyById.get(record.id);
@@ -30,13 +28,12 @@ function needsNarrative(ctx: RuleContext, record: SheetRecord): LocalizedText | 
     : d !== undefined && d.outcomes.every((o) => o.mark !== null) && d.outcomes.length > 0
       ? d.outcomes.map((o) => o.mark)
       : enteredMarks(record, "outcome");
-  if (outcomes.includes("B")) return said("アウトカム(個別)", "outcome", "B");
+  if (outcomes.includes("B")) return said("outcome", "B");
   if (evaluated("outcomeOverall") && (d?.overall ?? enteredMark(record, "outcomeOverall")) === "B")
-    return said("アウトカム(全体)", "overall outcome", "B");
+    return said("outcomeOverall", "B");
   if (evaluated("strategyProgress") && (d?.progress ?? enteredMark(record, "strategyProgress")) === "b")
-    return said("戦略の進捗状況", "strategy progress", "b");
-  if (enteredMark(record, "strategyEffectiveness") === "review")
-    return said("戦略の有効性", "strategy effectiveness", "イ");
+    return said("strategyProgress", "b");
+  if (enteredMark(record, "strategyEffectiveness") === "review") return said("strategyEffectiveness", "イ");
   return null;
 }
 
@@ -56,7 +53,7 @@ export const missingNarrative: Rule = {
         const cells = record.fields[column];
         const cell = anchorOf(record, column);
         if (cells === undefined || cell === undefined || !cells.every((c) => isBlank(c.text))) continue;
-        yield cellIssue(code, record, cell, column, null, { becauseJa: because.ja, becauseEn: because.en });
+        yield cellIssue(code, record, cell, column, null, { because });
       }
     }
   },

@@ -1,4 +1,4 @@
-import type { FindingCode, Issue, ReportField } from "../model/findings";
+import type { Issue, ReportField } from "../model/findings";
 import type { ColumnField } from "../model/records";
 import { cellIssue } from "./issue";
 import type { Rule, RuleContext } from "./types";
@@ -40,7 +40,10 @@ export const cellErrors: Rule = {
   },
 };
 
-const WHAT_CODE: Readonly<Record<"target" | "result" | "criterion", FindingCode>> = {
+/** The finding code of a text that did not read, by what it is (all three share their params). */
+const WHAT_CODE: Readonly<
+  Record<"target" | "result" | "criterion", "parse.target" | "parse.result" | "parse.criterion">
+> = {
   target: "parse.target",
   result: "parse.result",
   criterion: "parse.criterion",
@@ -76,8 +79,10 @@ export const parseFailures: Rule = {
           });
           continue;
         }
-        const params: Record<string, string> = { text: failure.raw, reason: failure.code };
-        if (failure.detail !== undefined && failure.detail !== "") params["detail"] = failure.detail;
+        const params =
+          failure.detail !== undefined && failure.detail !== ""
+            ? { text: failure.raw, reason: failure.code, detail: failure.detail }
+            : { text: failure.raw, reason: failure.code };
         yield cellIssue(
           WHAT_CODE[what],
           record,

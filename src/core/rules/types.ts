@@ -12,6 +12,7 @@ import type { SheetSnapshot } from "../model/snapshot";
 import type { ParseFailure, ResultValue, Target, WithdrawalCriterion } from "../model/values";
 import type { Profile } from "../profile/profile";
 import type { TextMemo } from "../text/memo";
+import type { MarkBasis, ProgressReason } from "../model/reasons";
 
 /** The families of rules; one file each under src/core/rules. */
 export type RuleFamily =
@@ -62,6 +63,10 @@ export interface Derived {
   readonly links: ReadonlyMap<string, ReadonlyArray<InitiativeRecord>>;
   /** initiative ids linked to at least one strategy */
   readonly linkedInitiatives: ReadonlySet<string>;
+  /** initiative id → what its derived achievement rests on (for consistency.mark-differs) */
+  readonly initiativeBasis: ReadonlyMap<string, MarkBasis>;
+  /** strategy id → why its progress is what it is */
+  readonly progressReasons: ReadonlyMap<string, ProgressReason>;
   readonly issues: ReadonlyArray<Issue>;
 }
 

@@ -51,8 +51,10 @@ export const badEraYears: Rule = {
       cell: FieldCell,
       column: ColumnField,
     ): Issue => {
-      const params: Record<string, string> = { text: failure.raw };
-      if (failure.detail !== undefined && failure.detail !== "") params["suggestion"] = failure.detail;
+      const params =
+        failure.detail !== undefined && failure.detail !== ""
+          ? { text: failure.raw, suggestion: failure.detail }
+          : { text: failure.raw };
       return cellIssue("values.bad-era-year", record, cell, column, null, params);
     };
     // the record's own failures, then its indicator targets' (no joined list per record)

@@ -1,7 +1,7 @@
 import type { Issue } from "../model/findings";
 import type { ComputedMarkField, ValidatedMarkField } from "../model/findings";
 import { normalizeText } from "../text/normalize";
-import { expectedMarks, MARK_FIELDS, readingsOf } from "./entered";
+import { MARK_FIELDS, readingsOf } from "./entered";
 import { cellIssue, cellsOf } from "./issue";
 import type { Rule, RuleContext } from "./types";
 
@@ -26,7 +26,8 @@ export const notAMark: Rule = {
           if (kind === "achievement" && AMBIGUOUS_WITHDRAWAL.test(normalizeText(cell.text))) continue;
           const field: ComputedMarkField | ValidatedMarkField = kind;
           yield cellIssue("vocabulary.not-a-mark", record, cell, kind, field, {
-            expected: expectedMarks(kind, notation),
+            mark: kind,
+            notation,
             found: bad.found,
           });
         }
@@ -45,7 +46,14 @@ export const ambiguousWithdrawal: Rule = {
       for (const column of ["achievement", "achievementResult"] as const) {
         for (const cell of cellsOf(record, column)) {
           if (AMBIGUOUS_WITHDRAWAL.test(normalizeText(cell.text)))
-            yield cellIssue("vocabulary.ambiguous-withdrawal-wording", record, cell, column, "withdrawal");
+            yield cellIssue(
+              "vocabulary.ambiguous-withdrawal-wording",
+              record,
+              cell,
+              column,
+              "withdrawal",
+              {},
+            );
         }
       }
     }

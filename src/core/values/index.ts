@@ -18,17 +18,7 @@ export { actionOf, parseCriteria } from "./criterion";
 export { labelSimilarity } from "./similarity";
 export type { Pairable } from "./pairing";
 export { LABEL_MARGIN, LABEL_MIN, pairValues } from "./pairing";
-export type { ComparisonText } from "./compare";
-export {
-  describeComparison,
-  describeThreshold,
-  fires,
-  formatQuantity,
-  holds,
-  isRelative,
-  lowerIsBetter,
-  meets,
-} from "./compare";
+export { fires, formatQuantity, holds, isRelative, lowerIsBetter, meets } from "./compare";
 export type { ValueProblem } from "./checks";
 export { valueProblems } from "./checks";
 export { absoluteOf, baselineFromHistory, readRelativeTarget, resolveWithHistory } from "./relative";

@@ -140,8 +140,15 @@ describe("compareYears: each history.* code over generated year pairs", () => {
     expect(at(c.findings, "history.target-changed")).toEqual(["取組(2)!F14"]);
     expect(at(c.findings, "history.criterion-changed")).toEqual(["取組(2)!G14"]);
     const t = c.findings.find((x) => x.code === "history.target-changed");
-    expect(t?.message.ja).toContain("70%以上");
-    expect(t?.message.ja).toContain("75%以上");
+    expect(t?.message.ja).toBe(
+      "業績目標が前年度(取組(2)!F14)から変わっています: 「窓口サービス満足度:70%以上」→「窓口サービス満足度:75%以上」。",
+    );
+    expect(t?.message.en).toBe(
+      'The performance target changed from last year (取組(2)!F14): "窓口サービス満足度:70%以上" → "窓口サービス満足度:75%以上".',
+    );
+    expect(c.findings.find((x) => x.code === "history.indicator-changed")?.message.en).toMatch(
+      /^The outcome indicator changed from last year \(取組\(2\)!C14\)/,
+    );
     expect(t?.severity).toBe("info");
     // a changed indicator does not stop the match (label similarity stays above the threshold)
     const m = c.matches.find((x) => x.current === "取組(2)!14");

@@ -1,3 +1,4 @@
+import { progressReasonText } from "../../../src/core/messages/reasons";
 import type { InitiativeDerivation } from "../../../src/core/model/evaluation";
 import type { InitiativeRecord } from "../../../src/core/model/records";
 import type { Target } from "../../../src/core/model/values";
@@ -118,7 +119,8 @@ describe("strategyProgress and links", () => {
   test("no linked initiative → no mark, with a reason", () => {
     const p = progressMark([], new Map());
     expect(p.progress).toBeNull();
-    expect(p.reason.ja).toContain("取組がありません");
+    expect(p.reason).toEqual({ kind: "no-linked-initiative" });
+    expect(progressReasonText(p.reason).ja).toContain("取組がありません");
   });
 
   test("links: [3] ← [3-1] across sheets, else the same item; others stay unlinked", () => {

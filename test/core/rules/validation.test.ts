@@ -228,7 +228,7 @@ describe("duplicates", () => {
       field: null,
       column: "itemName",
       input: again.itemName,
-      params: {},
+      params: { first: first.id, duplicate: again.id, item: again.itemName },
     };
     const { issues } = run([first, again], { layoutIssues: [fromLayout] });
     expect(issues.filter((i) => i.code === "duplicates.repeated-row")).toEqual([fromLayout]);

@@ -1,5 +1,4 @@
 import {
-  describeComparison,
   fires,
   formatQuantity,
   labelSimilarity,
@@ -11,6 +10,7 @@ import {
   valueProblems,
   type ParseContext,
 } from "../../../src/core/values";
+import { describeComparison } from "../../../src/core/messages/comparison";
 import type {
   Comparator,
   ResultValue,

@@ -8,9 +8,9 @@ import {
   parseTargets,
   parseYearSpan,
   valueProblems,
-  describeComparison,
   type ParseContext,
 } from "../../../src/core/values";
+import { describeComparison } from "../../../src/core/messages/comparison";
 
 const ctx: ParseContext = { evaluationYear: 2016, defaultEra: "heisei" };
 
