@@ -15,7 +15,6 @@ import {
   MenuPopover,
   MenuTrigger,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -25,7 +24,7 @@ import {
   tokens,
   Tooltip,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import type { CellWrite, Evaluation, MappingOverrides } from "../../core";
 import type {
@@ -42,7 +41,7 @@ import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";
 import { NO_CONFLICTS, selectWrites, type ConflictChoice } from "../model/selection";
 import { CheckTab } from "./CheckTab";
-import { ErrorBar, type UiError } from "./ErrorBar";
+import { DismissAction, ErrorBar, type UiError } from "./ErrorBar";
 import { FileOpen } from "./FileOpen";
 import { describeError } from "./format";
 import { MappingTab } from "./MappingTab";
@@ -457,16 +456,7 @@ export function App({
       {startNotice ? (
         <MessageBar intent="info" layout="multiline" data-testid="startup-notice">
           <MessageBarBody>{t(startNotice)}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={t("errorDismiss")}
-                icon={<DismissRegular />}
-                onClick={() => setStartNotice(null)}
-              />
-            }
-          />
+          <DismissAction t={t} onDismiss={() => setStartNotice(null)} />
         </MessageBar>
       ) : null}
       {result?.notices && result.notices.length > 0 ? (
@@ -553,16 +543,7 @@ export function App({
         {notice ? (
           <MessageBar intent="success" role="status" layout="multiline">
             <MessageBarBody>{notice}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label={t("errorDismiss")}
-                  icon={<DismissRegular />}
-                  onClick={() => setNotice(null)}
-                />
-              }
-            />
+            <DismissAction t={t} onDismiss={() => setNotice(null)} />
           </MessageBar>
         ) : null}
       </div>

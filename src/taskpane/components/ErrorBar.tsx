@@ -21,6 +21,22 @@ interface ErrorBarProps {
   readonly onDismiss: () => void;
 }
 
+/** The × that closes a message bar (every dismissible bar of the pane has the same one). */
+export function DismissAction({ t, onDismiss }: { readonly t: Translate; readonly onDismiss: () => void }) {
+  return (
+    <MessageBarActions
+      containerAction={
+        <Button
+          appearance="transparent"
+          aria-label={t("errorDismiss")}
+          icon={<DismissRegular />}
+          onClick={onDismiss}
+        />
+      }
+    />
+  );
+}
+
 /** Shows an error with its remedy; it stays until dismissed. */
 export function ErrorBar({ t, error, onDismiss }: ErrorBarProps) {
   return (
@@ -30,16 +46,7 @@ export function ErrorBar({ t, error, onDismiss }: ErrorBarProps) {
         {t(error.hint, error.hintParams)}
         {error.detail ? <div data-testid="error-detail">{error.detail}</div> : null}
       </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label={t("errorDismiss")}
-            icon={<DismissRegular />}
-            onClick={onDismiss}
-          />
-        }
-      />
+      <DismissAction t={t} onDismiss={onDismiss} />
     </MessageBar>
   );
 }
