@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import ExcelJS from "exceljs";
 import type { CommonIndicator, WardSummary } from "../report/dashboard-model";
+import { writeTableWorkbook, type TableCell } from "./table-xlsx";
 
 /** One finding row of summary.xlsx / findings.csv (the same columns, in this order). */
 export interface FindingRow {
@@ -107,9 +107,6 @@ export interface SummaryXlsxNames {
   readonly findingColumns: ReadonlyArray<string>;
 }
 
-/** Excel table names: letters, digits, underscores. */
-const tableName = (s: string): string => s.replace(/[^A-Za-z0-9_]/g, "_");
-
 /** A hyperlink target into a ward's workbook at a cell ('取組(2)'!H24), as Excel opens it. */
 export function cellLink(link: string, sheet: string, cell: string | null): string {
   const path = link.replace(/\\/g, "/");
@@ -119,31 +116,16 @@ export function cellLink(link: string, sheet: string, cell: string | null): stri
 
 /**
  * summary.xlsx: the ward table, the common indicators and every finding as Excel tables (filterable,
- * sortable in Excel), the finding's cell a hyperlink into the ward's workbook. exceljs writes this new file
- * (kusei never writes a user's workbook with it); its table support is why it is used here.
+ * sortable in Excel), the finding's cell a hyperlink into the ward's workbook. Streamed (table-xlsx.ts):
+ * `findings` is read from disk once per pass and never held, so memory stays flat with the number of wards.
  */
 export async function writeSummaryXlsx(
   path: string,
   wards: ReadonlyArray<WardSummary>,
   common: ReadonlyArray<CommonIndicator>,
-  findings: AsyncIterable<FindingRow>,
+  findings: () => AsyncIterable<FindingRow>,
   names: SummaryXlsxNames,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "kusei";
-  const w1 = wb.addWorksheet(names.wardSheet, { views: [{ state: "frozen", ySplit: 1 }] });
-  const wardData = wardRows(wards);
-  w1.addTable({
-    name: tableName("Wards"),
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: names.wardColumns.map((name) => ({ name, filterButton: true })),
-    rows: wardData.length > 0 ? wardData : [names.wardColumns.map(() => null)],
-  });
-  w1.columns.forEach((c, i) => (c.width = i === 0 ? 14 : i === 1 ? 40 : i === 10 ? 40 : 10));
-
-  const w2 = wb.addWorksheet(names.commonSheet, { views: [{ state: "frozen", ySplit: 1 }] });
   const commonRows = common.flatMap((g) =>
     g.entries.map((e) => [
       g.label,
@@ -154,39 +136,42 @@ export async function writeSummaryXlsx(
       e.indicator.mark ?? "",
     ]),
   );
-  w2.addTable({
-    name: "Common",
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: names.commonColumns.map((name) => ({ name, filterButton: true })),
-    rows: commonRows.length > 0 ? commonRows : [names.commonColumns.map(() => null)],
-  });
-  w2.columns.forEach((c, i) => (c.width = [40, 10, 12, 40, 40, 8][i] ?? 12));
+  await writeTableWorkbook(path, [
+    {
+      name: names.wardSheet,
+      table: "Wards",
+      style: "TableStyleMedium2",
+      columns: names.wardColumns,
+      widths: names.wardColumns.map((_, i) => (i === 0 ? 14 : i === 1 || i === 10 ? 40 : 10)),
+      rows: () => wardRows(wards),
+    },
+    {
+      name: names.commonSheet,
+      table: "Common",
+      style: "TableStyleMedium2",
+      columns: names.commonColumns,
+      widths: [40, 10, 12, 40, 40, 8],
+      rows: () => commonRows,
+    },
+    {
+      name: names.findingSheet,
+      table: "Findings",
+      style: "TableStyleLight9",
+      columns: names.findingColumns,
+      widths: [12, 14, 8, 8, 30, 70, 70],
+      rows: () => findingCells(findings()),
+    },
+  ]);
+}
 
-  const w3 = wb.addWorksheet(names.findingSheet, { views: [{ state: "frozen", ySplit: 1 }] });
-  const rows: Array<Array<string | null>> = [];
-  const links: Array<string | null> = [];
+/** A finding's cells in summary.xlsx; the cell address links into the ward's workbook (→ when it has none). */
+async function* findingCells(findings: AsyncIterable<FindingRow>): AsyncIterable<TableCell[]> {
   for await (const f of findings) {
-    rows.push([f.ward, f.sheet, f.cell ?? "", f.severity, f.code, f.ja, f.en]);
-    links.push(f.link === "" ? null : cellLink(f.link, f.sheet, f.cell));
+    const address = f.cell ?? "";
+    const cell: TableCell =
+      f.link === ""
+        ? address
+        : { text: address === "" ? "→" : address, link: cellLink(f.link, f.sheet, f.cell) };
+    yield [f.ward, f.sheet, cell, f.severity, f.code, f.ja, f.en];
   }
-  w3.addTable({
-    name: "Findings",
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: names.findingColumns.map((name) => ({ name, filterButton: true })),
-    rows: rows.length > 0 ? rows : [names.findingColumns.map(() => null)],
-  });
-  // the table writes plain values; the cell column then gets its hyperlinks (same text)
-  links.forEach((link, i) => {
-    if (link === null) return;
-    const address = rows[i]?.[2] ?? "";
-    const target = w3.getCell(i + 2, 3);
-    target.value = { text: address === "" ? "→" : address, hyperlink: link };
-    target.font = { color: { argb: "FF0563C1" }, underline: true };
-  });
-  w3.columns.forEach((c, i) => (c.width = [12, 14, 8, 8, 30, 70, 70][i] ?? 12));
-  await wb.xlsx.writeFile(path);
 }

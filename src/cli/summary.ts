@@ -255,7 +255,7 @@ export async function runSummary(
       join(outDir, "summary.csv"),
       `\uFEFF${csvLine(wardHeader(names))}${wardRows(wards).map(csvLine).join("")}`,
     );
-    await writeSummaryXlsx(join(outDir, "summary.xlsx"), wards, common, readFindings(tmp), {
+    await writeSummaryXlsx(join(outDir, "summary.xlsx"), wards, common, () => readFindings(tmp), {
       wardSheet: tx(lang, "wardSheet"),
       commonSheet: tx(lang, "commonSheet"),
       findingSheet: tx(lang, "findingSheet"),
