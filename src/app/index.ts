@@ -27,3 +27,5 @@ export type { PhaseTotals } from "./timing";
 export { changeLogIn, logSheetOf } from "./log";
 export type { WorkbookLog } from "./log";
 export type { ApplySelectedResult } from "./apply";
+export { evaluatePreviousYear, PREVIOUS_UNREADABLE, withPreviousYear } from "./previous";
+export type { YearComparison } from "./previous";

@@ -1,7 +1,12 @@
-import { check } from "../app";
+import {
+  evaluatePreviousYear,
+  inThisThread,
+  PREVIOUS_UNREADABLE,
+  withPreviousYear as addHistory,
+} from "../app";
 import { openXlsxPort } from "../app/xlsx-port";
 import { ZLIB_CODEC } from "./zlib-codec";
-import { compareYears, type Evaluation, type Profile } from "../core";
+import type { Evaluation, Profile } from "../core";
 import { isWorkbookReadError } from "../xlsx";
 import { CliFileError, readInput } from "./files";
 import type { Lang } from "./i18n";
@@ -29,49 +34,37 @@ export async function loadPreviousYear(
       maxUncompressedBytes: o.maxUncompressedBytes,
       codec: ZLIB_CODEC,
     });
-    return { file, evaluation: (await check(port, { profile: o.profile })).evaluation };
+    return {
+      file,
+      evaluation: await evaluatePreviousYear(port, { profile: o.profile, evaluator: inThisThread }),
+    };
   } catch (e) {
     const why = isWorkbookReadError(e)
       ? e.messages[o.lang]
       : e instanceof CliFileError || e instanceof Error
         ? e.message
         : String(e);
-    const label =
-      o.lang === "ja" ? "前年度のブックを読めません" : "the previous year's workbook cannot be read";
-    throw new PreviousYearError(`${label}: ${file}: ${why}`);
+    throw new PreviousYearError(`${PREVIOUS_UNREADABLE[o.lang]}: ${file}: ${why}`);
   }
 }
 
-/**
- * This year's evaluation with last year's history.* findings added (in reading order after the workbook's
- * own findings of the same sheet), and the matching for the report.
- */
+/** This year's evaluation with last year's history.* findings added, and the matching for the report. */
 export function withPreviousYear(
   ev: Evaluation,
   previous: PreviousYear,
   profile: Profile,
 ): { evaluation: Evaluation; history: HistoryOut } {
-  const c = compareYears(ev, previous.evaluation, { defaultEra: profile.defaultEra });
-  const order = new Map(ev.layouts.map((l, i) => [l.sheet, i] as const));
-  const findings = [...ev.findings, ...c.findings]
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
+  const { evaluation, comparison } = addHistory(ev, previous.evaluation, profile);
   return {
-    evaluation: { ...ev, findings },
+    evaluation,
     history: {
       previousFile: previous.file,
-      currentYear: c.currentYear,
-      previousYear: c.previousYear,
-      matches: c.matches,
-      added: c.added,
-      removed: c.removed,
-      ambiguous: c.ambiguous,
+      currentYear: comparison.currentYear,
+      previousYear: comparison.previousYear,
+      matches: comparison.matches,
+      added: comparison.added,
+      removed: comparison.removed,
+      ambiguous: comparison.ambiguous,
     },
   };
 }

@@ -3,9 +3,9 @@
 // worker) and in the page's own thread (local.ts, where no worker starts). Both give the same results.
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
-import { evaluateRead } from "../../src/app";
+import { evaluateRead, withPreviousYear } from "../../src/app";
 import { openXlsxPort } from "../../src/app/xlsx-port";
-import { CHANGE_LOG_SHEET, writesFromPlan, type Evaluation } from "../../src/core";
+import { CHANGE_LOG_SHEET, DEFAULT_PROFILE, writesFromPlan, type Evaluation } from "../../src/core";
 import { connectEngine, engineOnDemand } from "../../src/taskpane/engine/connect";
 import type { Engine, Phase } from "../../src/taskpane/engine/engine";
 import { createLocalEngine } from "../../src/taskpane/engine/local";
@@ -13,6 +13,7 @@ import { remoteEngine, type WorkerLike } from "../../src/taskpane/engine/remote"
 import { serveEngine, type MessageScope } from "../../src/taskpane/engine/serve";
 import { joinEvaluation, joinRead, splitEvaluation, splitRead } from "../../src/taskpane/engine/transfer";
 import { fixturePath } from "../helpers/fixtures";
+import { editedWorkbook } from "../helpers/edit-xlsx";
 
 const XLSX = readFileSync(fixturePath("hirano-fy2016"));
 const file = (bytes: Uint8Array = XLSX, name = "hirano.xlsx") => new File([bytes as BlobPart], name);
@@ -145,6 +146,69 @@ describe("the engine in a worker answers as the engine in the page does", () => 
     const there = await engine.evaluate(read, {}, CHANGE_LOG_SHEET, (p) => phases.push(p));
     expect(there).toEqual(evaluateRead(read, {}, CHANGE_LOG_SHEET));
     expect(phases).toEqual(["evaluating", "receiving"]);
+  });
+});
+
+describe("前年度のブックと比較: last year's workbook read in the engine, its history.* findings added", () => {
+  let last: Uint8Array;
+  beforeAll(async () => {
+    // last year: the sample titled 平成27年度, 格付結果 3.4 (this year's 前年度までの実績 says 3.3), as in
+    // test/cli/previous.test.ts
+    last = new Uint8Array(
+      await editedWorkbook(fixturePath("hirano-fy2016"), {
+        "*!E2": "平成27年度",
+        "取組(2)!J14": "窓口サービス満足度:93%",
+        "取組(2)!J24": "来庁者等に対する窓口サービス格付結果:3.4",
+      }),
+    );
+  });
+  const history = (e: Evaluation) => e.findings.filter((f) => f.code.startsWith("history."));
+
+  test("in the worker: the year, then check adds what the CLI's --previous adds; the plan is unchanged; removed again", async () => {
+    const engine = await connected();
+    await engine.open(file(), () => undefined);
+    const alone = await engine.check({}, () => undefined);
+    expect(history(alone.evaluation)).toEqual([]);
+    const phases: Phase[] = [];
+    await expect(engine.openPrevious(file(last, "h27.xlsx"), (p) => phases.push(p))).resolves.toEqual({
+      year: 2015,
+      ward: "平野区",
+    });
+    expect(phases).toEqual(["reading", "evaluating"]);
+    const compared = await engine.check({}, () => undefined);
+    const figure = history(compared.evaluation).filter((f) => f.code === "history.figure-differs");
+    expect(figure.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["取組(2)!H24"]);
+    expect(figure[0]?.message.ja).toContain("3.4");
+    // the same findings as withPreviousYear over the two evaluations in this thread (what the CLI calls)
+    const prevEv = evaluateRead(await (await openXlsxPort(last)).read(), {});
+    const here = evaluateRead(await (await openXlsxPort(new Uint8Array(XLSX))).read(), {});
+    expect(compared.evaluation.findings).toEqual(
+      withPreviousYear(here, prevEv, DEFAULT_PROFILE).evaluation.findings,
+    );
+    // only findings were added: marks and plan as before
+    expect(compared.evaluation.plan).toEqual(alone.evaluation.plan);
+    expect(compared.evaluation.initiatives).toEqual(alone.evaluation.initiatives);
+    await engine.closePrevious();
+    expect(history((await engine.check({}, () => undefined)).evaluation)).toEqual([]);
+  });
+
+  test("evaluate (Excel's reads) adds them too", async () => {
+    const engine = await connected();
+    await engine.openPrevious(file(last, "h27.xlsx"), () => undefined);
+    const read = await (await openXlsxPort(new Uint8Array(XLSX))).read();
+    const there = await engine.evaluate(read, {}, CHANGE_LOG_SHEET, () => undefined);
+    expect(history(there).map((f) => f.code)).toContain("history.figure-differs");
+  });
+
+  test("a file that cannot be read fails with the reader's ja/en text and keeps the comparison as it was", async () => {
+    const engine = await connected();
+    await engine.open(file(), () => undefined);
+    await engine.openPrevious(file(last, "h27.xlsx"), () => undefined);
+    const bad = file(new TextEncoder().encode("not a zip"), "bad.xlsx");
+    const e = await engine.openPrevious(bad, () => undefined).catch((x: unknown) => x);
+    expect((e as { messages: { ja: string } }).messages.ja).toMatch(/[ぁ-ん]/);
+    const after = await engine.check({}, () => undefined);
+    expect(history(after.evaluation).map((f) => f.code)).toContain("history.figure-differs");
   });
 });
 

@@ -10,6 +10,14 @@ export interface OpenedFile {
   readonly readOnly: LocalizedText | null;
 }
 
+/** Last year's workbook as the engine took it in (前年度のブックと比較). */
+export interface PreviousOpened {
+  /** the fiscal year its sheets are for (Western: 2015 for 平成27年度) */
+  readonly year: number;
+  /** the ward its sheet titles name, or null */
+  readonly ward: string | null;
+}
+
 /** One check of the open file. */
 export interface FileCheck {
   readonly evaluation: Evaluation;
@@ -36,6 +44,14 @@ export interface Engine {
   save(): Promise<Uint8Array>;
   /** true once the worker behind this engine has stopped: a new engine is needed (absent: never stops) */
   stopped?(): boolean;
+  /**
+   * Reads and evaluates last year's workbook (never written) and keeps it: from then on every check and
+   * evaluate adds the history.* findings of this year against it (its marks and plan stay as they were).
+   * A file that cannot be read rejects and leaves the one kept before, if any.
+   */
+  openPrevious(file: Blob, onPhase: PhaseListener): Promise<PreviousOpened>;
+  /** Drops last year's workbook: checks and evaluations are this year's alone again. */
+  closePrevious(): Promise<void>;
   /** Evaluates a read taken elsewhere (Excel: Office.js reads on the page's thread). */
   evaluate(
     read: WorkbookRead,

@@ -1,6 +1,21 @@
-import { applySelected, checkWith, evaluateRead, revertWith, type WorkbookPort } from "../../app";
+import {
+  applySelected,
+  checkWith,
+  evaluatePreviousYear,
+  evaluateRead,
+  revertWith,
+  withPreviousYear,
+  type WorkbookPort,
+} from "../../app";
 import { openXlsxPort, type XlsxPort } from "../../app/xlsx-port";
-import { DEFAULT_PROFILE, fromA1, type CellValue, type LocalizedText, type SheetSnapshot } from "../../core";
+import {
+  DEFAULT_PROFILE,
+  fromA1,
+  type CellValue,
+  type Evaluation,
+  type LocalizedText,
+  type SheetSnapshot,
+} from "../../core";
 import type { Engine, PhaseListener } from "./engine";
 import { afterPaint } from "./paint";
 
@@ -32,7 +47,12 @@ function noFile(): never {
  */
 export function createLocalEngine(): Engine {
   let port: XlsxPort | null = null;
+  // last year's workbook, evaluated once when picked (its port is dropped: it is never written)
+  let previous: Evaluation | null = null;
   const opened = (): XlsxPort => port ?? noFile();
+  // this year's findings with last year's history.* ones, when a previous year is kept
+  const compared = (ev: Evaluation): Evaluation =>
+    previous ? withPreviousYear(ev, previous, DEFAULT_PROFILE).evaluation : ev;
   const now = () => new Date();
   const evaluating =
     (onPhase: PhaseListener) =>
@@ -54,7 +74,7 @@ export function createLocalEngine(): Engine {
       onPhase("reading");
       const p: WorkbookPort = opened();
       const r = await checkWith(p, { profile: DEFAULT_PROFILE, overrides, evaluator: evaluating(onPhase) });
-      return { evaluation: r.evaluation, origins: r.origins };
+      return { evaluation: compared(r.evaluation), origins: r.origins };
     },
     async apply(writes) {
       const p = opened();
@@ -78,7 +98,22 @@ export function createLocalEngine(): Engine {
     },
     save: () => opened().save(),
     async evaluate(read, choice, logSheet, onPhase) {
-      return evaluating(onPhase)(read, choice, logSheet);
+      return compared(await evaluating(onPhase)(read, choice, logSheet));
+    },
+    async openPrevious(file, onPhase) {
+      onPhase("reading");
+      await afterPaint();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ev = await evaluatePreviousYear(await openXlsxPort(bytes), {
+        profile: DEFAULT_PROFILE,
+        evaluator: evaluating(onPhase),
+      });
+      // kept only once it is read: a file that fails leaves the comparison as it was
+      previous = ev;
+      return { year: ev.evaluationYear, ward: ev.layouts.find((l) => l.ward !== null)?.ward ?? null };
+    },
+    async closePrevious() {
+      previous = null;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { EvaluateChoice } from "../../app";
 import type { CellValue, CellWrite, GridPos, LocalizedText, MappingOverrides } from "../../core";
 import type { ApplyResult, RevertResult } from "../host";
-import type { OpenedFile, Phase } from "./engine";
+import type { OpenedFile, Phase, PreviousOpened } from "./engine";
 import type { EvaluationPart, ReadPart } from "./transfer";
 
 // The messages between the page (remote.ts) and the worker (serve.ts). A call is a request id, the parts
@@ -18,6 +18,8 @@ export type Call =
   | { readonly op: "revert"; readonly overrides: MappingOverrides }
   | { readonly op: "cell"; readonly sheet: string; readonly cell: string }
   | { readonly op: "save" }
+  /** last year's workbook to compare with, or null to stop comparing */
+  | { readonly op: "previous"; readonly file: Blob | null }
   /** the read came before, as ReadPart messages of the same id */
   | { readonly op: "evaluate"; readonly choice: EvaluateChoice; readonly logSheet: string };
 
@@ -29,6 +31,7 @@ export interface Results {
   readonly revert: RevertResult;
   readonly cell: CellValue;
   readonly save: Uint8Array;
+  readonly previous: PreviousOpened | null;
   readonly evaluate: null;
 }
 

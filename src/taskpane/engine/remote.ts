@@ -103,6 +103,14 @@ export function remoteEngine(worker: WorkerLike): Engine {
     async save() {
       return (await call({ op: "save" })).result;
     },
+    async openPrevious(file, onPhase) {
+      const { result } = await call({ op: "previous", file }, onPhase);
+      if (!result) throw new Error("kusei: the worker answered without last year's workbook");
+      return result;
+    },
+    async closePrevious() {
+      await call({ op: "previous", file: null });
+    },
     async evaluate(read, choice, logSheet, onPhase) {
       // the choice as data: a timer (a function) measures only an evaluation in the page's own thread
       const data = {

@@ -55,6 +55,12 @@ export function serveEngine(scope: MessageScope, engine: Engine): void {
           const bytes = (await engine.save()).slice();
           return done<"save">(bytes, [bytes.buffer]);
         }
+        case "previous":
+          if (call.file === null) {
+            await engine.closePrevious();
+            return done<"previous">(null);
+          }
+          return done<"previous">(await engine.openPrevious(call.file, phase));
         case "evaluate": {
           const read = joinRead(reads.get(id) ?? []);
           reads.delete(id);
