@@ -6,6 +6,7 @@ import { App } from "./components/App";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
 import type { Engine } from "./engine/engine";
+import { previousYearOn } from "./engine/previous-year";
 import type { WorkerLike } from "./engine/remote";
 import { createExcelHost } from "./hosts/excel";
 import { openStandaloneFile } from "./hosts/standalone";
@@ -70,7 +71,9 @@ async function start(): Promise<void> {
   document.documentElement.lang = lang;
   document.title = t("appTitle");
   const engine = pageEngine();
-  const engineNow = async () => (await engine()).engine;
+  // last year's workbook, kept in the engine: every evaluation through it gains the history.* findings
+  const previousYear = previousYearOn(async () => (await engine()).engine);
+  const engineNow = () => previousYear.engine();
   const evaluate: Engine["evaluate"] = async (...args) => (await engineNow()).evaluate(...args);
   // The ribbon's commands run in this page too (shared runtime): they evaluate with the same engine.
   if (started.inExcel)
@@ -83,6 +86,7 @@ async function start(): Promise<void> {
       lang={lang}
       host={createExcelHost(lang, evaluate, officeSupports)}
       ribbonRuns={ribbonRuns(window as SharedPage)}
+      previousYear={previousYear}
     />
   ) : (
     <App
@@ -90,6 +94,7 @@ async function start(): Promise<void> {
       lang={lang}
       host={null}
       openFile={async (file, onPhase) => openStandaloneFile(file, await engineNow(), onPhase)}
+      previousYear={previousYear}
       // Opened as a file the page works, only without Office and its worker: say so, and how to do better.
       {...(fromFile ? { startupNotice: "startFromFile" as const } : {})}
       {...(started.timedOut && !fromFile

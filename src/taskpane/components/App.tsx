@@ -37,6 +37,7 @@ import type {
   TaskpaneHost,
 } from "../host";
 import { fiscalYearJa } from "../i18n/era";
+import type { PreviousYearSource } from "../engine/previous-year";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { overridesFromDraft, InvalidColumnError, type MappingDraft } from "../model/mapping";
 import { NO_CONFLICTS, selectWrites, type ConflictChoice } from "../model/selection";
@@ -46,6 +47,7 @@ import { FileOpen } from "./FileOpen";
 import { describeError } from "./format";
 import { MappingTab } from "./MappingTab";
 import { MarksTab, type ApplyProgress } from "./MarksTab";
+import { PreviousYear } from "./PreviousYear";
 import { SummaryTab } from "./SummaryTab";
 
 const useStyles = makeStyles({
@@ -129,6 +131,8 @@ export interface AppProps {
   readonly startupNotice?: UiKey;
   /** Excel: the ribbon's 検証 runs, shared with the pane in one runtime (src/excel/shared-runtime.ts) */
   readonly ribbonRuns?: RibbonRunSource;
+  /** 前年度のブックと比較: last year's workbook, read in the page's engine */
+  readonly previousYear?: PreviousYearSource;
 }
 
 interface Busy {
@@ -174,6 +178,7 @@ export function App({
   startupError,
   startupNotice,
   ribbonRuns,
+  previousYear,
 }: AppProps) {
   const styles = useStyles();
   const [host, setHost] = useState<TaskpaneHost | null>(initialHost);
@@ -473,6 +478,15 @@ export function App({
         <FileOpen t={t} disabled={isBusy} onFile={onOpen} />
       ) : (
         <>
+          {previousYear && host ? (
+            <PreviousYear
+              t={t}
+              source={previousYear}
+              disabled={isBusy}
+              run={run}
+              recheck={() => validate(host, overrides)}
+            />
+          ) : null}
           <TabList
             selectedValue={tab}
             onTabSelect={(_, d) => setTab(d.value as TabId)}

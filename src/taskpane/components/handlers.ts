@@ -1,8 +1,12 @@
 import type { ReactElement, ReactNode } from "react";
 import type { Finding } from "../../core";
+import type { UiKey } from "../i18n/strings";
 
 /** A callback a component receives as a prop (kept in a .ts file: the .tsx lint config misreads parameter names in types). */
 export type Handler<T> = (value: T) => void;
+
+/** How the pane runs a use case: busy with `label`, a failure shown with `hint` and its reason. */
+export type RunUseCase = <T>(label: UiKey, hint: UiKey, work: () => Promise<T>) => Promise<T | undefined>;
 
 /** A cell the user asked to see: in Excel the host selects it; in the browser the row opens in place. */
 export type SelectCell = (sheet: string, cell: string) => void;

@@ -3,6 +3,8 @@
  * (the `Record<UiKey, string>` type makes a missing or extra key a compile error).
  * `{name}` placeholders are filled by `format`.
  */
+import { PREVIOUS_UNREADABLE } from "../../app/previous-text";
+
 export const ja = {
   appTitle: "区政運営 評価シートチェック",
   appSubtitle: "区政運営基本方針の評価シートを検証し、達成状況の記号を導きます。",
@@ -186,6 +188,13 @@ export const ja = {
     "ファイルとして直接開いています。検証、記号の書き込み、ダウンロードはこのまま使えます。ただし、ファイルとして開いたページでは読み込みと判定を裏で行えないため、大きなブックでは終わるまで画面が止まります。HTTP で開くと止まりません(README の「単体ページを開く」: npm run serve のあと http://127.0.0.1:3000/taskpane.html)。",
   busy: "処理中です",
   starting: "準備しています…",
+  previousPick: "前年度のブックと比較",
+  previousPickHint:
+    "前年度の評価シート(.xlsx)を選ぶと、前年度の記号・実績・目標との食い違いを指摘に加えます。前年度のブックには何も書き込みません。",
+  previousComparing: "前年度のブックと比較しています: {name}({fy}・{year}年度)",
+  previousRemove: "比較をやめる",
+  previousReading: "前年度のブックを読んでいます…",
+  errorPrevious: `${PREVIOUS_UNREADABLE.ja}。.xlsx 形式の評価シートか確認してください。比較の状態は変わっていません。`,
 } as const;
 
 export type UiKey = keyof typeof ja;
@@ -370,6 +379,13 @@ export const en: Record<UiKey, string> = {
     "Opened as a file. Checking, writing the marks and downloading work as they are. A page opened as a file cannot read and evaluate in the background, though, so on a large workbook the page stops responding until it is done. Served over HTTP it does not (README, “Opening the standalone page”: npm run serve, then http://127.0.0.1:3000/taskpane.html).",
   busy: "Working",
   starting: "Starting…",
+  previousPick: "Compare with last year's workbook",
+  previousPickHint:
+    "Pick last year's sheet (.xlsx): where this year's marks, figures and targets disagree with it is added to the findings. Nothing is written to last year's workbook.",
+  previousComparing: "Comparing with last year's workbook: {name} (FY{year}, {fy})",
+  previousRemove: "Stop comparing",
+  previousReading: "Reading last year's workbook…",
+  errorPrevious: `${PREVIOUS_UNREADABLE.en.charAt(0).toUpperCase()}${PREVIOUS_UNREADABLE.en.slice(1)}. Check that it is an .xlsx evaluation sheet. The comparison is as it was.`,
 };
 
 export type Lang = "ja" | "en";
