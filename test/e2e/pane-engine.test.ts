@@ -1,7 +1,8 @@
 // Where the standalone page reads and evaluates (issue 12): in its Web Worker when served over HTTP, with
 // the phase shown in the status bar at task-pane width; opened as a file, in the page itself, with the
 // notice that says so (and that is true: no worker, same results); a workbook that cannot be saved here
-// has Apply and the marked download disabled with the reason. Debian's Chromium, dist/ built when stale.
+// has Apply and the marked download disabled with the reason; last year's workbook picked beside this
+// year's adds the history.* findings. Debian's Chromium, dist/ built when stale.
 import JSZip from "jszip";
 import { existsSync, promises as fs } from "fs";
 import os from "os";
@@ -9,6 +10,10 @@ import path from "path";
 import { pathToFileURL } from "url";
 import type { Page } from "playwright-core";
 import { bigWorkbook } from "../../scripts/bench-lib/generate";
+import { evaluateRead, withPreviousYear } from "../../src/app";
+import { openXlsxPort } from "../../src/app/xlsx-port";
+import { DEFAULT_PROFILE } from "../../src/core";
+import { editedWorkbook } from "../helpers/edit-xlsx";
 import { launchBrowser, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
@@ -198,5 +203,56 @@ test("ここでは保存できないブック (デジタル署名): 書き込み
   await expect(item.getAttribute("aria-disabled")).resolves.toBe("true");
   await expect(item.textContent()).resolves.toContain("ここでは保存できません");
   await page.screenshot({ path: path.join(SHOTS, "read-only-marks.png"), fullPage: true });
+  await page.close();
+});
+
+test("前年度のブックと比較: 前年度のブックを選ぶと history.* の指摘が一覧に加わり、比較中のファイルと年度が出る", async () => {
+  // last year: the sample titled 平成27年度, its 格付結果 3.4 where this year's 前年度までの実績 says 3.3
+  // (the year pair of test/cli/previous.test.ts)
+  const lastBytes = await editedWorkbook(FIXTURE, {
+    "*!E2": "平成27年度",
+    "取組(2)!J14": "窓口サービス満足度:93%",
+    "取組(2)!J24": "来庁者等に対する窓口サービス格付結果:3.4",
+  });
+  const last = path.join(work, "平野区_H27.xlsx");
+  await fs.writeFile(last, lastBytes);
+  // what the CLI's --previous says there, computed here with the same use case
+  const evaluate = async (bytes: Uint8Array) => evaluateRead(await (await openXlsxPort(bytes)).read(), {});
+  const expected = withPreviousYear(
+    await evaluate(new Uint8Array(await fs.readFile(FIXTURE))),
+    await evaluate(new Uint8Array(lastBytes)),
+    DEFAULT_PROFILE,
+  ).evaluation.findings.find((f) => f.code === "history.figure-differs");
+  if (!expected) throw new Error("the year pair gives a history.figure-differs finding");
+
+  const first = server.requested.length;
+  const page = await openPage(`${server.origin}/taskpane.html`);
+  await page.getByTestId("file-input").setInputFiles(FIXTURE);
+  const before = await countText(page);
+  await page.getByRole("button", { name: "前年度のブックと比較" }).waitFor();
+  await page.getByTestId("previous-input").setInputFiles(last);
+  const status = page.getByTestId("previous-status");
+  await status.waitFor({ timeout: 120_000 });
+  await expect(status.textContent()).resolves.toBe("前年度と比較中: 平野区_H27.xlsx(平成27年度・2015年度)");
+  const row = page.getByTestId("finding").filter({ hasText: expected.message.ja });
+  await row.first().waitFor({ timeout: 120_000 });
+  await expect(countText(page)).resolves.not.toBe(before);
+  // read in the worker: the page never loads the xlsx reader
+  expect(server.requested.slice(first).some((p) => /^\/xlsx\.[0-9a-f]+\.js$/.test(p))).toBe(false);
+  await page.screenshot({ path: path.join(SHOTS, "previous-year.png"), fullPage: true });
+  // an unreadable file: the message, and the comparison as it was
+  const bad = path.join(work, "bad.xlsx");
+  await fs.writeFile(bad, "not a workbook");
+  await page.getByTestId("previous-input").setInputFiles(bad);
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  await expect(alert.textContent()).resolves.toContain("前年度のブックを読めません。");
+  await expect(status.textContent()).resolves.toContain("平野区_H27.xlsx");
+  await alert.getByRole("button", { name: "閉じる" }).click();
+  // stop comparing: the history finding leaves the list
+  await page.getByRole("button", { name: "比較をやめる" }).click();
+  await page.getByRole("button", { name: "前年度のブックと比較" }).waitFor();
+  await row.first().waitFor({ state: "detached", timeout: 120_000 });
+  await expect(countText(page)).resolves.toBe(before);
   await page.close();
 });

@@ -91,7 +91,7 @@ describe("前年度のブックと比較", () => {
     const { host, state } = setup();
     await pick("平野区_H27.xlsx");
     const status = await screen.findByTestId("previous-status");
-    expect(status.textContent).toBe("前年度のブックと比較しています: 平野区_H27.xlsx(平成27年度・2015年度)");
+    expect(status.textContent).toBe("前年度と比較中: 平野区_H27.xlsx(平成27年度・2015年度)");
     expect(state.opened).toBe(1);
     expect(host.calls.check).toHaveLength(1);
     await screen.findByText(HISTORY.message.ja);
@@ -141,7 +141,7 @@ describe("前年度のブックと比較", () => {
     expect(within(alert).getByTestId("error-detail").textContent).toBe("Not a zip archive.");
     await pick("hirano-h27.xlsx");
     expect((await screen.findByTestId("previous-status")).textContent).toBe(
-      "Comparing with last year's workbook: hirano-h27.xlsx (FY2015, 平成27年度)",
+      "Compared with last year: hirano-h27.xlsx (FY2015, 平成27年度)",
     );
   });
 });

@@ -8,14 +8,8 @@ import type { RunUseCase } from "./handlers";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  status: {
-    flex: "1 1 auto",
-    minWidth: 0,
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-    color: tokens.colorNeutralForeground2,
-  },
+  // wraps rather than cuts: the file name is what the officer needs to read (the pane may be 320 px wide)
+  status: { flex: "1 1 auto", minWidth: 0, overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   noShrink: { flexShrink: 0 },
 });
 

@@ -191,7 +191,7 @@ export const ja = {
   previousPick: "前年度のブックと比較",
   previousPickHint:
     "前年度の評価シート(.xlsx)を選ぶと、前年度の記号・実績・目標との食い違いを指摘に加えます。前年度のブックには何も書き込みません。",
-  previousComparing: "前年度のブックと比較しています: {name}({fy}・{year}年度)",
+  previousComparing: "前年度と比較中: {name}({fy}・{year}年度)",
   previousRemove: "比較をやめる",
   previousReading: "前年度のブックを読んでいます…",
   errorPrevious: `${PREVIOUS_UNREADABLE.ja}。.xlsx 形式の評価シートか確認してください。比較の状態は変わっていません。`,
@@ -382,7 +382,7 @@ export const en: Record<UiKey, string> = {
   previousPick: "Compare with last year's workbook",
   previousPickHint:
     "Pick last year's sheet (.xlsx): where this year's marks, figures and targets disagree with it is added to the findings. Nothing is written to last year's workbook.",
-  previousComparing: "Comparing with last year's workbook: {name} (FY{year}, {fy})",
+  previousComparing: "Compared with last year: {name} (FY{year}, {fy})",
   previousRemove: "Stop comparing",
   previousReading: "Reading last year's workbook…",
   errorPrevious: `${PREVIOUS_UNREADABLE.en.charAt(0).toUpperCase()}${PREVIOUS_UNREADABLE.en.slice(1)}. Check that it is an .xlsx evaluation sheet. The comparison is as it was.`,
