@@ -1,7 +1,8 @@
 // The task pane in Excel mode, in a real browser: the built page with office.js replaced by a stand-in that
 // reports the Excel host and runs Excel.run over the strict in-memory Excel of the adapter tests, filled with
 // the seed workbook. Exercises the Excel host and adapter through the UI: validate (highlights), select a
-// cell, apply, revert, save the mapping in the workbook settings, clear the highlights.
+// cell, apply, revert, save the mapping in the workbook settings, clear the highlights; and last year's
+// workbook picked in the pane, its history.* finding selecting its cell.
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -10,7 +11,8 @@ import { readWorkbook } from "../../src/xlsx";
 import { launchBrowser, type Browser } from "./browser";
 import { buildFakeOffice } from "./fake-office/build";
 import { HOSTS } from "../excel/fake/host";
-import { PROFILES } from "../excel/fake/profiles";
+import { PROFILES, type ProfileName } from "../excel/fake/profiles";
+import { editedWorkbook } from "../helpers/edit-xlsx";
 import { servedMembers } from "../excel/fake/served";
 import { serveStatic, type StaticServer } from "./server";
 
@@ -65,30 +67,35 @@ function a1ToRowCol(cell: string): [number, number] {
   return [Number(m[2]) - 1, col - 1];
 }
 
+/** The built pane in a page whose office.js is the stand-in over the seed workbook, as `profile` serves it. */
+async function excelPage(profile: ProfileName) {
+  const { snapshots } = await readWorkbook(await fs.readFile(FIXTURE));
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") pageErrors.push(m.text());
+  });
+  await page.setViewportSize({ width: 380, height: 900 });
+  await page.addInitScript(`window.__kuseiSnapshots = ${JSON.stringify(snapshots)};`);
+  const served = [...servedMembers(PROFILES[profile].officeJsFile)];
+  await page.addInitScript(
+    `window.__kuseiProfile = ${JSON.stringify(profile)}; window.__kuseiServed = ${JSON.stringify(served)};`,
+  );
+  await page.route("**/office-js/office.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOffice }),
+  );
+  const model = <T>(fn: string): Promise<T> =>
+    page.evaluate(`(() => { const m = window.__kuseiModel; return ${fn}; })()`);
+  await page.goto(`${server.origin}/taskpane.html`);
+  return { page, pageErrors, model };
+}
+
 // every supported host, each with the office.js members it is really served (test/excel/fake/served.ts)
 describe.each(HOSTS)("on %s", (profile) => {
   test("Excel モード: 検証 → セル選択 → 書き込み → 元に戻す → 列の対応をブックに保存 → 色付けを消す", async () => {
     const started = Date.now();
-    const { snapshots } = await readWorkbook(await fs.readFile(FIXTURE));
-    const page = await browser.context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
-    await page.setViewportSize({ width: 380, height: 900 });
-    await page.addInitScript(`window.__kuseiSnapshots = ${JSON.stringify(snapshots)};`);
-    const served = [...servedMembers(PROFILES[profile].officeJsFile)];
-    await page.addInitScript(
-      `window.__kuseiProfile = ${JSON.stringify(profile)}; window.__kuseiServed = ${JSON.stringify(served)};`,
-    );
-    await page.route("**/office-js/office.js", (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOffice }),
-    );
-    const model = <T>(fn: string): Promise<T> =>
-      page.evaluate(`(() => { const m = window.__kuseiModel; return ${fn}; })()`);
-
-    await page.goto(`${server.origin}/taskpane.html`);
+    const { page, pageErrors, model } = await excelPage(profile);
     // Inside Excel there is no mode badge (it told an Excel user nothing): the pane opens on 検証する.
     await page.getByRole("button", { name: "検証する" }).waitFor();
     await expect(page.getByText("ブラウザー単体").count()).resolves.toBe(0);
@@ -167,4 +174,31 @@ describe.each(HOSTS)("on %s", (profile) => {
     expect(browser.external).toEqual([]);
     console.log(`e2e excel_flow_ms=${Date.now() - started}`);
   });
+});
+
+test("Excel モード: 前年度のブックと比較 — 前年度のファイルを選ぶと history.* の指摘が出て、押すとそのセルを選ぶ", async () => {
+  const { page, pageErrors, model } = await excelPage("m365");
+  // last year's workbook: the seed titled 平成27年度, 格付結果 3.4 where this year's 前年度までの実績 says 3.3
+  const last = path.join(outDir, "平野区_H27.xlsx");
+  await fs.writeFile(
+    last,
+    await editedWorkbook(FIXTURE, {
+      "*!E2": "平成27年度",
+      "取組(2)!J14": "窓口サービス満足度:93%",
+      "取組(2)!J24": "来庁者等に対する窓口サービス格付結果:3.4",
+    }),
+  );
+  await page.getByRole("button", { name: "前年度のブックと比較" }).waitFor();
+  await page.getByTestId("previous-input").setInputFiles(last);
+  await page.getByTestId("previous-status").waitFor();
+  await expect(page.getByTestId("previous-status").textContent()).resolves.toContain("平野区_H27.xlsx");
+  const history = page.locator('[data-testid="finding"][data-code="history.figure-differs"]');
+  await history.first().waitFor();
+  await history.first().click();
+  await page.getByText("取組(2)!H24 を選択しました。").waitFor();
+  await expect(model("m.selected")).resolves.toEqual({ sheet: "取組(2)", address: "H24" });
+  // last year's workbook is a file picked in the browser: nothing in Excel's workbook but the check changed
+  await expect(model<number>("m.changes.length")).resolves.toBe(0);
+  expect(pageErrors).toEqual([]);
+  await page.close();
 });
