@@ -9,7 +9,8 @@ import { LayoutMemo } from "./layout/memo";
 import { TextMemo } from "./text/memo";
 import { toFinding } from "./messages/catalogue";
 import { buildPlan } from "./plan/build";
-import { buildContext } from "./rules/context";
+import { buildContext, workbookYear } from "./rules/context";
+import { previousResults } from "./history/previous-figures";
 import { RULES } from "./rules";
 import { runRules } from "./rules/runner";
 
@@ -25,6 +26,11 @@ export interface EvaluateOptions {
   readonly logSheet?: string;
   /** measures the phases (recognize, derive, validate, plan) for a host that wants the figures */
   readonly timer?: PhaseTimer;
+  /**
+   * last year's workbook, evaluated (`check --previous`): a relative target (前年度以上) the sheet gives no
+   * previous figure for takes last year's result for the same record (core/history/previous-figures.ts)
+   */
+  readonly previous?: Evaluation;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -89,6 +95,16 @@ export function evaluateWorkbook(
       layouts: recognition.layouts,
       records: recognition.records,
       layoutIssues: recognition.issues,
+      ...(options.previous === undefined
+        ? {}
+        : {
+            previousResults: previousResults(
+              recognition.records,
+              workbookYear(recognition.layouts, profile),
+              options.previous,
+              profile.defaultEra,
+            ),
+          }),
     }),
   );
   const issues: Issue[] = timer.time("validate", () => runRules(RULES, ctx));

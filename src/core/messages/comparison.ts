@@ -3,7 +3,14 @@
  * "55.9% ≥ 30% (at least)". The value grammar (src/core/values/compare.ts) decides; this module words it.
  */
 import type { LocalizedText } from "../model/findings";
-import type { Comparator, ResultValue, Target, Unit, WithdrawalCriterion } from "../model/values";
+import type {
+  Comparator,
+  RelativeTarget,
+  ResultValue,
+  Target,
+  Unit,
+  WithdrawalCriterion,
+} from "../model/values";
 import { formatQuantity, holds, isRelative } from "../values/compare";
 import { unitsAgree } from "../values/units";
 
@@ -59,6 +66,13 @@ function shown(item: {
     : formatQuantity(item.value, item.unit);
 }
 
+/** Where a relative target's baseline was read, as its explanation names it. */
+const BASELINE_SOURCE: Readonly<Record<NonNullable<RelativeTarget["baseline"]>["source"], LocalizedText>> = {
+  cell: { ja: "前年度", en: "previous year" },
+  history: { ja: "前年度までの実績", en: "history column" },
+  "previous-workbook": { ja: "前年度のブックの実績", en: "last year's workbook" },
+};
+
 /**
  * The threshold of a target or criterion as a reviewer checks it: the figure as written with its comparator
  * (「10万人以上」); a relative target made absolute names its baseline (「85件超(前年度 85件)」); one that
@@ -76,9 +90,8 @@ function subjectText(subject: Target | WithdrawalCriterion): ComparisonText {
   const t = describeThreshold(subject.value, subject.unit, subject.comparator);
   const b = rel.baseline;
   if (b === null) return t;
-  const from = b.source === "history" ? "前年度までの実績" : "前年度";
-  const fromEn = b.source === "history" ? "history column" : "previous year";
-  return { ja: `${t.ja}(${from} ${b.figure})`, en: `${t.en} (${fromEn}: ${b.figure})` };
+  const from = BASELINE_SOURCE[b.source];
+  return { ja: `${t.ja}(${from.ja} ${b.figure})`, en: `${t.en} (${from.en}: ${b.figure})` };
 }
 
 /**

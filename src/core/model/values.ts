@@ -52,12 +52,15 @@ export interface RelativeTarget {
   readonly change: "gte" | "gt" | "lte" | "lt" | "increase" | "decrease" | "maintain";
   /** 「10%増」 → {10, %}; 「5件増」 → {5, 件}; null when no amount is written */
   readonly amount: { readonly value: number; readonly unit: Unit } | null;
-  /** last year's figure: from the cell (「前年度(85件)」) or from 前年度までの実績; null when not found */
+  /**
+   * last year's figure: from the cell (「前年度(85件)」), from 前年度までの実績, or from last year's workbook
+   * (its result for the same record, when the check is given one: `--previous`); null when not found
+   */
   readonly baseline: {
     readonly value: number;
     readonly unit: Unit;
     readonly figure: string;
-    readonly source: "cell" | "history";
+    readonly source: "cell" | "history" | "previous-workbook";
   } | null;
 }
 

@@ -5,7 +5,14 @@ import type { ParseFailure, Parsed, ResultValue, Target, WithdrawalCriterion } f
 import type { Profile } from "../profile/profile";
 import type { ParseContext } from "../values/context";
 import { TextMemo } from "../text/memo";
-import { parseCriteria, parseResults, parseTargets, resolveWithHistory } from "../values";
+import {
+  parseCriteria,
+  parseResults,
+  parseTargets,
+  resolveWithHistory,
+  resolveWithPrevious,
+  type PreviousFigure,
+} from "../values";
 import { deriveAll } from "./derive";
 import { isBlank } from "./issue";
 import type { IndicatorTargets, Located, LocatedFailure, ParsedRecord, RuleContext } from "./types";
@@ -19,6 +26,8 @@ export interface ContextInput {
   readonly layoutIssues: ReadonlyArray<Issue>;
   /** the evaluation's text memo (a fresh one when not given) */
   readonly text?: TextMemo;
+  /** record id → last year's results for it from last year's workbook (core/history/previous-figures.ts) */
+  readonly previousResults?: ReadonlyMap<string, ReadonlyArray<PreviousFigure>>;
 }
 
 /** The workbook's evaluation year: the first title year found, else the profile's. */
@@ -88,11 +97,16 @@ export function memoizedParsers(): CellParsers {
   };
 }
 
-/** Parse a record's target, result and criterion cells (every cell of each field, in row order). */
+/**
+ * Parse a record's target, result and criterion cells (every cell of each field, in row order). `previous`:
+ * last year's results for this record from last year's workbook, for a relative target the sheet itself
+ * gives no baseline for.
+ */
 export function parseRecord(
   record: SheetRecord,
   pctx: ParseContext,
   parsers: CellParsers = DIRECT_PARSERS,
+  previous: ReadonlyArray<PreviousFigure> = [],
 ): ParsedRecord {
   const targetsCol: ColumnField = record.kind === "initiative" ? "performanceTarget" : "outcomeIndicator";
   const resultsCol: ColumnField = record.kind === "initiative" ? "achievementResult" : "outcomeResult";
@@ -105,14 +119,19 @@ export function parseRecord(
       : readCells(record.fields[criteriaCol] ?? [], criteriaCol, "criterion", (s) =>
           parsers.criteria(s, pctx),
         );
-  // a relative target (前年度以上) takes last year's figure from 前年度までの実績 when it names one
+  // a relative target (前年度以上) takes last year's figure from 前年度までの実績 when it names one, else
+  // last year's result from last year's workbook — only for a record with that one target (with several,
+  // which of last year's results belongs to which target is not known)
   const history = (record.fields.history ?? []).map((c) => c.text).join("\n");
+  const lastYear = t.items.length === 1 ? previous : [];
   const resolved = new Set<string>();
   const targets =
-    history.trim() === ""
+    history.trim() === "" && lastYear.length === 0
       ? t.items
       : t.items.map((item) => {
-          const value = resolveWithHistory(item.value, history, pctx);
+          const fromSheet =
+            history.trim() === "" ? item.value : resolveWithHistory(item.value, history, pctx);
+          const value = fromSheet === item.value ? resolveWithPrevious(item.value, lastYear) : fromSheet;
           if (value === item.value) return item;
           resolved.add(item.value.raw);
           return { ...item, value };
@@ -189,7 +208,7 @@ export function buildContext(input: ContextInput): RuleContext {
     }
     const hit = bySheet.get(record.id);
     if (hit !== undefined) return hit;
-    const p = parseRecord(record, pctxOf(record), parsers);
+    const p = parseRecord(record, pctxOf(record), parsers, input.previousResults?.get(record.id));
     bySheet.set(record.id, p);
     return p;
   };

@@ -21,4 +21,11 @@ export { LABEL_MARGIN, LABEL_MIN, pairValues } from "./pairing";
 export { fires, formatQuantity, holds, isRelative, lowerIsBetter, meets } from "./compare";
 export type { ValueProblem } from "./checks";
 export { valueProblems } from "./checks";
-export { absoluteOf, baselineFromHistory, readRelativeTarget, resolveWithHistory } from "./relative";
+export {
+  absoluteOf,
+  baselineFromHistory,
+  readRelativeTarget,
+  resolveWithHistory,
+  resolveWithPrevious,
+  type PreviousFigure,
+} from "./relative";

@@ -142,16 +142,55 @@ export function baselineFromHistory(
   return { value: best.c.value, unit: best.c.unit, figure: best.c.figure };
 }
 
+/** 前年度比5件増 needs a count of 件; 前年度以上 and 前年度比10%増 take last year's figure in any unit. */
+function wantedUnit(rel: RelativeTarget): Unit {
+  return rel.amount !== null && rel.amount.unit !== "%" ? rel.amount.unit : null;
+}
+
+/** The target made absolute with `baseline`; the same target when the change cannot be (維持, units). */
+function withBaseline(
+  target: Target,
+  rel: RelativeTarget,
+  baseline: NonNullable<RelativeTarget["baseline"]>,
+): Target {
+  const relative: RelativeTarget = { ...rel, baseline };
+  const abs = absoluteOf(relative);
+  if (abs === null) return target;
+  return { ...target, ...abs, relative };
+}
+
 /** A relative target made absolute with a baseline from history; the same target when it cannot be. */
 export function resolveWithHistory(target: Target, history: string, ctx: ParseContext): Target {
   const rel = target.relative;
   if (rel === undefined || rel.baseline !== null) return target;
-  // 前年度比5件増 needs a count of 件; 前年度以上 and 前年度比10%増 take last year's figure in any unit
-  const wanted = rel.amount !== null && rel.amount.unit !== "%" ? rel.amount.unit : null;
-  const b = baselineFromHistory(history, wanted, target.label, ctx);
+  const b = baselineFromHistory(history, wantedUnit(rel), target.label, ctx);
   if (b === null) return target;
-  const relative: RelativeTarget = { ...rel, baseline: { ...b, source: "history" } };
-  const abs = absoluteOf(relative);
-  if (abs === null) return target;
-  return { ...target, ...abs, relative };
+  return withBaseline(target, rel, { ...b, source: "history" });
+}
+
+/** A figure of last year's workbook: a result read there with certainty. */
+export interface PreviousFigure {
+  readonly value: number;
+  readonly unit: Unit;
+  readonly figure: string;
+}
+
+/**
+ * A relative target still without a baseline made absolute with last year's result for the same record
+ * (from last year's workbook): only when exactly one of last year's results has the unit the target needs
+ * (any unit when it names none), else the target stays relative — two candidates are never chosen between.
+ */
+export function resolveWithPrevious(target: Target, previous: ReadonlyArray<PreviousFigure>): Target {
+  const rel = target.relative;
+  if (rel === undefined || rel.baseline !== null) return target;
+  const wanted = wantedUnit(rel);
+  const fit = previous.filter((p) => wanted === null || p.unit === wanted);
+  const [only] = fit;
+  if (fit.length !== 1 || only === undefined) return target;
+  return withBaseline(target, rel, {
+    value: only.value,
+    unit: only.unit,
+    figure: only.figure,
+    source: "previous-workbook",
+  });
 }
