@@ -20,6 +20,7 @@ export function evaluateRead(
     logSheet,
     ...(profile ? { profile } : {}),
     ...(choice.timer ? { timer: choice.timer } : {}),
+    ...(choice.previous ? { previous: choice.previous } : {}),
   });
 }
 

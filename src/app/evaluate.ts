@@ -7,6 +7,11 @@ export interface EvaluateChoice {
   readonly overrides?: MappingOverrides;
   /** measures the evaluation's phases */
   readonly timer?: PhaseTimer;
+  /**
+   * last year's workbook, evaluated (前年度のブックと比較): relative targets the sheet gives no previous
+   * figure for take last year's results (see the core's EvaluateOptions.previous)
+   */
+  readonly previous?: Evaluation;
 }
 
 /**
@@ -38,6 +43,7 @@ export function evaluateBy(
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
     ...(opts.timer ? { timer: opts.timer } : {}),
+    ...(opts.previous ? { previous: opts.previous } : {}),
   };
   return opts.evaluator(read, choice, logSheet);
 }

@@ -1,8 +1,9 @@
 /**
  * 前年度のブックと比較 (issue 11), for every host: the CLI's `check --previous` and the task pane's pick of
  * last year's workbook call these. Last year's workbook is only read (a port over it is checked, never
- * applied to); this year's evaluation gains the history.* findings of core/history and nothing else: its
- * marks and plan are the ones it had.
+ * applied to); this year's evaluation gains the history.* findings of core/history. Its marks differ only
+ * where the host evaluated it with `previous` (EvaluateChoice): a relative target (前年度以上) the sheet
+ * gives no previous figure for then takes last year's result for the same record.
  */
 import { compareYears, type Evaluation, type HistoryComparison, type Profile } from "../core";
 import { checkWith } from "./check";

@@ -137,6 +137,7 @@ export async function checkFile(file: string, opts: RunOptions): Promise<FileRep
     const { evaluation } = await check(port, {
       profile: opts.profile,
       ...(opts.timer ? { timer: opts.timer } : {}),
+      ...(opts.previous ? { previous: opts.previous.evaluation } : {}),
     });
     if (opts.previous) {
       const withHistory = withPreviousYear(evaluation, opts.previous, opts.profile);

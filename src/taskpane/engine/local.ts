@@ -73,7 +73,12 @@ export function createLocalEngine(): Engine {
     async check(overrides, onPhase) {
       onPhase("reading");
       const p: WorkbookPort = opened();
-      const r = await checkWith(p, { profile: DEFAULT_PROFILE, overrides, evaluator: evaluating(onPhase) });
+      const r = await checkWith(p, {
+        profile: DEFAULT_PROFILE,
+        overrides,
+        ...(previous ? { previous } : {}),
+        evaluator: evaluating(onPhase),
+      });
       return { evaluation: compared(r.evaluation), origins: r.origins };
     },
     async apply(writes) {
@@ -98,7 +103,8 @@ export function createLocalEngine(): Engine {
     },
     save: () => opened().save(),
     async evaluate(read, choice, logSheet, onPhase) {
-      return compared(await evaluating(onPhase)(read, choice, logSheet));
+      const withPrevious = previous ? { ...choice, previous } : choice;
+      return compared(await evaluating(onPhase)(read, withPrevious, logSheet));
     },
     async openPrevious(file, onPhase) {
       onPhase("reading");
