@@ -7,6 +7,7 @@ import { kusei, tempDir } from "./helpers";
 
 interface Out {
   files: Array<{
+    marks: Array<{ sheet: string; row: number; value: string | null; reason: string }>;
     findings: Array<{ code: string; sheet: string; cell: string | null; severity: string; message: string }>;
     history?: { previousYear: number; currentYear: number; matches: unknown[]; ambiguous: unknown[] };
   }>;
@@ -60,6 +61,27 @@ describe("kusei check --previous last.xlsx", () => {
     const run = await kusei("check", fixturePath("hirano-fy2016"), "--previous", last, "--report", report);
     expect(run.stdout).toContain("前年度のブックの実績");
     expect(await readFile(report, "utf8")).toContain("history.figure-differs");
+  });
+
+  test("前年度以上 with no previous figure in the sheet takes last year's result (3.4) with --previous only", async () => {
+    const cur = join(dir, "hirano-relative.xlsx");
+    await writeFile(
+      cur,
+      await editedWorkbook(fixturePath("hirano-fy2016"), {
+        "取組(2)!F24": "来庁者等に対する窓口サービス格付結果:前年度以上",
+        "取組(2)!H24": "",
+      }),
+    );
+    const marks = async (...extra: string[]) =>
+      (JSON.parse((await kusei("check", cur, "--json", ...extra)).stdout) as Out).files[0]!.marks.filter(
+        (m) => m.sheet === "取組(2)" && m.row === 24,
+      );
+    const plain = await marks();
+    expect(plain.length).toBeGreaterThan(0);
+    for (const m of plain) expect(m.value).toBeNull();
+    const compared = await marks("--previous", last);
+    expect(compared.map((m) => m.value)).toContain("×");
+    expect(compared.map((m) => m.reason).join("\n")).toContain("3.2 < 3.4以上(前年度のブックの実績 3.4)");
   });
 
   test("an unreadable previous workbook is a usage error naming it (exit 2), before any file is checked", async () => {
