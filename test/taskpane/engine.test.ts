@@ -200,6 +200,26 @@ describe("前年度のブックと比較: last year's workbook read in the engin
     expect(history(there).map((f) => f.code)).toContain("history.figure-differs");
   });
 
+  test("in the worker: 前年度以上 with no previous figure in the sheet takes last year's 3.4 (check and evaluate)", async () => {
+    const relative = new Uint8Array(
+      await editedWorkbook(fixturePath("hirano-fy2016"), {
+        "取組(2)!F24": "来庁者等に対する窓口サービス格付結果:前年度以上",
+        "取組(2)!H24": "",
+      }),
+    );
+    const row24 = (e: Evaluation) => e.initiatives.find((d) => d.record.id === "取組(2)!24");
+    const engine = await connected();
+    await engine.open(file(relative), () => undefined);
+    expect(row24((await engine.check({}, () => undefined)).evaluation)?.achievement).toBeNull();
+    await engine.openPrevious(file(last, "h27.xlsx"), () => undefined);
+    const checked = row24((await engine.check({}, () => undefined)).evaluation);
+    expect(checked?.achievement).toBe("missed");
+    expect(checked?.reason.ja).toContain("前年度のブックの実績 3.4");
+    const read = await (await openXlsxPort(relative)).read();
+    const there = await engine.evaluate(read, {}, CHANGE_LOG_SHEET, () => undefined);
+    expect(row24(there)?.achievement).toBe("missed");
+  });
+
   test("a file that cannot be read fails with the reader's ja/en text and keeps the comparison as it was", async () => {
     const engine = await connected();
     await engine.open(file(), () => undefined);
