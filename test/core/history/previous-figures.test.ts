@@ -91,6 +91,19 @@ describe("a relative target takes last year's result from last year's workbook",
     expect(figures.has("取組(2)!8")).toBe(false);
   });
 
+  test("a strategy's outcome target: 前年度以上 against last year's 85% → A", () => {
+    const cur = editCells(THIS_YEAR, {
+      "戦略(2)!F12":
+        "地域の防災・防犯、高齢者やこどもの見守りなどの活動が重要であると感じる区民の割合:前年度以上",
+    });
+    const prev = editCells(LAST_YEAR, { "戦略(2)!I12": "85%" });
+    const outcome = (ev: Evaluation) => ev.strategies.find((d) => d.record.id === "戦略(2)!12")?.outcomes[0];
+    expect(outcome(evaluateWorkbook(cur))?.mark).toBeNull();
+    const o = outcome(withPrevious(cur, prev));
+    expect(o?.mark).toBe("A");
+    expect(o?.explanation.ja).toContain("87.3% ≥ 85%以上(前年度のブックの実績 85%)");
+  });
+
   test("a workbook without relative targets evaluates the same with or without last year's", () => {
     const plain = evaluateWorkbook(THIS_YEAR);
     const compared = withPrevious(THIS_YEAR, LAST_YEAR);
