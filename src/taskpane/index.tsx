@@ -1,7 +1,13 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { Evaluator } from "../app";
-import { lentEvaluator, officeSupports, ribbonRuns, type SharedPage } from "../excel";
+import {
+  lentEvaluator,
+  officeSupports,
+  ribbonRuns,
+  type LoadSettingsParser,
+  type SharedPage,
+} from "../excel";
 import { App } from "./components/App";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
@@ -24,6 +30,10 @@ function currentTheme(office: OfficeThemeColors | null) {
     }),
   );
 }
+
+/** The checks of saved settings (zod), loaded the first time a workbook has some (or the pane saves some). */
+const loadSettingsParser: LoadSettingsParser = async () =>
+  (await import(/* webpackChunkName: "settings" */ "../excel/settings-parse.js")).settingsParser;
 
 /**
  * The page's engine: a Web Worker where one starts (the page stays responsive while it reads and
@@ -84,7 +94,7 @@ async function start(): Promise<void> {
     <App
       t={t}
       lang={lang}
-      host={createExcelHost(lang, evaluate, officeSupports)}
+      host={createExcelHost(lang, evaluate, loadSettingsParser, officeSupports)}
       ribbonRuns={ribbonRuns(window as SharedPage)}
       previousYear={previousYear}
     />
