@@ -9,6 +9,7 @@ import {
   type SharedPage,
 } from "../excel";
 import { App } from "./components/App";
+import { lazyPart, type PaneParts } from "./components/parts";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
 import type { Engine } from "./engine/engine";
@@ -34,6 +35,33 @@ function currentTheme(office: OfficeThemeColors | null) {
 /** The checks of saved settings (zod), loaded the first time a workbook has some (or the pane saves some). */
 const loadSettingsParser: LoadSettingsParser = async () =>
   (await import(/* webpackChunkName: "settings" */ "../excel/settings-parse.js")).settingsParser;
+
+/**
+ * The parts of the pane not on screen when it opens, each loaded from the pane's own origin (webpack's
+ * chunks next to taskpane.html: publicPath "" resolves against the script's own URL) when first shown:
+ * the three tabs after 検証 in one chunk — prefetched, so a tab's first open rarely waits — and the
+ * standalone page's file row (menu, tooltip, dialog), which Excel never shows, in another.
+ */
+const parts: PaneParts = {
+  MarksTab: lazyPart(
+    async () =>
+      (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/MarksTab.js"))
+        .MarksTab,
+  ),
+  MappingTab: lazyPart(
+    async () =>
+      (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/MappingTab.js"))
+        .MappingTab,
+  ),
+  SummaryTab: lazyPart(
+    async () =>
+      (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/SummaryTab.js"))
+        .SummaryTab,
+  ),
+  FileBar: lazyPart(
+    async () => (await import(/* webpackChunkName: "filebar" */ "./components/FileBar.js")).FileBar,
+  ),
+};
 
 /**
  * The page's engine: a Web Worker where one starts (the page stays responsive while it reads and
@@ -94,6 +122,7 @@ async function start(): Promise<void> {
     <App
       t={t}
       lang={lang}
+      parts={parts}
       host={createExcelHost(lang, evaluate, loadSettingsParser, officeSupports)}
       ribbonRuns={ribbonRuns(window as SharedPage)}
       previousYear={previousYear}
@@ -102,6 +131,7 @@ async function start(): Promise<void> {
     <App
       t={t}
       lang={lang}
+      parts={parts}
       host={null}
       openFile={async (file, onPhase) => openStandaloneFile(file, await engineNow(), onPhase)}
       previousYear={previousYear}
