@@ -37,9 +37,11 @@ const loadSettingsParser: LoadSettingsParser = async () =>
   (await import(/* webpackChunkName: "settings" */ "../excel/settings-parse.js")).settingsParser;
 
 /**
- * The parts of the pane not on screen when it opens, each loaded from the pane's own origin (webpack's
- * chunks next to taskpane.html: publicPath "" resolves against the script's own URL) when first shown:
- * the three tabs after 検証 in one chunk — prefetched, so a tab's first open rarely waits — and the
+ * The parts of the pane not on screen when it opens, each loaded when first shown from the pane's own
+ * origin: webpack's chunks lie next to taskpane.html, and publicPath "" (webpack.config.js) makes their URLs
+ * relative to the page's, in Excel (the add-in's origin) and on the standalone page alike:
+ * the three tabs after 検証 in one chunk — prefetched at idle, so a tab's first open need not wait for the
+ * network — and the
  * standalone page's file row (menu, tooltip, dialog), which Excel never shows, in another.
  */
 const parts: PaneParts = {
