@@ -39,10 +39,9 @@ const loadSettingsParser: LoadSettingsParser = async () =>
 /**
  * The parts of the pane not on screen when it opens, each loaded when first shown from the pane's own
  * origin: webpack's chunks lie next to taskpane.html, and publicPath "" (webpack.config.js) makes their URLs
- * relative to the page's, in Excel (the add-in's origin) and on the standalone page alike:
- * the three tabs after 検証 in one chunk — prefetched at idle, so a tab's first open need not wait for the
- * network — and the
- * standalone page's file row (menu, tooltip, dialog), which Excel never shows, in another.
+ * relative to the page's, in Excel (the add-in's origin) and on the standalone page alike: the three tabs
+ * after 検証 in one chunk — prefetched at idle, so a tab's first open need not wait for the network — and
+ * the standalone page's file row (menu, tooltip, dialog), which Excel never shows, in another.
  */
 const parts: PaneParts = {
   MarksTab: lazyPart(
