@@ -9,7 +9,7 @@ import {
   type SharedPage,
 } from "../excel";
 import { App } from "./components/App";
-import { lazyPart, type PaneParts } from "./components/parts";
+import { lazyHint, lazyPart, type PaneParts } from "./components/parts";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
 import type { Engine } from "./engine/engine";
@@ -59,6 +59,8 @@ const parts: PaneParts = {
       (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/SummaryTab.js"))
         .SummaryTab,
   ),
+  // loaded at once: the hint of 前年度のブックと比較, shown from the start
+  Hint: lazyHint(async () => (await import(/* webpackChunkName: "hint" */ "./components/Hint.js")).Hint),
   FileBar: lazyPart(
     async () => (await import(/* webpackChunkName: "filebar" */ "./components/FileBar.js")).FileBar,
   ),

@@ -1,4 +1,5 @@
 import { FileBar } from "../../src/taskpane/components/FileBar";
+import { Hint } from "../../src/taskpane/components/Hint";
 import { MappingTab } from "../../src/taskpane/components/MappingTab";
 import { MarksTab } from "../../src/taskpane/components/MarksTab";
 import type { PaneParts } from "../../src/taskpane/components/parts";
@@ -9,4 +10,4 @@ import { SummaryTab } from "../../src/taskpane/components/SummaryTab";
  * import(), which this jest setup cannot run); lazyPart's loading and failing are tested on their own
  * (parts.test.tsx), and the built page's lazy chunks by the browser tests (test/e2e).
  */
-export const eagerParts: PaneParts = { MarksTab, MappingTab, SummaryTab, FileBar };
+export const eagerParts: PaneParts = { MarksTab, MappingTab, SummaryTab, FileBar, Hint };

@@ -440,6 +440,7 @@ export function App({
               disabled={isBusy}
               run={run}
               recheck={() => validate(host, overrides)}
+              Hint={parts.Hint}
             />
           ) : null}
           <TabList

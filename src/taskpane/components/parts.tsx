@@ -3,6 +3,7 @@ import { Component, lazy, Suspense, type ComponentType, type ReactNode } from "r
 import type { Lang, Translate } from "../i18n/strings";
 import type { FileBarProps } from "./FileBar";
 import { describeError } from "./format";
+import type { HintProps } from "./Hint";
 import type { MappingTabProps } from "./MappingTab";
 import type { MarksTabProps } from "./MarksTab";
 import type { SummaryTabProps } from "./SummaryTab";
@@ -19,6 +20,8 @@ export interface PaneParts {
   readonly MappingTab: ComponentType<MappingTabProps>;
   readonly SummaryTab: ComponentType<SummaryTabProps>;
   readonly FileBar: ComponentType<FileBarProps>;
+  /** the hover and focus hints of the controls shown from the start (lazyHint) */
+  readonly Hint: ComponentType<HintProps>;
 }
 
 /** What every part gets: the language, to say it is loading or could not load. */
@@ -76,4 +79,44 @@ export function lazyPart<P extends Localized>(load: () => Promise<ComponentType<
     );
   }
   return Part;
+}
+
+/**
+ * A hint whose code loads as soon as the page starts (before the pane is shown, while Office gets ready):
+ * the control shows at once, as it is, and has its hint once the code is there — in practice before the
+ * pane first renders, so the control is never rendered twice.
+ */
+export function lazyHint(load: () => Promise<ComponentType<HintProps>>): ComponentType<HintProps> {
+  let loaded: ComponentType<HintProps> | null = null;
+  const loading = load().then((c) => (loaded = c));
+  const Lazy = lazy(async () => ({ default: await loading }));
+  function LazyHint(props: HintProps) {
+    const Loaded = loaded;
+    if (Loaded) return <Loaded {...props} />;
+    // Until then the control without its hint; a failed load leaves it so (the hint is not needed to work).
+    return (
+      <HintError fallback={props.children}>
+        <Suspense fallback={props.children}>
+          <Lazy {...props} />
+        </Suspense>
+      </HintError>
+    );
+  }
+  return LazyHint;
+}
+
+/** The control without its hint when the hint's code could not be loaded. */
+class HintError extends Component<
+  { readonly fallback: ReactNode; readonly children: ReactNode },
+  BoundaryState
+> {
+  override state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { error };
+  }
+
+  override render() {
+    return this.state.error === null ? this.props.children : this.props.fallback;
+  }
 }
