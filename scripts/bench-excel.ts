@@ -22,6 +22,7 @@ import { asExcel, PROFILE_NAMES, WorkbookModel } from "../test/excel/fake";
 import { fakeHost } from "../test/excel/fake/host";
 import { modelFromSnapshots } from "../test/excel/workbooks";
 import { fixtureSnapshots } from "../test/helpers/fixtures";
+import { eagerSettingsParser } from "../src/excel/settings-parse";
 
 const ROWS = 200;
 
@@ -98,9 +99,12 @@ async function main(): Promise<void> {
       const model = c.model();
       const ctx = fakeHost(model, profile);
       const started = process.hrtime.bigint();
-      const { evaluation, outcome } = await recalc(excelPort(asExcel(ctx), { supports: ctx.supports }), {
-        now: () => new Date(),
-      });
+      const { evaluation, outcome } = await recalc(
+        excelPort(asExcel(ctx), { supports: ctx.supports, settings: eagerSettingsParser }),
+        {
+          now: () => new Date(),
+        },
+      );
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (outcome.failure) throw new Error(`${profile} ${c.name}: ${outcome.failure.message.en}`);
       const max = ctx.maxPayloadBytes();

@@ -2,14 +2,17 @@
 // `npm run size`: the task pane's initial JavaScript in Excel mode (the scripts taskpane.html loads, office.js
 // aside, which is Microsoft's and served as is), the engine's Web Worker (engine.*.js: reads and evaluates
 // in the browser) and the lazy xlsx chunk (the same engine on the page where no worker starts), all gzip.
-// Fails when the initial JavaScript passes the budget, or carries the xlsx adapter or the core's evaluation.
+// Fails when the initial JavaScript passes the budget, or carries the xlsx adapter, the core's evaluation or the
+// zod checks of saved settings.
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 const { ensureDist } = require("./pretest");
 
-// 262 KB when the core's evaluation moved to the engine's worker (296 before): the budget keeps most of that gain.
-const BUDGET_KB = 275;
+// 262 KB when the core's evaluation moved to the engine's worker (296 before); 193 KB once the saved settings'
+// checks (zod), the tabs after 検証 and the standalone file row (Fluent's menu, tooltip, dialog) became lazy
+// chunks. The budget is the goal of the issue: the first script of the pane in Excel stays under 200 KB.
+const BUDGET_KB = 200;
 const DIST = path.resolve(__dirname, "..", "dist");
 
 function gzipKb(file) {
@@ -31,6 +34,9 @@ const XLSX_MARKERS = ["is larger than it declares", "exceljs/exceljs"];
 // The name of the error class of the core's one entry point (src/core/evaluate.ts): only a bundle that
 // carries the core's evaluation has it. The pane's evaluation runs in the engine's worker.
 const EVALUATION_MARKERS = ["KuseiUsageError"];
+// A message only the checks of saved settings carry (src/excel/settings-parse.ts, with zod): the pane and the
+// ribbon load them (settings.*.js) when a workbook has saved settings.
+const SETTINGS_MARKERS = ["列の対応設定が正しくありません"];
 
 /** Measures dist/ (built if needed): initial and lazy gzip sizes, and which initial scripts carry exceljs. */
 function measure() {
@@ -41,6 +47,7 @@ function measure() {
   const lazy = fs.readdirSync(DIST).filter((f) => /^xlsx\.[0-9a-f]+\.js$/.test(f));
   if (lazy.length !== 1) throw new Error(`size: expected one lazy xlsx chunk in dist/, found ${lazy.length}`);
   const worker = fs.readdirSync(DIST).filter((f) => /^engine\.[0-9a-f]+\.js$/.test(f));
+  const settings = fs.readdirSync(DIST).filter((f) => /^settings\.[0-9a-f]+\.js$/.test(f));
   if (worker.length !== 1)
     throw new Error(`size: expected one engine worker chunk in dist/, found ${worker.length}`);
   const initialKb = initial.reduce((sum, f) => sum + gzipKb(f), 0);
@@ -60,6 +67,8 @@ function measure() {
     lazyCarriesXlsx: lazy.every(has(XLSX_MARKERS)),
     evaluationLeaked: initial.filter(has(EVALUATION_MARKERS)),
     workerCarriesEvaluation: worker.every((f) => has(EVALUATION_MARKERS)(f) && has(XLSX_MARKERS)(f)),
+    settingsLeaked: initial.filter(has(SETTINGS_MARKERS)),
+    settingsChunkCarries: settings.length === 1 && has(SETTINGS_MARKERS)(settings[0]),
   };
 }
 
@@ -78,6 +87,12 @@ function main() {
   if (m.evaluationLeaked.length > 0) {
     console.error(
       `size: the core's evaluation found in the initial scripts: ${m.evaluationLeaked.join(", ")}`,
+    );
+    process.exit(1);
+  }
+  if (m.settingsLeaked.length > 0) {
+    console.error(
+      `size: the saved settings' checks found in the initial scripts: ${m.settingsLeaked.join(", ")}`,
     );
     process.exit(1);
   }

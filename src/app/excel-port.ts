@@ -8,6 +8,7 @@ import {
   queueSettingsLoad,
   readSnapshots,
   showHighlights,
+  type LoadSettingsParser,
   type Supports,
 } from "../excel";
 import type { WorkbookPort } from "./port";
@@ -15,6 +16,11 @@ import type { WorkbookPort } from "./port";
 export interface ExcelPortOptions {
   /** requirement-set check (defaults to Office.context.requirements) */
   readonly supports?: Supports;
+  /**
+   * the checks of the settings saved in the workbook, asked for only when it has some: the task pane loads
+   * their code (zod) lazily, tests and other hosts pass eagerSettingsParser (src/excel/settings-parse.ts)
+   */
+  readonly settings: LoadSettingsParser;
 }
 
 /** The change-log sheet's entries: the sheet list, then the log's used range (2 syncs; 1 when there is none). */
@@ -47,13 +53,13 @@ async function readLog(context: ExcelContext): Promise<ReturnType<typeof readCha
  * second; failures of a write sync come back as values (`failure`), failures of a read reject with the Office
  * error.
  */
-export function excelPort(context: ExcelContext, opts: ExcelPortOptions = {}): WorkbookPort {
+export function excelPort(context: ExcelContext, opts: ExcelPortOptions): WorkbookPort {
   const supports = opts.supports ?? officeSupports;
   return {
     async read() {
       const finishSettings = queueSettingsLoad(context);
       const snapshots = await readSnapshots(context, { supports });
-      const s = finishSettings();
+      const s = await finishSettings(opts.settings);
       return {
         snapshots,
         settings: {

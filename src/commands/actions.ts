@@ -2,7 +2,13 @@ import type { ExcelContext } from "../excel/office";
 import { checkWith, recalcWith, type Evaluator } from "../app";
 import { excelPort } from "../app/excel-port";
 import type { LocalizedText } from "../core";
-import { describeExcelError, NOTES_UNAVAILABLE, type RibbonRun, type Supports } from "../excel";
+import {
+  describeExcelError,
+  NOTES_UNAVAILABLE,
+  type LoadSettingsParser,
+  type RibbonRun,
+  type Supports,
+} from "../excel";
 import { recalcSummary } from "./summary";
 
 /** The ids the manifest's <FunctionName> elements use; Office.actions.associate registers the same. */
@@ -13,6 +19,8 @@ export interface CommandDeps {
   /** Excel.run */
   run<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T>;
   readonly supports: Supports;
+  /** the checks of the workbook's saved settings (commands.ts: loaded when a workbook has some) */
+  readonly settings: LoadSettingsParser;
   /** evaluates each read (commands.ts: in this thread, its code loaded on the first command) */
   readonly evaluator: Evaluator;
   readonly lang: "ja" | "en";
@@ -46,7 +54,7 @@ function count(n: number, ja: string, en: string): LocalizedText {
 /** 検証: validate the whole workbook, highlight the findings in place, and open the task pane on them. */
 async function validate(deps: CommandDeps): Promise<void> {
   const { evaluation, origins, settings, highlight } = await deps.run((context) =>
-    checkWith(excelPort(context, { supports: deps.supports }), {
+    checkWith(excelPort(context, { supports: deps.supports, settings: deps.settings }), {
       highlight: deps.lang,
       evaluator: deps.evaluator,
     }),
@@ -93,7 +101,7 @@ async function validate(deps: CommandDeps): Promise<void> {
 /** 一括再計算: derive every mark, write those that change, and report what changed. */
 async function recalculate(deps: CommandDeps): Promise<void> {
   const result = await deps.run((context) =>
-    recalcWith(excelPort(context, { supports: deps.supports }), {
+    recalcWith(excelPort(context, { supports: deps.supports, settings: deps.settings }), {
       now: () => new Date(),
       evaluator: deps.evaluator,
     }),

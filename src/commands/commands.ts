@@ -8,7 +8,14 @@
  */
 import type { LocalizedText } from "../core";
 import type { Evaluator } from "../app";
-import { lentEvaluator, officeSupports, ribbonRuns, type RibbonRun, type SharedPage } from "../excel";
+import {
+  lentEvaluator,
+  officeSupports,
+  ribbonRuns,
+  type LoadSettingsParser,
+  type RibbonRun,
+  type SharedPage,
+} from "../excel";
 import type { ExcelContext } from "../excel/office";
 import { FUNCTION_IDS, makeCommands, type CommandDeps } from "./actions";
 import { messageFromUrl, messageUrl, renderMessage } from "./dialog";
@@ -58,6 +65,10 @@ const evaluateOnPage: Evaluator = async (...args) => {
   return (await import(/* webpackChunkName: "evaluate" */ "../app/evaluate-here.js")).inThisThread(...args);
 };
 
+/** The checks of saved settings (zod), loaded the first time a workbook has some: the pane's chunk too. */
+const loadSettingsParser: LoadSettingsParser = async () =>
+  (await import(/* webpackChunkName: "settings" */ "../excel/settings-parse.js")).settingsParser;
+
 // Read when a command runs (after Office.onReady), not when the page loads.
 const deps: CommandDeps = {
   // delayForCellEdit: a ribbon button that triggers a bulk update waits until the user leaves cell-edit mode
@@ -65,6 +76,7 @@ const deps: CommandDeps = {
   // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
   run: <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, batch),
   supports: officeSupports,
+  settings: loadSettingsParser,
   evaluator: evaluateOnPage,
   get lang() {
     return (Office.context.displayLanguage ?? "ja").toLowerCase().startsWith("ja") ? "ja" : "en";

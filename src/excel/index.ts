@@ -13,14 +13,9 @@ export {
   NOTES_UNAVAILABLE,
 } from "./highlight";
 export type { HighlightKind, HighlightOptions, HighlightResult, HighlightTarget } from "./highlight";
-export {
-  loadWorkbookSettings,
-  saveMappingOverrides,
-  saveProfileJson,
-  parseOverrides,
-  SETTINGS_KEYS,
-} from "./settings";
-export type { WorkbookSettings } from "./settings";
+export { loadWorkbookSettings, saveMappingOverrides, saveProfileJson, SETTINGS_KEYS } from "./settings";
+// settings-parse.ts (zod) is left out of this barrel: the task pane loads it lazily, the others by its path.
+export type { LoadSettingsParser, SettingsParser, WorkbookSettings } from "./settings";
 export { describeExcelError } from "./errors";
 export type { ExcelFailure } from "./errors";
 export { API, MIN_EXCEL_API, officeSupports } from "./capabilities";

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import type { MappingOverrides, LocalizedText } from "../core";
-import { parseProfileJson, type ProfileParseResult } from "../core";
+import type { MappingOverrides, LocalizedText, ProfileParseResult } from "../core";
 import type { ExcelContext } from "./office";
 
 /** Workbook setting keys (stored with the document, tied to the add-in's manifest Id). */
@@ -9,16 +7,19 @@ export const SETTINGS_KEYS = {
   profile: "kusei.profile",
 } as const;
 
-const columnsSchema = z.record(z.string(), z.number().int().min(0).nullable());
-const overridesSchema = z.record(
-  z.string(),
-  z
-    .object({
-      kind: z.enum(["strategy", "initiative", "other"]).optional(),
-      columns: columnsSchema.optional(),
-    })
-    .strict(),
-);
+/**
+ * The checks of saved settings (settings-parse.ts). They carry zod, so the functions here take a loader of
+ * them: the task pane loads them only when a workbook has saved settings, or when it saves some.
+ */
+export interface SettingsParser {
+  parseOverrides(
+    value: unknown,
+  ): { ok: true; overrides: MappingOverrides } | { ok: false; problem: LocalizedText };
+  parseProfileJson(json: string): ProfileParseResult;
+}
+
+/** Gives the settings' checks, loading their code the first time where the host loads code lazily. */
+export type LoadSettingsParser = () => Promise<SettingsParser>;
 
 /** The per-workbook settings kusei keeps. */
 export interface WorkbookSettings {
@@ -31,83 +32,67 @@ export interface WorkbookSettings {
   readonly problems: ReadonlyArray<LocalizedText>;
 }
 
+const NOTHING_SAVED: WorkbookSettings = { overrides: {}, profileJson: null, profile: null, problems: [] };
+
 function text(v: unknown): string | null {
   return typeof v === "string" ? v : v === null || v === undefined ? null : JSON.stringify(v);
 }
 
-/** Checks a MappingOverrides value (from settings or the task pane) and returns it typed, or the problem. */
-export function parseOverrides(
-  value: unknown,
-): { ok: true; overrides: MappingOverrides } | { ok: false; problem: LocalizedText } {
-  let json: unknown = value;
-  if (typeof value === "string") {
-    try {
-      json = JSON.parse(value);
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      return {
-        ok: false,
-        problem: {
-          ja: `列の対応設定が JSON として読めません: ${detail}`,
-          en: `The column mapping is not valid JSON: ${detail}`,
-        },
-      };
-    }
+/** The saved values checked; a workbook with none saved needs no parser (and loads none). */
+async function parseSaved(
+  savedOverrides: { readonly value: unknown } | null,
+  profileJson: string | null,
+  load: LoadSettingsParser,
+): Promise<WorkbookSettings> {
+  if (savedOverrides === null && profileJson === null) return NOTHING_SAVED;
+  const parser = await load();
+  const problems: LocalizedText[] = [];
+  let overrides: MappingOverrides = {};
+  if (savedOverrides !== null) {
+    const r = parser.parseOverrides(savedOverrides.value);
+    if (r.ok) overrides = r.overrides;
+    else problems.push(r.problem);
   }
-  const parsed = overridesSchema.safeParse(json);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    return {
-      ok: false,
-      problem: {
-        ja: `列の対応設定が正しくありません: ${detail}`,
-        en: `The column mapping is not valid: ${detail}`,
-      },
-    };
-  }
-  return { ok: true, overrides: parsed.data as MappingOverrides };
+  const profile = profileJson === null ? null : parser.parseProfileJson(profileJson);
+  if (profile && !profile.ok) problems.push(...profile.errors.map((e) => e.message));
+  return { overrides, profileJson, profile, problems };
 }
 
 /**
  * Queues the loads of the saved settings without syncing, so they can ride on another sync (the first sync
  * of readSnapshots); call the returned function after that sync.
  */
-export function queueSettingsLoad(context: ExcelContext): () => WorkbookSettings {
+export function queueSettingsLoad(
+  context: ExcelContext,
+): (load: LoadSettingsParser) => Promise<WorkbookSettings> {
   const o = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.overrides);
   const p = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.profile);
   o.load("value");
   p.load("value");
   // The caller syncs before calling this; the lint rule cannot see across the closure.
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
-  return () => {
-    const problems: LocalizedText[] = [];
-    let overrides: MappingOverrides = {};
-    if (!o.isNullObject) {
-      const r = parseOverrides(o.value);
-      if (r.ok) overrides = r.overrides;
-      else problems.push(r.problem);
-    }
-    const profileJson = p.isNullObject ? null : text(p.value);
-    const profile = profileJson === null ? null : parseProfileJson(profileJson);
-    if (profile && !profile.ok) problems.push(...profile.errors.map((e) => e.message));
-    return { overrides, profileJson, profile, problems };
-  };
+  return (load) =>
+    parseSaved(o.isNullObject ? null : { value: o.value }, p.isNullObject ? null : text(p.value), load);
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
 
 /** Reads the column-map overrides and the profile saved with this workbook (one sync). */
-export async function loadWorkbookSettings(context: ExcelContext): Promise<WorkbookSettings> {
+export async function loadWorkbookSettings(
+  context: ExcelContext,
+  load: LoadSettingsParser,
+): Promise<WorkbookSettings> {
   const finish = queueSettingsLoad(context);
   await context.sync();
-  return finish();
+  return finish(load);
 }
 
 /** Saves the column-map overrides with the workbook; an empty map removes the setting. */
 export async function saveMappingOverrides(
   context: ExcelContext,
   overrides: MappingOverrides,
+  load: LoadSettingsParser,
 ): Promise<void> {
-  const checked = parseOverrides(overrides);
+  const checked = (await load()).parseOverrides(overrides);
   if (!checked.ok) throw new Error(`${checked.problem.ja} / ${checked.problem.en}`);
   await putSetting(
     context,
@@ -123,8 +108,9 @@ export async function saveMappingOverrides(
 export async function saveProfileJson(
   context: ExcelContext,
   json: string | null,
+  load: LoadSettingsParser,
 ): Promise<ProfileParseResult | null> {
-  const parsed = json === null ? null : parseProfileJson(json);
+  const parsed = json === null ? null : (await load()).parseProfileJson(json);
   if (parsed && !parsed.ok) return parsed;
   await putSetting(context, SETTINGS_KEYS.profile, json);
   return parsed;

@@ -1,8 +1,15 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { Evaluator } from "../app";
-import { lentEvaluator, officeSupports, ribbonRuns, type SharedPage } from "../excel";
+import {
+  lentEvaluator,
+  officeSupports,
+  ribbonRuns,
+  type LoadSettingsParser,
+  type SharedPage,
+} from "../excel";
 import { App } from "./components/App";
+import { lazyHint, lazyPart, type PaneParts } from "./components/parts";
 import { fluentTheme, themeName, type OfficeThemeColors } from "./components/theme";
 import { connectEngine, engineOnDemand, type Connected } from "./engine/connect";
 import type { Engine } from "./engine/engine";
@@ -24,6 +31,40 @@ function currentTheme(office: OfficeThemeColors | null) {
     }),
   );
 }
+
+/** The checks of saved settings (zod), loaded the first time a workbook has some (or the pane saves some). */
+const loadSettingsParser: LoadSettingsParser = async () =>
+  (await import(/* webpackChunkName: "settings" */ "../excel/settings-parse.js")).settingsParser;
+
+/**
+ * The parts of the pane not on screen when it opens, each loaded when first shown from the pane's own
+ * origin: webpack's chunks lie next to taskpane.html, and publicPath "" (webpack.config.js) makes their URLs
+ * relative to the page's, in Excel (the add-in's origin) and on the standalone page alike: the three tabs
+ * after 検証 in one chunk — prefetched at idle, so a tab's first open need not wait for the network — and
+ * the standalone page's file row (menu, tooltip, dialog), which Excel never shows, in another.
+ */
+const parts: PaneParts = {
+  MarksTab: lazyPart(
+    async () =>
+      (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/MarksTab.js"))
+        .MarksTab,
+  ),
+  MappingTab: lazyPart(
+    async () =>
+      (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/MappingTab.js"))
+        .MappingTab,
+  ),
+  SummaryTab: lazyPart(
+    async () =>
+      (await import(/* webpackChunkName: "tabs", webpackPrefetch: true */ "./components/SummaryTab.js"))
+        .SummaryTab,
+  ),
+  // loaded at once: the hint of 前年度のブックと比較, shown from the start
+  Hint: lazyHint(async () => (await import(/* webpackChunkName: "hint" */ "./components/Hint.js")).Hint),
+  FileBar: lazyPart(
+    async () => (await import(/* webpackChunkName: "filebar" */ "./components/FileBar.js")).FileBar,
+  ),
+};
 
 /**
  * The page's engine: a Web Worker where one starts (the page stays responsive while it reads and
@@ -84,7 +125,8 @@ async function start(): Promise<void> {
     <App
       t={t}
       lang={lang}
-      host={createExcelHost(lang, evaluate, officeSupports)}
+      parts={parts}
+      host={createExcelHost(lang, evaluate, loadSettingsParser, officeSupports)}
       ribbonRuns={ribbonRuns(window as SharedPage)}
       previousYear={previousYear}
     />
@@ -92,6 +134,7 @@ async function start(): Promise<void> {
     <App
       t={t}
       lang={lang}
+      parts={parts}
       host={null}
       openFile={async (file, onPhase) => openStandaloneFile(file, await engineNow(), onPhase)}
       previousYear={previousYear}

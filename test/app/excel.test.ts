@@ -9,6 +9,7 @@ import { fakeHost, HOSTS } from "../excel/fake/host";
 import type { ProfileName } from "../excel/fake/profiles";
 import { modelFromSnapshots, sampleSheet } from "../excel/workbooks";
 import { fixtureSnapshots } from "../helpers/fixtures";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 const NOW = (): Date => new Date("2026-11-27T10:00:00.000Z");
 
@@ -17,7 +18,8 @@ function hirano(profile: ProfileName): { model: WorkbookModel; ctx: FakeContext 
   return { model, ctx: fakeHost(model, profile) };
 }
 
-const portOf = (ctx: FakeContext) => excelPort(asExcel(ctx), { supports: ctx.supports });
+const portOf = (ctx: FakeContext) =>
+  excelPort(asExcel(ctx), { supports: ctx.supports, settings: eagerSettingsParser });
 
 /** Marks for the F cells of rows 4… of the sample sheet (empty now). */
 function markWrites(from: number, to: number): CellWrite[] {

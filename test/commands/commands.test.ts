@@ -11,6 +11,7 @@ import { asExcel, FakeContext, FakeRichApiError } from "../excel/fake-excel";
 import { fakeHost, HOSTS } from "../excel/fake/host";
 import type { ProfileName } from "../excel/fake/profiles";
 import { modelFromSnapshots } from "../excel/workbooks";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 interface Harness {
   deps: CommandDeps;
@@ -26,6 +27,7 @@ function harness(profile: ProfileName, over: Partial<CommandDeps> = {}, taskpane
   const deps: CommandDeps = {
     run: (batch) => batch(asExcel(ctx)),
     supports: ctx.supports,
+    settings: eagerSettingsParser,
     evaluator: inThisThread,
     lang: "ja",
     showTaskpane: async () => {

@@ -12,6 +12,7 @@ import { NOTES_UNAVAILABLE } from "../../src/excel";
 import { inThisThread, type Evaluator } from "../../src/app";
 import { lentEvaluator, ribbonRuns, type RibbonRun, type SharedPage } from "../../src/excel/shared-runtime";
 import { App } from "../../src/taskpane/components/App";
+import { eagerParts } from "../taskpane/parts";
 import { translator } from "../../src/taskpane/i18n/strings";
 import { fakeRun, HOSTS } from "../excel/fake/host";
 import { modelFromSnapshots } from "../excel/workbooks";
@@ -85,7 +86,7 @@ describe.each(HOSTS)("shared runtime on %s: ribbon and task pane in one page", (
     const board = ribbonRuns(window as SharedPage);
     const view = render(
       <FluentProvider theme={webLightTheme}>
-        <App t={t} lang="ja" host={null} ribbonRuns={board} />
+        <App t={t} lang="ja" host={null} parts={eagerParts} ribbonRuns={board} />
       </FluentProvider>,
     );
     expect(screen.queryAllByTestId("finding")).toHaveLength(0);
@@ -97,7 +98,7 @@ describe.each(HOSTS)("shared runtime on %s: ribbon and task pane in one page", (
     // a pane that mounts after the ribbon ran still gets it
     render(
       <FluentProvider theme={webLightTheme}>
-        <App t={t} lang="ja" host={null} ribbonRuns={board} />
+        <App t={t} lang="ja" host={null} parts={eagerParts} ribbonRuns={board} />
       </FluentProvider>,
     );
     expect(await screen.findByText(`指摘 ${n} 件 / 全 ${n} 件`)).toBeTruthy();

@@ -4,7 +4,7 @@ import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -67,4 +67,14 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
       await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens a tab of the pane and waits for it: the tabs after 検証 load their code when first opened
+ * (src/taskpane/components/parts.tsx), a spinner standing in their place meanwhile. The click renders the
+ * tab or its spinner at once, so once no spinner is left the tab is on screen.
+ */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+  await page.getByTestId("part-loading").waitFor({ state: "detached" });
 }

@@ -8,7 +8,7 @@ import os from "os";
 import path from "path";
 import type { Page } from "playwright-core";
 import { readWorkbook } from "../../src/xlsx";
-import { launchBrowser, type Browser } from "./browser";
+import { launchBrowser, openTab, type Browser } from "./browser";
 import { buildFakeOffice } from "./fake-office/build";
 import { HOSTS } from "../excel/fake/host";
 import { PROFILES, type ProfileName } from "../excel/fake/profiles";
@@ -119,7 +119,7 @@ describe.each(HOSTS)("on %s", (profile) => {
     await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-1-check.png`), fullPage: true });
 
     // Apply the write plan; the cells hold the marks.
-    await page.getByRole("tab", { name: "記号" }).click();
+    await openTab(page, "記号");
     const planned = await page.locator('[data-testid="mark-row"][data-action="write"]').evaluateAll((rows) =>
       rows.map((r) => {
         const cells = r.querySelectorAll("td");
@@ -150,7 +150,7 @@ describe.each(HOSTS)("on %s", (profile) => {
     expect(reverted).toEqual(before);
 
     // Mapping: unmap 前年度 on 戦略(1); it is saved in the workbook settings and used by the next check.
-    await page.getByRole("tab", { name: "列の対応" }).click();
+    await openTab(page, "列の対応");
     await page.getByLabel("戦略(1) の「前年度」の列(空欄で対応なし)").fill("");
     await page.getByRole("button", { name: "保存して再検証" }).click();
     await page.getByText("列の対応をブックに保存しました。").waitFor();
@@ -159,12 +159,12 @@ describe.each(HOSTS)("on %s", (profile) => {
     await expect(page.getByLabel("戦略(1) の「前年度」の列(空欄で対応なし)").count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-3-mapping.png`), fullPage: true });
 
-    await page.getByRole("tab", { name: "集計" }).click();
+    await openTab(page, "集計");
     await page.getByTestId("summary-chart").waitFor();
     await page.screenshot({ path: path.join(SHOTS, `excel-${profile}-4-summary.png`), fullPage: true });
 
     // Clear removes every highlight the check added.
-    await page.getByRole("tab", { name: "検証" }).click();
+    await openTab(page, "検証");
     await page.getByRole("button", { name: "セルの色付けを消す" }).click();
     await page.getByText("検証で付けたセルの色とメモを消しました。").waitFor();
     await expect(model<number>("m.sheets.reduce((n, s) => n + s.cfs.length, 0)")).resolves.toBe(0);

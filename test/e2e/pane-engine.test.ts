@@ -14,7 +14,7 @@ import { evaluateRead, withPreviousYear } from "../../src/app";
 import { openXlsxPort } from "../../src/app/xlsx-port";
 import { DEFAULT_PROFILE } from "../../src/core";
 import { editedWorkbook } from "../helpers/edit-xlsx";
-import { launchBrowser, type Browser } from "./browser";
+import { launchBrowser, openTab, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
 const { ensureDist } = require("../../scripts/pretest.js") as { ensureDist: () => void };
@@ -160,7 +160,7 @@ describe("ファイルとして開いたページ (file://)", () => {
     const phases = (await statusSeen(page)).map((s) => s.text);
     expect(phases).toEqual(expect.arrayContaining(["読み込み中…", "判定中…"]));
     // writing and downloading work too
-    await page.getByRole("tab", { name: "記号" }).click();
+    await openTab(page, "記号");
     await page.getByRole("button", { name: /^\d+ 件を書き込む$/ }).click();
     await page.getByText(/このページの中のブックに書き込みました/).waitFor();
     await page.getByRole("button", { name: "ダウンロード", exact: true }).click();
@@ -192,7 +192,7 @@ test("ここでは保存できないブック (デジタル署名): 書き込み
   const page = await openPage(`${server.origin}/taskpane.html`);
   await page.getByTestId("file-input").setInputFiles(signed);
   await countText(page);
-  await page.getByRole("tab", { name: "記号" }).click();
+  await openTab(page, "記号");
   const apply = page.getByRole("button", { name: /^\d+ 件を書き込む$/ });
   await expect(apply.isDisabled()).resolves.toBe(true);
   const blocked = page.getByTestId("apply-blocked");

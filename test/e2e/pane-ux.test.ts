@@ -11,7 +11,7 @@ import os from "os";
 import path from "path";
 import type { Page } from "playwright-core";
 import { bigWorkbook } from "../../scripts/bench-lib/generate";
-import { launchBrowser, type Browser } from "./browser";
+import { launchBrowser, openTab, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
 const { ensureDist } = require("../../scripts/pretest.js") as { ensureDist: () => void };
@@ -227,7 +227,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
     test("記号は競合が先、行の見出し付き。ダウンロードは書き込んでいない記号を黙って落とさない", async () => {
       const page = await openPage(lang, width, height);
       await open(page, lang, FIXTURE);
-      await page.getByRole("tab", { name: T.tabs[1] }).click();
+      await openTab(page, T.tabs[1]);
       const actions = await page
         .locator('[data-testid="mark-row"]')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
@@ -266,7 +266,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
     test("書き込んだあとはダウンロードが必要だと言い、記号なしのダウンロードはそう言う", async () => {
       const page = await openPage(lang, width, height);
       await open(page, lang, FIXTURE);
-      await page.getByRole("tab", { name: T.tabs[1] }).click();
+      await openTab(page, T.tabs[1]);
       const status = page.getByRole("region", { name: lang === "ja" ? "状態" : "Status" });
       await page.getByRole("button", { name: T.write }).click();
       await status.getByText(T.applied).waitFor();
@@ -298,6 +298,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
       await expect(page.getByRole("tab", { name: T.tabs[2] }).getAttribute("aria-selected")).resolves.toBe(
         "true",
       );
+      await page.getByTestId("part-loading").waitFor({ state: "detached" });
       await shot(page, "no-sheet");
       await page.close();
     });
@@ -306,7 +307,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
       const page = await openPage(lang, width, height);
       await open(page, lang, FIXTURE);
       await expect(page.getByTestId("subtitle").textContent()).resolves.toBe(T.subtitle2016);
-      await page.getByRole("tab", { name: T.tabs[3] }).click();
+      await openTab(page, T.tabs[3]);
       await page.getByTestId("summary-chart").waitFor();
       // The page never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -342,7 +343,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
         expect(misaligned).toEqual([]);
       }
       await shot(page, "summary");
-      await page.getByRole("tab", { name: T.tabs[2] }).click();
+      await openTab(page, T.tabs[2]);
       await shot(page, "mapping");
       await page.close();
     });
@@ -359,7 +360,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
       .getByText(T.count)
       .or(page.getByText(T.noFindings, { exact: true }))
       .waitFor({ timeout: 120_000 });
-    await page.getByRole("tab", { name: T.tabs[1] }).click();
+    await openTab(page, T.tabs[1]);
     await page.getByLabel("処理で絞り込む").selectOption("all");
     const total = Number(
       /\((\d+)\)/.exec((await page.locator('option[value="all"]').textContent()) ?? "")?.[1],
@@ -408,7 +409,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
     await cause.getByTestId("finding").first().click();
     await scan(T.tabs[0]);
     for (const tab of T.tabs.slice(1)) {
-      await page.getByRole("tab", { name: tab }).click();
+      await openTab(page, tab);
       await scan(tab);
     }
     await page.getByRole("button", { name: T.download, exact: true }).click();
@@ -432,7 +433,7 @@ describe.each(["ja", "en"] as const)("%s", (lang) => {
     expect(rgb).toHaveLength(3);
     expect(Math.max(...rgb)).toBeLessThan(80);
     await open(page, lang, FIXTURE);
-    await page.getByRole("tab", { name: T.tabs[3] }).click();
+    await openTab(page, T.tabs[3]);
     await page.screenshot({ path: path.join(SHOTS, `ux-${lang}-dark-summary.png`), fullPage: true });
     await page.emulateMedia({ colorScheme: "light", forcedColors: "active" });
     const swatches = await page

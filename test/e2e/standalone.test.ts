@@ -7,7 +7,7 @@ import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser, type Browser } from "./browser";
+import { launchBrowser, openTab, type Browser } from "./browser";
 import { serveStatic, type StaticServer } from "./server";
 
 const { ensureDist } = require("../../scripts/pretest.js") as { ensureDist: () => void };
@@ -119,11 +119,14 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   // xlsx adapter yet.
   await page.getByRole("region", { name: ".xlsx ファイルをここにドロップ" }).waitFor();
   expect(loaded().some((p) => /\/(xlsx|engine)\.[0-9a-f]+\.js$/.test(p))).toBe(false);
+  // nor the file row's menu and dialog, which only an opened file shows (its own chunk, filebar.*.js)
+  expect(loaded().some((p) => /\/filebar\.[0-9a-f]+\.js$/.test(p))).toBe(false);
   expect(loaded()).toContain("/office-js/office.js");
   await shot(page, "0-open");
 
   await page.getByTestId("file-input").setInputFiles(FIXTURE);
   await page.getByText("開いているファイル: hirano-fy2016.xlsx").waitFor();
+  expect(loaded().some((p) => /\/filebar\.[0-9a-f]+\.js$/.test(p))).toBe(true);
   // The file is read in the engine's Web Worker (engine.*.js), which carries the xlsx adapter itself.
   expect(loaded().some((p) => /\/engine\.[0-9a-f]+\.js$/.test(p))).toBe(true);
 
@@ -146,7 +149,7 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   await page.getByTestId("severity-error").click();
 
   // Marks: the plan; remember what will be written, then apply.
-  await page.getByRole("tab", { name: "記号" }).click();
+  await openTab(page, "記号");
   const writeRows = page.locator('[data-testid="mark-row"][data-action="write"]');
   const planned = await writeRows.evaluateAll((rows) =>
     rows.map((r) => {
@@ -171,10 +174,10 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   await shot(page, "2-marks-applied");
 
   // Mapping and Summary are populated from the workbook.
-  await page.getByRole("tab", { name: "列の対応" }).click();
+  await openTab(page, "列の対応");
   await expect(page.getByTestId("mapping-sheet").count()).resolves.toBeGreaterThanOrEqual(4);
   await shot(page, "3-mapping");
-  await page.getByRole("tab", { name: "集計" }).click();
+  await openTab(page, "集計");
   await page.getByTestId("summary-chart").waitFor();
   await expect(page.getByTestId("summary-row").count()).resolves.toBeGreaterThan(0);
   await shot(page, "4-summary");
@@ -235,7 +238,7 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   expect(html).not.toMatch(/\b(?:src|href)="https?:/i);
 
   // Revert undoes the apply exactly: every cell of the original sheets is back.
-  await page.getByRole("tab", { name: "記号" }).click();
+  await openTab(page, "記号");
   await page.getByRole("button", { name: "直前の書き込みを元に戻す" }).click();
   await page.getByText(`${planned.length} 件を元の値に戻しました。`).waitFor();
   await expect(writeRows.count()).resolves.toBe(planned.length);
@@ -282,6 +285,43 @@ test("単体モード: 開く → 検証 → 記号を書き込む → ダウン
   console.log(`e2e standalone_flow_ms=${Date.now() - started} external_blocked=${JSON.stringify(external)}`);
 });
 
+test("タブの初回表示: 部品を読み込むあいだはスピナー、読み込んだら使える。開いたファイルと検証結果はそのまま", async () => {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  // Hold the tabs' chunk (same origin, next to taskpane.html) until the spinner has been seen.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const chunkUrls: string[] = [];
+  await page.route(/\/tabs\.[0-9a-f]+\.js$/, async (route) => {
+    chunkUrls.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByTestId("file-input").setInputFiles(FIXTURE);
+  const count = page.getByText(/^指摘 \d+ 件 \/ 全 \d+ 件$/);
+  await count.waitFor();
+  const counted = await count.textContent();
+  await page.getByRole("tab", { name: "記号" }).click();
+  const spinner = page.getByTestId("part-loading");
+  await spinner.waitFor();
+  await expect(spinner.textContent()).resolves.toContain("画面を読み込んでいます…");
+  // The pane around it stays as it was: the file, its result, the tabs.
+  await expect(page.getByTestId("file-name").textContent()).resolves.toContain("hirano-fy2016.xlsx");
+  release();
+  await spinner.waitFor({ state: "detached" });
+  await page.locator('[data-testid="mark-row"]').first().waitFor();
+  await expect(page.getByRole("button", { name: /^\d+ 件を書き込む$/ }).isEnabled()).resolves.toBe(true);
+  // The chunk came from the page's own origin.
+  expect(chunkUrls.length).toBeGreaterThan(0);
+  for (const u of chunkUrls) expect(new URL(u).origin).toBe(server.origin);
+  // Back on 検証: the same result, not a new check.
+  await openTab(page, "検証");
+  await expect(count.textContent()).resolves.toBe(counted);
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
 describe("単体モードで他のブックも開ける", () => {
   const readable = [
     "variant-column-order.xlsx",
@@ -313,13 +353,13 @@ describe("単体モードで他のブックも開ける", () => {
       }
       await page.getByTestId("file-input").setInputFiles(file);
       await page.getByText(`開いているファイル: ${path.basename(name)}`).waitFor();
-      await page.getByRole("tab", { name: "検証" }).click();
+      await openTab(page, "検証");
       await expect(
         page
           .getByText(/^(指摘 \d+ 件 \/ 全 \d+ 件|指摘はありません。|評価シートが見つかりませんでした)/)
           .count(),
       ).resolves.toBe(1);
-      for (const tab of ["記号", "列の対応", "集計"]) await page.getByRole("tab", { name: tab }).click();
+      for (const tab of ["記号", "列の対応", "集計"]) await openTab(page, tab);
       await expect(page.getByRole("alert").count()).resolves.toBe(0);
     }
     // Cell text that looks like markup stays text.

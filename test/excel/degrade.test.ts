@@ -11,6 +11,7 @@ import { fixtureSnapshots } from "../helpers/fixtures";
 import { HOSTS, fakeHost } from "./fake/host";
 import { PROFILES, type ProfileName } from "./fake";
 import { modelFromSnapshots } from "./workbooks";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 async function paneCheck(profile: ProfileName, cdnOfficeJs: boolean) {
   const model = modelFromSnapshots(fixtureSnapshots("hirano-fy2016"));
@@ -18,7 +19,12 @@ async function paneCheck(profile: ProfileName, cdnOfficeJs: boolean) {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     run: <T>(batch: (c: ExcelContext) => Promise<T>) => batch(ctx()),
   };
-  const r = await createExcelHost("ja", createLocalEngine().evaluate, ctx().supports).check({});
+  const r = await createExcelHost(
+    "ja",
+    createLocalEngine().evaluate,
+    eagerSettingsParser,
+    ctx().supports,
+  ).check({});
   return { r, notes: model.notes.size };
 }
 

@@ -3,6 +3,7 @@ import { selectCell } from "../../src/excel/highlight";
 import { loadWorkbookSettings, SETTINGS_KEYS } from "../../src/excel/settings";
 import { PropertyNotLoadedError } from "./fake-excel";
 import { strictOfficeMock } from "./strict-office-mock";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 function settingsWorkbook(overrides: string | null, profile: string | null): OfficeMockObject {
   // office-addin-mock cannot hold a null scalar: a null object gets "" (never read).
@@ -43,7 +44,7 @@ describe("office-addin-mock, made strict", () => {
     const context = strictOfficeMock<Excel.RequestContext>(
       settingsWorkbook('{"戦略":{"kind":"strategy","columns":{"outcome":9}}}', null),
     );
-    const settings = await loadWorkbookSettings(context);
+    const settings = await loadWorkbookSettings(context, eagerSettingsParser);
     expect(context.syncCount).toBe(1);
     expect(settings.overrides).toEqual({ 戦略: { kind: "strategy", columns: { outcome: 9 } } });
     expect(settings.profile).toBeNull();

@@ -13,6 +13,7 @@ import { CHANGE_LOG_SHEET } from "../../src/core";
 import { fixturePath } from "../helpers/fixtures";
 import { HOSTS, fakeHost } from "./fake/host";
 import { modelFromFile } from "./fake/seed";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 const NOW = () => new Date("2026-06-01T00:00:00Z");
 
@@ -20,7 +21,9 @@ const NOW = () => new Date("2026-06-01T00:00:00Z");
 async function plannedOn(file: string): Promise<{ sheet: string; cells: string[] }> {
   const model = await modelFromFile(file);
   const ctx = fakeHost(model, "ltsc2021");
-  const { evaluation } = await check(excelPort(ctx, { supports: ctx.supports }));
+  const { evaluation } = await check(
+    excelPort(ctx, { supports: ctx.supports, settings: eagerSettingsParser }),
+  );
   const writes = evaluation.plan.filter((m) => m.action === "write");
   const sheet = writes[0]?.sheet ?? "";
   return { sheet, cells: writes.filter((m) => m.sheet === sheet).map((m) => m.cell) };
@@ -59,7 +62,10 @@ describe.each(HOSTS)("protected sheet with unlocked mark cells on %s", (profile)
     expect(seeded?.protected).toBe(true);
     expect(seeded?.unlockedEmpty.size ?? 0).toBeGreaterThan(0);
     const ctx = fakeHost(model, profile);
-    const { evaluation, outcome } = await recalc(excelPort(ctx, { supports: ctx.supports }), { now: NOW });
+    const { evaluation, outcome } = await recalc(
+      excelPort(ctx, { supports: ctx.supports, settings: eagerSettingsParser }),
+      { now: NOW },
+    );
     expect(outcome.failure).toBeNull();
     const onSheet = model.changes.filter((c) => c.sheet === sheet).map((c) => c.cell);
     expect(onSheet.sort()).toEqual([...open].sort());

@@ -12,6 +12,7 @@ import { applyWrites as xlsxApply, readWorkbook, writeWorkbook } from "../../src
 import { asExcel, FakeContext } from "../excel/fake-excel";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { FIXTURES, fixturePath, fixtureSnapshots } from "../helpers/fixtures";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 const NOW = (): Date => new Date("2026-01-05T10:00:00.000Z");
 const EDIT = "共同編集者の入力";
@@ -29,7 +30,7 @@ describe.each(NAMES.map((n, i) => [n, i] as const))(
     test("Excel (strict fake), the recalc use case: edited cells are conflicts and keep the edit, the rest are written", async () => {
       const model = modelFromSnapshots(fixtureSnapshots(name));
       const ctx = new FakeContext(model);
-      const port = excelPort(asExcel(ctx), { supports: ctx.supports });
+      const port = excelPort(asExcel(ctx), { supports: ctx.supports, settings: eagerSettingsParser });
       let coAuthor = new Set<string>();
       // The co-author types between kusei's read and its write: just before the port applies.
       const editing: WorkbookPort = {

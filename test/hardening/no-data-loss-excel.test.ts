@@ -17,6 +17,7 @@ import { asExcel, FakeContext, type WorkbookModel } from "../excel/fake-excel";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { HOSTILE_DIR } from "../fixtures/hostile/build-hostile";
 import { FIXTURES, fixtureSnapshots } from "../helpers/fixtures";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 const NOW = (): Date => new Date("2026-01-05T10:00:00.000Z");
 const LATER = (): Date => new Date("2026-01-05T10:05:00.000Z");
@@ -81,7 +82,8 @@ function cellKey(sheet: string, a1: string): string {
   return `${sheet}!${Number(m[2]) - 1},${col - 1}`;
 }
 
-const portOf = (ctx: FakeContext) => excelPort(asExcel(ctx), { supports: ctx.supports });
+const portOf = (ctx: FakeContext) =>
+  excelPort(asExcel(ctx), { supports: ctx.supports, settings: eagerSettingsParser });
 
 async function recalc(ctx: FakeContext, now: () => Date) {
   return recalcUseCase(portOf(ctx), { now });

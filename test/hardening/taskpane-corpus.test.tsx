@@ -9,6 +9,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "../../src/taskpane/components/App";
+import { eagerParts } from "../taskpane/parts";
 import type { TaskpaneHost } from "../../src/taskpane/host";
 import { createLocalEngine } from "../../src/taskpane/engine/local";
 import { openStandaloneFile } from "../../src/taskpane/hosts/standalone";
@@ -38,7 +39,7 @@ function fileOf(name: string): File {
 async function open(name: string): Promise<void> {
   render(
     <FluentProvider theme={webLightTheme}>
-      <App t={translator("ja")} lang="ja" host={null} openFile={openFile} />
+      <App t={translator("ja")} lang="ja" host={null} parts={eagerParts} openFile={openFile} />
     </FluentProvider>,
   );
   await act(async () => {

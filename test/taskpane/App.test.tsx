@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { OpenFile, TaskpaneHost } from "../../src/taskpane/host";
 import { App } from "../../src/taskpane/components/App";
+import { eagerParts } from "./parts";
 import { translator, type Lang } from "../../src/taskpane/i18n/strings";
 import type { Evaluation } from "../../src/core/model";
 import { finding, initiative, sampleEvaluation } from "./evaluation";
@@ -11,7 +12,13 @@ import { fakeHost, type FakeHost } from "./fakeHost";
 function renderApp(host: TaskpaneHost | null, lang: Lang = "ja", openFile?: OpenFile) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App t={translator(lang)} lang={lang} host={host} {...(openFile ? { openFile } : {})} />
+      <App
+        t={translator(lang)}
+        lang={lang}
+        host={host}
+        parts={eagerParts}
+        {...(openFile ? { openFile } : {})}
+      />
     </FluentProvider>,
   );
 }
@@ -389,6 +396,7 @@ describe("ファイルとして開いたページ", () => {
           t={translator("ja")}
           lang="ja"
           host={null}
+          parts={eagerParts}
           openFile={async () => fakeHost({ evaluation: sampleEvaluation })}
           startupNotice="startFromFile"
         />

@@ -11,6 +11,7 @@ import { previousYearOn } from "../../src/taskpane/engine/previous-year";
 import { translator, type Lang } from "../../src/taskpane/i18n/strings";
 import { finding, sampleEvaluation } from "./evaluation";
 import { fakeHost } from "./fakeHost";
+import { eagerParts } from "./parts";
 
 const HISTORY = finding({
   code: "history.figure-differs",
@@ -57,7 +58,7 @@ function setup(lang: Lang = "ja") {
   });
   render(
     <FluentProvider theme={webLightTheme}>
-      <App t={translator(lang)} lang={lang} host={host} previousYear={source} />
+      <App t={translator(lang)} lang={lang} host={host} parts={eagerParts} previousYear={source} />
     </FluentProvider>,
   );
   return { host, state, source };

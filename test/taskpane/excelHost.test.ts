@@ -10,6 +10,7 @@ import { asExcel, FakeContext } from "../excel/fake-excel";
 import { fakeHost, HOSTS } from "../excel/fake/host";
 import { modelFromSnapshots } from "../excel/workbooks";
 import { fixtureSnapshots } from "../helpers/fixtures";
+import { eagerSettingsParser } from "../../src/excel/settings-parse";
 
 /** The engine's evaluate in this thread (no worker under jest). */
 const evaluateHere = createLocalEngine().evaluate;
@@ -24,7 +25,7 @@ describe.each(HOSTS)("on %s", (profile) => {
   });
 
   test("検証: 渡された対応で評価し、所見を色付けし、シートの原点を返す", async () => {
-    const host = createExcelHost("ja", evaluateHere, ctx.supports);
+    const host = createExcelHost("ja", evaluateHere, eagerSettingsParser, ctx.supports);
     const r = await host.check({});
     expect(r.evaluation.findings.length).toBeGreaterThan(0);
     expect(Object.keys(r.origins)).toEqual(ctx.model.sheets.map((s) => s.name));
@@ -36,12 +37,12 @@ describe.each(HOSTS)("on %s", (profile) => {
 
   test("検証: 使えない保存済み設定は知らせに出る", async () => {
     ctx.model.settings.set("kusei.mappingOverrides", "{not json");
-    const r = await createExcelHost("ja", evaluateHere, ctx.supports).check({});
+    const r = await createExcelHost("ja", evaluateHere, eagerSettingsParser, ctx.supports).check({});
     expect(r.notices?.[0]?.ja).toContain("列の対応設定");
   });
 
   test("書き込み: 書いた数と、読み込み後に変わっていた数; 元に戻すと戻した数", async () => {
-    const host = createExcelHost("ja", evaluateHere, ctx.supports);
+    const host = createExcelHost("ja", evaluateHere, eagerSettingsParser, ctx.supports);
     const { evaluation } = await host.check({});
     const writes = writesFromPlan(evaluation.plan, { overwriteConflicts: false });
     expect(writes.length).toBeGreaterThan(1);
@@ -56,7 +57,7 @@ describe.each(HOSTS)("on %s", (profile) => {
   });
 
   test("書き込み: 書き込みの失敗は ja/en の PortError", async () => {
-    const host = createExcelHost("ja", evaluateHere, ctx.supports);
+    const host = createExcelHost("ja", evaluateHere, eagerSettingsParser, ctx.supports);
     const { evaluation } = await host.check({});
     ctx.model.editMode = true;
     const err = await host
@@ -68,7 +69,7 @@ describe.each(HOSTS)("on %s", (profile) => {
   });
 
   test("Office の例外は describeExcelError の文言になる", async () => {
-    const err = await createExcelHost("ja", evaluateHere, ctx.supports)
+    const err = await createExcelHost("ja", evaluateHere, eagerSettingsParser, ctx.supports)
       .selectCell("無いシート", "A1")
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PortError);
@@ -76,7 +77,7 @@ describe.each(HOSTS)("on %s", (profile) => {
   });
 
   test("検証: 評価はエンジン(Web Worker)で、読み取りは Office.js のまま。段階を順に知らせる", async () => {
-    const inThread = await createExcelHost("ja", evaluateHere, ctx.supports).check({});
+    const inThread = await createExcelHost("ja", evaluateHere, eagerSettingsParser, ctx.supports).check({});
     const local = createLocalEngine();
     const evaluated: string[] = [];
     const engine = {
@@ -87,7 +88,9 @@ describe.each(HOSTS)("on %s", (profile) => {
       },
     };
     const phases: string[] = [];
-    const r = await createExcelHost("ja", engine.evaluate, ctx.supports).check({}, (p) => phases.push(p));
+    const r = await createExcelHost("ja", engine.evaluate, eagerSettingsParser, ctx.supports).check({}, (p) =>
+      phases.push(p),
+    );
     expect(evaluated).toEqual([CHANGE_LOG_SHEET]);
     expect(phases).toEqual(["reading", "evaluating"]);
     expect(r.evaluation).toEqual(inThread.evaluation);

@@ -1,19 +1,6 @@
 import {
   Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
-  Menu,
-  MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -22,9 +9,7 @@ import {
   TabList,
   Text,
   tokens,
-  Tooltip,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import type { CellWrite, Evaluation, MappingOverrides } from "../../core";
 import type {
@@ -45,10 +30,9 @@ import { CheckTab } from "./CheckTab";
 import { DismissAction, ErrorBar, type UiError } from "./ErrorBar";
 import { FileOpen } from "./FileOpen";
 import { describeError } from "./format";
-import { MappingTab } from "./MappingTab";
-import { MarksTab, type ApplyProgress } from "./MarksTab";
+import type { ApplyProgress } from "./MarksTab";
+import type { PaneParts } from "./parts";
 import { PreviousYear } from "./PreviousYear";
-import { SummaryTab } from "./SummaryTab";
 
 const useStyles = makeStyles({
   root: {
@@ -80,14 +64,6 @@ const useStyles = makeStyles({
   noShrink: { flexShrink: 0, whiteSpace: "nowrap" },
   subtitle: {
     color: tokens.colorNeutralForeground2,
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-  },
-  fileRow: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", minWidth: 0 },
-  fileName: {
-    flex: "1 1 auto",
-    minWidth: 0,
     overflow: "hidden",
     textOverflow: "ellipsis",
     whiteSpace: "nowrap",
@@ -133,6 +109,8 @@ export interface AppProps {
   readonly ribbonRuns?: RibbonRunSource;
   /** 前年度のブックと比較: last year's workbook, read in the page's engine */
   readonly previousYear?: PreviousYearSource;
+  /** the parts not on screen at first, loaded when first shown (index.tsx) */
+  readonly parts: PaneParts;
 }
 
 interface Busy {
@@ -179,7 +157,9 @@ export function App({
   startupNotice,
   ribbonRuns,
   previousYear,
+  parts,
 }: AppProps) {
+  const { MarksTab, MappingTab, SummaryTab, FileBar } = parts;
   const styles = useStyles();
   const [host, setHost] = useState<TaskpaneHost | null>(initialHost);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -417,45 +397,20 @@ export function App({
           {subtitle(t, evaluation)}
         </Text>
         {standalone && host ? (
-          <div className={styles.fileRow}>
-            <Text size={200} weight="semibold" className={styles.fileName} data-testid="file-name">
-              {t("openedFile", { name: host.fileName ?? "" })}
-            </Text>
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <MenuButton
-                  size="small"
-                  className={styles.noShrink}
-                  icon={<ArrowDownloadRegular />}
-                  disabled={isBusy || !result}
-                >
-                  {t("downloadMenu")}
-                </MenuButton>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {/* A workbook that cannot be saved here offers no marked copy; the notice above says why. */}
-                  <MenuItem
-                    onClick={onDownloadWorkbook}
-                    disabled={readOnly !== null}
-                    secondaryContent={readOnly !== null ? t("readOnlyShort") : null}
-                  >
-                    {t("downloadWorkbook")}
-                  </MenuItem>
-                  <MenuItem onClick={downloadReport}>{t("downloadReport")}</MenuItem>
-                </MenuList>
-              </MenuPopover>
-            </Menu>
-            <Tooltip content={t("openAnother")} relationship="label">
-              <Button
-                size="small"
-                className={styles.noShrink}
-                icon={<DocumentArrowUpRegular />}
-                disabled={isBusy}
-                onClick={() => setHost(null)}
-              />
-            </Tooltip>
-          </div>
+          <FileBar
+            t={t}
+            lang={lang}
+            fileName={host.fileName ?? ""}
+            busy={isBusy}
+            hasResult={result !== null}
+            readOnly={readOnly}
+            onDownloadWorkbook={onDownloadWorkbook}
+            onDownloadReport={downloadReport}
+            onOpenAnother={() => setHost(null)}
+            askDownload={askDownload}
+            onAnswer={downloadWorkbook}
+            onCancel={() => setAskDownload(null)}
+          />
         ) : null}
       </header>
       {startNotice ? (
@@ -485,6 +440,7 @@ export function App({
               disabled={isBusy}
               run={run}
               recheck={() => validate(host, overrides)}
+              Hint={parts.Hint}
             />
           ) : null}
           <TabList
@@ -561,23 +517,6 @@ export function App({
           </MessageBar>
         ) : null}
       </div>
-      <Dialog open={askDownload !== null} onOpenChange={(_, d) => (d.open ? null : setAskDownload(null))}>
-        <DialogSurface aria-describedby="kusei-dl-body">
-          <DialogBody>
-            <DialogTitle>{t("dlTitle")}</DialogTitle>
-            <DialogContent id="kusei-dl-body">{t("dlBody", { count: askDownload ?? 0 })}</DialogContent>
-            <DialogActions fluid>
-              <Button appearance="primary" onClick={() => downloadWorkbook(true)}>
-                {t("dlApplyFirst")}
-              </Button>
-              <Button onClick={() => downloadWorkbook(false)}>{t("dlAsIs")}</Button>
-              <Button appearance="subtle" onClick={() => setAskDownload(null)}>
-                {t("dlCancel")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </main>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, makeStyles, Text, tokens, Tooltip } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DismissRegular, HistoryRegular } from "@fluentui/react-icons";
-import { useRef, useState } from "react";
+import { useRef, useState, type ComponentType } from "react";
 import type { PreviousYearInfo, PreviousYearSource } from "../engine/previous-year";
 import { fiscalYearJa } from "../i18n/era";
 import type { Translate } from "../i18n/strings";
 import type { RunUseCase } from "./handlers";
+import type { HintProps } from "./Hint";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
@@ -20,6 +21,8 @@ export interface PreviousYearProps {
   readonly run: RunUseCase;
   /** checks this year's workbook again (its findings then carry the comparison, or no longer do) */
   readonly recheck: () => Promise<unknown>;
+  /** the button's hover hint (the pane's Hint part: Fluent's Tooltip, loaded as a chunk of its own) */
+  readonly Hint: ComponentType<HintProps>;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface PreviousYearProps {
  * is compared and lets the officer stop comparing. The file input is hidden behind a button, which is what
  * the keyboard reaches and what is labelled.
  */
-export function PreviousYear({ t, source, disabled, run, recheck }: PreviousYearProps) {
+export function PreviousYear({ t, source, disabled, run, recheck, Hint }: PreviousYearProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [info, setInfo] = useState<PreviousYearInfo | null>(() => source.current());
@@ -80,7 +83,7 @@ export function PreviousYear({ t, source, disabled, run, recheck }: PreviousYear
           </Button>
         </>
       ) : (
-        <Tooltip content={t("previousPickHint")} relationship="description">
+        <Hint content={t("previousPickHint")} relationship="description">
           <Button
             size="small"
             icon={<HistoryRegular />}
@@ -89,7 +92,7 @@ export function PreviousYear({ t, source, disabled, run, recheck }: PreviousYear
           >
             {t("previousPick")}
           </Button>
-        </Tooltip>
+        </Hint>
       )}
     </div>
   );

@@ -16,6 +16,7 @@ import {
   officeSupports,
   saveMappingOverrides,
   selectCell,
+  type LoadSettingsParser,
   type Supports,
 } from "../../excel";
 import type { Engine } from "../engine/engine";
@@ -38,11 +39,13 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Pro
 /**
  * The task pane's use cases inside Excel: src/app over the Excel port (Office.js). The reads stay on the
  * page's thread, where Office.js's proxies live; `evaluate` evaluates each read — the engine's, which runs
- * in a Web Worker where one starts (index.tsx), or any evaluator of the same shape (tests).
+ * in a Web Worker where one starts (index.tsx), or any evaluator of the same shape (tests). `settings` gives
+ * the checks of the workbook's saved settings (index.tsx: a lazy chunk, loaded when a workbook has some).
  */
 export function createExcelHost(
   lang: "ja" | "en",
   evaluate: Engine["evaluate"],
+  settings: LoadSettingsParser,
   supports: Supports = officeSupports,
 ): TaskpaneHost {
   const evaluator =
@@ -50,7 +53,7 @@ export function createExcelHost(
     (read, choice, logSheet) =>
       evaluate(read, choice, logSheet, onPhase);
   const now = () => new Date();
-  const port = (context: Excel.RequestContext) => excelPort(context, { supports });
+  const port = (context: Excel.RequestContext) => excelPort(context, { supports, settings });
   return {
     mode: "excel",
     fileName: null,
@@ -100,8 +103,8 @@ export function createExcelHost(
         return null;
       }),
     clearHighlights: () => run((context) => clear(port(context))),
-    loadMapping: () => run(async (context) => (await loadWorkbookSettings(context)).overrides),
-    saveMapping: (overrides) => run((context) => saveMappingOverrides(context, overrides)),
+    loadMapping: () => run(async (context) => (await loadWorkbookSettings(context, settings)).overrides),
+    saveMapping: (overrides) => run((context) => saveMappingOverrides(context, overrides, settings)),
     downloads: null,
   };
 }

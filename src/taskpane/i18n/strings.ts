@@ -195,6 +195,8 @@ export const ja = {
   previousRemove: "比較をやめる",
   previousReading: "前年度のブックを読んでいます…",
   errorPrevious: `${PREVIOUS_UNREADABLE.ja}。.xlsx 形式の評価シートか確認してください。比較の状態は変わっていません。`,
+  loadingPart: "画面を読み込んでいます…",
+  errorPart: "この画面を読み込めませんでした。作業ウィンドウ(またはページ)を開き直してください。",
 } as const;
 
 export type UiKey = keyof typeof ja;
@@ -386,6 +388,8 @@ export const en: Record<UiKey, string> = {
   previousRemove: "Stop comparing",
   previousReading: "Reading last year's workbook…",
   errorPrevious: `${PREVIOUS_UNREADABLE.en.charAt(0).toUpperCase()}${PREVIOUS_UNREADABLE.en.slice(1)}. Check that it is an .xlsx evaluation sheet. The comparison is as it was.`,
+  loadingPart: "Loading this view…",
+  errorPart: "Could not load this view. Close and reopen the task pane (or reload the page).",
 };
 
 export type Lang = "ja" | "en";
