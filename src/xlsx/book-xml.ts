@@ -3,7 +3,7 @@ import type { BudgetMeter } from "./budget";
 import { overBudget } from "./budget";
 import { builtinFormat } from "./number-format";
 import { xsdTrue } from "./parts";
-import { isMain, parseXmlPart } from "./xml";
+import { isMain, parseXmlPart, parseXmlPartFast, type XmlHandlers } from "./xml";
 import type { BoundedZip } from "./zip/read";
 
 /**
@@ -37,11 +37,17 @@ export function decodeXstring(s: string): string {
  * that size would stand for more cells than any sheet may hold).
  */
 export function readSharedStrings(zip: BoundedZip, path: string, meter: BudgetMeter): string[] {
+  return parseXmlPartFast(zip, path, meter, () => sharedStringsReader(meter)).out;
+}
+
+/** The handlers reading one shared string table into `out` (fresh state each time parseXmlPartFast asks). */
+function sharedStringsReader(meter: BudgetMeter): XmlHandlers & { readonly out: string[] } {
   const out: string[] = [];
   let current: string | null = null;
   /** depth of the <t> being collected, -1 when none */
   let inText = -1;
-  parseXmlPart(zip, path, meter, {
+  return {
+    out,
     open(el, depth) {
       if (!isMain(el)) return "skip";
       if (el.local === "si") {
@@ -64,8 +70,7 @@ export function readSharedStrings(zip: BoundedZip, path: string, meter: BudgetMe
         current = null;
       }
     },
-  });
-  return out;
+  };
 }
 
 /** The cell formats (`cellXfs`, the index a cell's `s` names): their number format codes and their locks. */

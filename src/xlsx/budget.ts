@@ -70,6 +70,15 @@ export function budgetOf(partial: Partial<ReadBudget> = {}): ReadBudget {
  * What one read has spent so far. Each `charge*` throws the budget's WorkbookReadError the moment a count
  * goes over, so a caller charging as it streams stops at the first element beyond the limit.
  */
+/** BudgetMeter's running counts, as counters() hands them out. */
+export interface MeterCounts {
+  readonly cells: number;
+  readonly grid: number;
+  readonly merges: number;
+  readonly ranges: number;
+  readonly names: number;
+}
+
 export class BudgetMeter {
   readonly budget: ReadBudget;
   private deadline: number;
@@ -141,6 +150,28 @@ export class BudgetMeter {
    */
   finishReading(): void {
     this.deadline = Number.POSITIVE_INFINITY;
+  }
+
+  /** The counts charged so far (cells, merges, ranges, names; not bytes, which are charged once per part). */
+  counters(): MeterCounts {
+    return {
+      cells: this.cells,
+      grid: this.grid,
+      merges: this.merges,
+      ranges: this.ranges,
+      names: this.names,
+    };
+  }
+
+  /** Sets the counts back to `counts`: a part parsed again from its start is not charged twice. */
+  restoreCounters(counts: MeterCounts): void {
+    ({
+      cells: this.cells,
+      grid: this.grid,
+      merges: this.merges,
+      ranges: this.ranges,
+      names: this.names,
+    } = counts);
   }
 
   /** Throws once the read has run longer than its time budget. */

@@ -9,6 +9,8 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { BudgetMeter } from "./budget";
 import { WorkbookReadError } from "./errors";
+import { scanXmlFast } from "./xml-fast";
+import type { XmlHandlers, XmlStart } from "./xml-events";
 import type { BoundedZip } from "./zip/read";
 
 /** SpreadsheetML's main namespace, transitional and strict. */
@@ -30,23 +32,7 @@ const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
  */
 export const MAX_XML_DEPTH = 128;
 
-/** One element start as the handlers see it. */
-export interface XmlStart {
-  readonly local: string;
-  readonly uri: string;
-  /** attribute value by local name, for attributes without a namespace */
-  attr(local: string): string | undefined;
-  /** attribute value by namespace set and local name (e.g. r:id) */
-  attrNs(uris: ReadonlySet<string>, local: string): string | undefined;
-}
-
-export interface XmlHandlers {
-  /** return "skip" to pass over the element's whole subtree (its children and text are not reported) */
-  open?(el: XmlStart, depth: number): void | "skip";
-  close?(local: string, uri: string, depth: number): void;
-  /** character data (text and CDATA) of the element at `depth` */
-  text?(text: string, depth: number): void;
-}
+export type { XmlHandlers, XmlStart } from "./xml-events";
 
 class Start implements XmlStart {
   private readonly tag: SaxesTagNS;
@@ -83,6 +69,63 @@ export function isMain(el: { readonly uri: string }): boolean {
  * `mc:Fallback` is read, as an application that knows none of the Choice namespaces does.
  */
 export function parseXmlPart(zip: BoundedZip, part: string, meter: BudgetMeter, handlers: XmlHandlers): void {
+  parseWithSaxes(part, meter, handlers, (write) => zip.textChunks(part, write));
+}
+
+/**
+ * Parts larger than this are streamed through saxes: the fast scanner needs the whole part as one string
+ * (a JavaScript string holds at most 2^29 characters, and memory should not double for a huge part).
+ */
+const FAST_MAX_BYTES = 96 * 1024 * 1024;
+
+/**
+ * parseXmlPart for the big parts (worksheets, shared strings): the part is read as one string and scanned by
+ * xml-fast.ts when it can vouch for the text; otherwise the same text goes through saxes. `fresh` makes the
+ * handlers: after the scanner gives up part-way it is called again, so saxes starts from clean state (the
+ * budget's counters are set back too). Returns the handlers that read the whole part.
+ */
+export function parseXmlPartFast<H extends XmlHandlers>(
+  zip: BoundedZip,
+  part: string,
+  meter: BudgetMeter,
+  fresh: () => H,
+): H {
+  const size = zip.get(part)?.size ?? 0;
+  if (size > FAST_MAX_BYTES) {
+    const handlers = fresh();
+    parseXmlPart(zip, part, meter, handlers);
+    return handlers;
+  }
+  const text = zip.text(part);
+  const counted = meter.counters();
+  const first = fresh();
+  let events = 0;
+  const done = scanXmlFast(text, first, {
+    onElement: (depth) => {
+      if (depth > MAX_XML_DEPTH) throw tooDeep(part);
+      if ((++events & 0x3fff) === 0) meter.checkTime();
+    },
+    skips: (uri, local) => uri === MC_NS && local === "Choice",
+    transparent: (uri) => uri === MC_NS,
+  });
+  if (done) return first;
+  meter.restoreCounters(counted);
+  const again = fresh();
+  parseWithSaxes(part, meter, again, (write) => write(text));
+  return again;
+}
+
+function tooDeep(part: string): WorkbookReadError {
+  return new WorkbookReadError("corrupt", { detail: `${part.slice(0, 100)}: nested too deeply` });
+}
+
+/** saxes over the text `feed` hands it (in one piece or in chunks), as parseXmlPart describes. */
+function parseWithSaxes(
+  part: string,
+  meter: BudgetMeter,
+  handlers: XmlHandlers,
+  feed: (write: (chunk: string) => void) => void,
+): void {
   const parser = new SaxesParser({ xmlns: true, position: false });
   let depth = 0;
   /** the depth at which a skipped subtree started (-1: not skipping) */
@@ -94,8 +137,7 @@ export function parseXmlPart(zip: BoundedZip, part: string, meter: BudgetMeter, 
   });
   parser.on("opentag", (tag) => {
     depth++;
-    if (depth > MAX_XML_DEPTH)
-      throw new WorkbookReadError("corrupt", { detail: `${part.slice(0, 100)}: nested too deeply` });
+    if (depth > MAX_XML_DEPTH) throw tooDeep(part);
     if ((++events & 0x3fff) === 0) meter.checkTime();
     if (skipFrom >= 0) return;
     if (tag.uri === MC_NS && tag.local === "Choice") {
@@ -116,7 +158,7 @@ export function parseXmlPart(zip: BoundedZip, part: string, meter: BudgetMeter, 
   parser.on("text", onText);
   parser.on("cdata", onText);
   try {
-    zip.textChunks(part, (chunk) => {
+    feed((chunk) => {
       if (failure === null) parser.write(chunk);
     });
     if (failure === null) parser.close();

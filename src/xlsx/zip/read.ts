@@ -403,10 +403,14 @@ export class BoundedZip implements ZipArchive {
     return out;
   }
 
+  /**
+   * The entry as one UTF-8 string (BOM dropped), decoded in one call: several times faster than joining the
+   * streamed pieces on a large part. Malformed sequences become U+FFFD, as in textChunks.
+   */
   text(name: string): string {
-    let s = "";
-    this.textChunks(name, (t) => (s += t));
-    return s;
+    // fflate's strFromU8 is TextDecoder where the host has one (jsdom has not)
+    const t = strFromU8(this.bytes(name));
+    return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
   }
 
   /**
