@@ -96,7 +96,8 @@ export function parseXmlPartFast<H extends XmlHandlers>(
     parseXmlPart(zip, part, meter, handlers);
     return handlers;
   }
-  const text = zip.text(part);
+  // kept for the save's patcher, which reads the same worksheet next (zip/read.ts textKept)
+  const text = zip.textKept(part);
   const counted = meter.counters();
   const first = fresh();
   let events = 0;

@@ -97,9 +97,27 @@ export function nextTag(xml: string, from: number): Tag | null {
   return null;
 }
 
+/**
+ * elementEnd without a tag-by-tag walk: the next `</name>` is the matching one when the content before it
+ * holds no start tag of the same name and no comment, CDATA section or processing instruction (where a
+ * '<' need not start a tag). -1 when that is not so, and the walk decides. A row or a cell is thus found
+ * at the speed of indexOf.
+ */
+function plainElementEnd(xml: string, open: Tag): number {
+  const close = xml.indexOf(`</${open.qname}`, open.end);
+  if (close < 0) return -1;
+  const gt = close + open.qname.length + 2;
+  if (xml.charCodeAt(gt) !== 0x3e) return -1;
+  const content = xml.slice(open.end, close);
+  if (content.includes("<!") || content.includes("<?") || content.includes(`<${open.qname}`)) return -1;
+  return gt + 1;
+}
+
 /** The offset just after the element that `open` starts (its matching close tag), counting same-name nesting. */
 export function elementEnd(xml: string, open: Tag): number {
   if (open.kind === "empty") return open.end;
+  const plain = plainElementEnd(xml, open);
+  if (plain >= 0) return plain;
   let depth = 1;
   let at = open.end;
   for (;;) {
@@ -125,16 +143,25 @@ export function unescapeXml(s: string): string {
   });
 }
 
+const NEEDS_ESCAPE = /[&<>"]/;
+
 /** Escapes text for element content or a double-quoted attribute value. */
 export function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/[&<>"]/g, (c) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
   );
 }
 
-/** The attributes of a start or empty tag, in order, unescaped (names as written, prefixes kept). */
-export function attributes(xml: string, tag: Tag): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Calls `each` with every attribute of a start or empty tag, in order (the name as written, where its raw
+ * value starts and ends); stops when `each` returns true.
+ */
+function eachAttribute(
+  xml: string,
+  tag: Tag,
+  each: (name: string, valueAt: number, valueEnd: number) => boolean | void,
+): void {
   const stop = tag.kind === "empty" ? tag.end - 2 : tag.end - 1;
   let i = tag.start + 1 + tag.qname.length;
   while (i < stop) {
@@ -153,10 +180,28 @@ export function attributes(xml: string, tag: Tag): Map<string, string> {
     const valueAt = i + 1;
     const valueEnd = xml.indexOf(String.fromCharCode(quote), valueAt);
     if (valueEnd < 0 || valueEnd > stop) break;
-    out.set(name, unescapeXml(xml.slice(valueAt, valueEnd)));
+    if (each(name, valueAt, valueEnd) === true) return;
     i = valueEnd + 1;
   }
+}
+
+/** The attributes of a start or empty tag, in order, unescaped (names as written, prefixes kept). */
+export function attributes(xml: string, tag: Tag): Map<string, string> {
+  const out = new Map<string, string>();
+  eachAttribute(xml, tag, (name, at, end) => {
+    out.set(name, unescapeXml(xml.slice(at, end)));
+  });
   return out;
+}
+
+/** One attribute of a tag by its name as written, unescaped (what attributes(xml, tag).get(name) gives). */
+export function attribute(xml: string, tag: Tag, wanted: string): string | undefined {
+  let found: string | undefined;
+  eachAttribute(xml, tag, (name, at, end) => {
+    // the last of duplicate names wins, as in the Map
+    if (name === wanted) found = unescapeXml(xml.slice(at, end));
+  });
+  return found;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { columnIndex, columnLetters } from "../../core";
 import type { CellValue } from "../../core";
-import { attributes, elementEnd, escapeXml, nextTag, textIn, type Tag } from "./scan";
+import { attribute, attributes, elementEnd, escapeXml, nextTag, textIn, type Tag } from "./scan";
 import type { SharedStrings } from "./shared-strings";
 import type { RowSpan } from "./sheet-index";
 
@@ -25,7 +25,10 @@ const PHONETIC: ReadonlySet<string> = new Set(["rPh"]);
 
 function columnOfRef(ref: string): number {
   let i = 0;
-  while (i < ref.length && /[A-Za-z]/.test(ref.charAt(i))) i++;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+  }
   return columnIndex(ref.slice(0, i));
 }
 
@@ -40,7 +43,7 @@ export function cellsOfRow(xml: string, row: RowSpan, prefix: string): CellSpan[
     if (!t || t.start >= row.end || t.kind === "close") return out;
     const end = elementEnd(xml, t);
     if (t.local === "c" && t.prefix === prefix) {
-      const ref = attributes(xml, t).get("r");
+      const ref = attribute(xml, t, "r");
       const col = ref === undefined ? prev + 1 : columnOfRef(ref);
       if (col < 0 || col >= 16384) throw new Error(`bad cell reference ${ref ?? ""}`);
       out.push({ col, start: t.start, end, tag: t });
@@ -86,7 +89,7 @@ function isoDate(text: string): string {
  */
 export function readCell(xml: string, cell: CellSpan | null, prefix: string, sst: SharedStrings): CellRead {
   if (cell === null) return EMPTY;
-  const t = attributes(xml, cell.tag).get("t") ?? "n";
+  const t = attribute(xml, cell.tag, "t") ?? "n";
   const formula = child(xml, cell, prefix, "f") !== null;
   const v = child(xml, cell, prefix, "v");
   const vText = v === null ? null : textIn(xml, v.from, v.to);

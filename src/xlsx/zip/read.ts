@@ -346,6 +346,8 @@ export class BoundedZip implements ZipArchive {
   private readonly byLower: Map<string, ReadEntry>;
   /** entries already charged against the byte budget (inflating one twice is not charged twice) */
   private readonly charged = new Set<string>();
+  /** texts textKept() decoded, by entry name, until the next text() of that entry takes them */
+  private readonly kept = new Map<string, string>();
 
   constructor(
     entries: ReadonlyArray<Located>,
@@ -408,9 +410,25 @@ export class BoundedZip implements ZipArchive {
    * streamed pieces on a large part. Malformed sequences become U+FFFD, as in textChunks.
    */
   text(name: string): string {
+    const key = this.get(name)?.name ?? name;
+    const kept = this.kept.get(key);
+    if (kept !== undefined) {
+      this.kept.delete(key);
+      return kept;
+    }
     // fflate's strFromU8 is TextDecoder where the host has one (jsdom has not)
     const t = strFromU8(this.bytes(name));
     return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+  }
+
+  /**
+   * text(), and the string kept for the next text() of the same entry: the reader's text of a worksheet is
+   * what a save's patcher reads next, so it is not inflated and decoded twice. Kept once, then let go.
+   */
+  textKept(name: string): string {
+    const t = this.text(name);
+    this.kept.set(this.get(name)?.name ?? name, t);
+    return t;
   }
 
   /**
