@@ -3,7 +3,7 @@ import type { BudgetMeter } from "./budget";
 import { overBudget } from "./budget";
 import { builtinFormat } from "./number-format";
 import { xsdTrue } from "./parts";
-import { isMain, parseXmlPart, parseXmlPartFast, type XmlHandlers } from "./xml";
+import { isMain, parseXmlPartFast, type XmlHandlers } from "./xml";
 import type { BoundedZip } from "./zip/read";
 
 /**
@@ -91,13 +91,24 @@ export interface CellStyles {
  * it has one, else the built-in format of that id; and which formats are unlocked.
  */
 export function readCellStyles(zip: BoundedZip, path: string, meter: BudgetMeter): CellStyles {
+  return parseXmlPartFast(zip, path, meter, () => cellStylesReader(meter)).result();
+}
+
+/** The handlers reading the styles part (fresh state each time parseXmlPartFast asks). */
+function cellStylesReader(meter: BudgetMeter): XmlHandlers & { result(): CellStyles } {
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   const unlocked = new Set<number>();
   let inCellXfs = false;
   /** the cellXfs entry being read, and whether it may carry its own protection */
   let xf: { index: number; applies: boolean } | null = null;
-  parseXmlPart(zip, path, meter, {
+  return {
+    result() {
+      const formats = xfIds.map((id) =>
+        Number.isInteger(id) ? (custom.get(id) ?? builtinFormat(id) ?? "General") : "General",
+      );
+      return { formats, unlocked };
+    },
     open(el) {
       if (!isMain(el)) return "skip";
       switch (el.local) {
@@ -134,9 +145,5 @@ export function readCellStyles(zip: BoundedZip, path: string, meter: BudgetMeter
       if (local === "cellXfs") inCellXfs = false;
       else if (local === "xf") xf = null;
     },
-  });
-  const formats = xfIds.map((id) =>
-    Number.isInteger(id) ? (custom.get(id) ?? builtinFormat(id) ?? "General") : "General",
-  );
-  return { formats, unlocked };
+  };
 }

@@ -7,7 +7,7 @@ import { BudgetMeter, budgetOf, type ReadBudget } from "./budget";
 import { WorkbookReadError } from "./errors";
 import { resolveTarget, relsPathOf } from "./opc";
 import { formulaRangeCells } from "./sheet-xml";
-import { isMain, parseXmlPart, PACKAGE_RELS_NS, REL_ATTR_NS } from "./xml";
+import { isMain, parseXmlPartFast, PACKAGE_RELS_NS, REL_ATTR_NS, type XmlHandlers } from "./xml";
 import { readZip, type BoundedZip } from "./zip/read";
 import type { WorkbookParts, ZipCodec } from "./zip/types";
 
@@ -33,8 +33,17 @@ function typeIs(type: string, kind: string): boolean {
 export function readRelationships(zip: BoundedZip, source: string, meter: BudgetMeter): PartRelationship[] {
   const path = relsPathOf(source);
   if (zip.get(path) === undefined) return [];
+  return parseXmlPartFast(zip, path, meter, () => relationshipsReader(source, meter)).out;
+}
+
+/** The handlers reading one .rels part into `out` (fresh state each time parseXmlPartFast asks). */
+function relationshipsReader(
+  source: string,
+  meter: BudgetMeter,
+): XmlHandlers & { readonly out: PartRelationship[] } {
   const out: PartRelationship[] = [];
-  parseXmlPart(zip, path, meter, {
+  return {
+    out,
     open(el) {
       if (el.local !== "Relationship" || (el.uri !== PACKAGE_RELS_NS && el.uri !== "")) return;
       const target = el.attr("Target") ?? "";
@@ -47,8 +56,7 @@ export function readRelationships(zip: BoundedZip, source: string, meter: Budget
       });
       meter.checkParts(out.length);
     },
-  });
-  return out;
+  };
 }
 
 interface SheetEntry {
@@ -77,12 +85,18 @@ export function xsdTrue(v: string | undefined): boolean {
 
 /** The workbook part: its sheets (in order), date1904, and how many defined names (counted, not read). */
 function readWorkbookXml(zip: BoundedZip, path: string, meter: BudgetMeter): WorkbookXml {
+  return parseXmlPartFast(zip, path, meter, () => workbookXmlReader(meter)).result();
+}
+
+/** The handlers reading the workbook part (fresh state each time parseXmlPartFast asks). */
+function workbookXmlReader(meter: BudgetMeter): XmlHandlers & { result(): WorkbookXml } {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   let definedNames = 0;
   let definedNameCells = 0;
   let nameText: string | null = null;
-  parseXmlPart(zip, path, meter, {
+  return {
+    result: () => ({ sheets, date1904, definedNames, definedNameCells }),
     text(t) {
       if (nameText !== null) nameText += t;
     },
@@ -119,8 +133,7 @@ function readWorkbookXml(zip: BoundedZip, path: string, meter: BudgetMeter): Wor
           return;
       }
     },
-  });
-  return { sheets, date1904, definedNames, definedNameCells };
+  };
 }
 
 /**
