@@ -37,13 +37,6 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings in reading order: sheet order, then row, then column; sheet-level ones first in their sheet. */
 function sortFindings(findings: Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
-  const col = (cell: string | null): number => {
-    if (cell === null) return -1;
-    const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
-    let n = 0;
-    for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-    return n;
-  };
   // sort keys computed once per finding, not once per comparison
   return findings
     .map((f, i) => ({
@@ -51,7 +44,7 @@ function sortFindings(findings: Finding[], sheetOrder: ReadonlyMap<string, numbe
       i,
       sheet: sheetOrder.get(f.sheet) ?? 1e9,
       row: f.row ?? 0,
-      col: col(f.cell),
+      col: f.col ?? -1,
       severity: SEVERITY_ORDER[f.severity],
     }))
     .sort(

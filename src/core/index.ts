@@ -47,7 +47,7 @@ export { RULES, runRules, buildContext, deriveAll, linkInitiatives } from "./rul
 export type { Rule, RuleContext, RuleFamily } from "./rules";
 
 // A1 addresses
-export { columnLetters, columnIndex, toA1, fromA1, gridToA1 } from "./address/a1";
+export { columnLetters, columnIndex, toA1, fromA1, gridToA1, positionOf } from "./address/a1";
 
 // text, values, layout: what hosts need
 export {

@@ -1,5 +1,4 @@
-import { fromA1 } from "../core";
-import type { Evaluation, FieldCell, LocalizedText, Severity } from "../core";
+import type { Evaluation, FieldCell, GridPos, LocalizedText, Severity } from "../core";
 import { rectAddress, rectLocal, parseLocalRange } from "./address";
 import { features, officeSupports, type Supports } from "./capabilities";
 import { describeExcelError, type ExcelFailure } from "./errors";
@@ -89,19 +88,21 @@ export interface HighlightOptions {
   readonly notes?: boolean;
 }
 
-function rowSpan(cells: ReadonlyArray<FieldCell>, rowStart: number, rowEnd: number): string | null {
-  let origin: number | null = null;
+/** The rows of a record across the columns its cells span, in sheet positions (the layout's origin applied). */
+function rowSpan(
+  cells: ReadonlyArray<FieldCell>,
+  origin: GridPos,
+  rowStart: number,
+  rowEnd: number,
+): string | null {
+  if (cells.length === 0) return null;
   let left = Infinity;
   let right = -Infinity;
   for (const c of cells) {
-    const pos = fromA1(c.address);
-    if (!pos) continue;
-    origin ??= pos.row - c.row;
-    left = Math.min(left, pos.col);
-    right = Math.max(right, pos.col);
+    left = Math.min(left, origin.col + c.col);
+    right = Math.max(right, origin.col + c.col);
   }
-  if (origin === null) return null;
-  return rectLocal({ top: origin + rowStart, bottom: origin + rowEnd, left, right });
+  return rectLocal({ top: origin.row + rowStart, bottom: origin.row + rowEnd, left, right });
 }
 
 /** The places to highlight for an evaluation: every finding with a cell, and every row flagged for withdrawal. */
@@ -110,7 +111,8 @@ export function highlightTargets(evaluation: Evaluation, lang: "ja" | "en" = "ja
   for (const d of evaluation.initiatives) {
     if (!d.withdrawalFlag) continue;
     const cells = Object.values(d.record.fields).flatMap((f) => f ?? []);
-    const span = rowSpan(cells, d.record.rowStart, d.record.rowEnd);
+    const origin = evaluation.layouts.find((l) => l.sheet === d.record.sheet)?.origin ?? { row: 0, col: 0 };
+    const span = rowSpan(cells, origin, d.record.rowStart, d.record.rowEnd);
     if (span) out.push({ sheet: d.record.sheet, address: span, kind: "withdrawal", note: null });
   }
   for (const f of evaluation.findings) {

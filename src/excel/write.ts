@@ -1,4 +1,4 @@
-import { fromA1 } from "../core";
+import { positionOf } from "../core";
 import {
   CHANGE_LOG_HEADER,
   CHANGE_LOG_SHEET,
@@ -76,8 +76,8 @@ export function groupWrites(
   const bad: CellWrite[] = [];
   const byColumn = new Map<string, Planned[]>();
   for (const write of writes) {
-    const pos = fromA1(write.cell);
-    if (!pos) {
+    const pos = positionOf(write);
+    if (pos === null) {
       bad.push(write);
       continue;
     }

@@ -10,6 +10,7 @@ import type { ProfileName } from "../excel/fake/profiles";
 import { modelFromSnapshots, sampleSheet } from "../excel/workbooks";
 import { fixtureSnapshots } from "../helpers/fixtures";
 import { eagerSettingsParser } from "../../src/excel/settings-parse";
+import { at } from "../helpers/cell-write";
 
 const NOW = (): Date => new Date("2026-11-27T10:00:00.000Z");
 
@@ -25,7 +26,7 @@ const portOf = (ctx: FakeContext) =>
 function markWrites(from: number, to: number): CellWrite[] {
   const out: CellWrite[] = [];
   for (let r = from; r < to; r++)
-    out.push({ sheet: "取組1", cell: `F${4 + r}`, expected: null, value: "○", reason: "55% ≥ 60%以上 → ○" });
+    out.push({ sheet: "取組1", ...at(`F${4 + r}`), expected: null, value: "○", reason: "55% ≥ 60%以上 → ○" });
   return out;
 }
 

@@ -15,6 +15,7 @@
 import { toA1 } from "../../src/core/address/a1";
 import type { CellWrite } from "../../src/core/model/plan";
 import type { CellValue, SheetSnapshot } from "../../src/core/model/snapshot";
+import { at } from "../helpers/cell-write";
 
 export interface ContractApplyResult {
   readonly applied: ReadonlyArray<{ readonly sheet: string; readonly cell: string }>;
@@ -104,17 +105,23 @@ function chooseWrites(snaps: ReadonlyArray<SheetSnapshot>): {
         const key = `${r},${c}`;
         if (s.protected || inMerge(r, c) || isError.has(key)) return;
         if (isFormula.has(key)) {
-          formula ??= { sheet: s.name, cell, expected: v, value: "○", reason: "contract: formula" };
+          formula ??= { sheet: s.name, ...at(cell), expected: v, value: "○", reason: "contract: formula" };
           return;
         }
         if (v === null && !emptyDone) {
-          good.push({ sheet: s.name, cell, expected: null, value: "○", reason: "contract: empty" });
+          good.push({ sheet: s.name, ...at(cell), expected: null, value: "○", reason: "contract: empty" });
           emptyDone = true;
         } else if (typeof v === "string" && !textDone) {
-          good.push({ sheet: s.name, cell, expected: v, value: `${v}★`, reason: "contract: text" });
+          good.push({ sheet: s.name, ...at(cell), expected: v, value: `${v}★`, reason: "contract: text" });
           textDone = true;
         } else if (typeof v === "string" && stale === null) {
-          stale = { sheet: s.name, cell, expected: `${v}(古い)`, value: "×", reason: "contract: stale" };
+          stale = {
+            sheet: s.name,
+            ...at(cell),
+            expected: `${v}(古い)`,
+            value: "×",
+            reason: "contract: stale",
+          };
         }
       }),
     );

@@ -220,6 +220,8 @@ describe("highlightTargets", () => {
     } as unknown as Finding;
     const sheetLevel = { ...finding, cell: null } as Finding;
     const evaluation = {
+      // the grid starts at sheet row 3 (0-based origin 2): grid rows 5–6 are sheet rows 8–9
+      layouts: [{ sheet: "取組1", origin: { row: 2, col: 0 } }],
       initiatives: [derivation, { ...derivation, withdrawalFlag: false }],
       findings: [finding, sheetLevel],
     } as unknown as Evaluation;

@@ -5,6 +5,7 @@ import { readSnapshots } from "../../src/excel/read";
 import { asExcel, FakeContext, WorkbookModel } from "./fake-excel";
 import { fakeHost, HOSTS } from "./fake/host";
 import { sampleSheet } from "./workbooks";
+import { at } from "../helpers/cell-write";
 
 const NOW = (): Date => new Date("2026-11-27T10:00:00.000Z");
 
@@ -21,7 +22,7 @@ function markWrites(sheets: number, rows = 6, mark = "○"): CellWrite[] {
     for (let r = 0; r < rows; r++)
       out.push({
         sheet: `取組${s + 1}`,
-        cell: `F${4 + r}`,
+        ...at(`F${4 + r}`),
         expected: null,
         value: mark,
         reason: "55% ≥ 60%以上 → ○",
@@ -76,7 +77,7 @@ describe.each(HOSTS)("applyWrites on %s", (host) => {
     const texts = ["-未実施", "+1", "=SUM(A1)", "@x", "1", "2024/4/1", "93%"];
     const writes: CellWrite[] = texts.map((t, i) => ({
       sheet: "取組1",
-      cell: `F${4 + i}`,
+      ...at(`F${4 + i}`),
       expected: null,
       value: t,
       reason: "revert",
@@ -166,9 +167,9 @@ describe("applyWrites", () => {
     s?.merge("F6:F7");
     const ctx = new FakeContext(m);
     const writes: CellWrite[] = [
-      { sheet: "取組1", cell: "F4", expected: "○", value: "×", reason: "r" },
-      { sheet: "取組1", cell: "F6", expected: null, value: "○", reason: "r" },
-      { sheet: "取組1", cell: "F7", expected: null, value: "○", reason: "r" },
+      { sheet: "取組1", ...at("F4"), expected: "○", value: "×", reason: "r" },
+      { sheet: "取組1", ...at("F6"), expected: null, value: "○", reason: "r" },
+      { sheet: "取組1", ...at("F7"), expected: null, value: "○", reason: "r" },
     ];
     const res = await applyWrites(asExcel(ctx), writes, { supports: ctx.supports, now: NOW });
     expect(res.conflicts.map((c) => [c.write.cell, c.why])).toEqual([
@@ -228,7 +229,7 @@ describe("applyWrites", () => {
     const ctx = new FakeContext(m);
     const writes: CellWrite[] = ["F4", "F5", "F7", "F60"].map((cell) => ({
       sheet: "取組1",
-      cell,
+      ...at(cell),
       expected: null,
       value: "○",
       reason: "r",

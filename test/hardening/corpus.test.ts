@@ -41,6 +41,7 @@ import {
 } from "../fixtures/hostile/build-hostile";
 import { fixturePath } from "../helpers/fixtures";
 import { kusei, STACK_FRAME } from "./cli-harness";
+import { at } from "../helpers/cell-write";
 
 const hostile = (file: string): string => join(HOSTILE_DIR, file);
 const bytesOf = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
@@ -251,7 +252,7 @@ describe("readable hostile workbooks give findings, never an exception", () => {
     const { workbook } = await readWorkbook(bytesOf(hostile("error-values.xlsx")));
     const forced: CellWrite[] = ERROR_CELLS.map((e) => ({
       sheet: e.sheet,
-      cell: e.cell,
+      ...at(e.cell),
       expected: null,
       value: "○",
       reason: "test",
@@ -336,6 +337,8 @@ describe("readable hostile workbooks give findings, never an exception", () => {
       .filter((m) => m.sheet === "取組(1)" && m.value !== null)
       .map((m): CellWrite => ({
         sheet: m.sheet,
+        row: m.row,
+        col: m.col,
         cell: m.cell,
         expected: m.current,
         value: m.value ?? "",

@@ -142,8 +142,24 @@ describe("記号タブ: 競合の上書きは選んだものだけ", () => {
     );
     expect(host.calls.apply).toEqual([
       [
-        { sheet: "具体的取組", cell: "L11", expected: null, value: "○", reason: "55.9% ≥ 30%以上 → ○" },
-        { sheet: "具体的取組", cell: "L12", expected: "×", value: "○", reason: "55.9% ≥ 30%以上 → ○" },
+        {
+          sheet: "具体的取組",
+          row: 11,
+          col: 12,
+          cell: "L11",
+          expected: null,
+          value: "○",
+          reason: "55.9% ≥ 30%以上 → ○",
+        },
+        {
+          sheet: "具体的取組",
+          row: 12,
+          col: 12,
+          cell: "L12",
+          expected: "×",
+          value: "○",
+          reason: "55.9% ≥ 30%以上 → ○",
+        },
       ],
     ]);
     // apply re-validates, then Revert is offered

@@ -7,11 +7,13 @@ import type {
   PlannedMark,
   SheetLayout,
 } from "../../src/core/model";
+import { at } from "../helpers/cell-write";
 
 export function finding(partial: Partial<Finding> & Pick<Finding, "code" | "severity" | "sheet">): Finding {
   return {
     cell: null,
     row: null,
+    col: null,
     field: null,
     column: null,
     input: null,
@@ -25,8 +27,9 @@ export function mark(
 ): PlannedMark {
   return {
     id: `${partial.sheet}!${partial.cell}`,
-    row: 12,
-    col: 11,
+    // the cell's own row and column, as the core's plan carries them
+    row: at(partial.cell).row,
+    col: at(partial.cell).col,
     field: "achievement",
     recordId: `${partial.sheet}!12`,
     mark: "○",
@@ -39,6 +42,7 @@ export function mark(
 
 export const initiativeLayout: SheetLayout = {
   sheet: "具体的取組",
+  origin: { row: 0, col: 0 },
   kind: "initiative",
   kindConfidence: 0.95,
   header: { top: 2, bottom: 4 },

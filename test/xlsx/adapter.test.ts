@@ -4,6 +4,7 @@ import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, readChangeLog } from "../../src/co
 import type { CellValue, SheetSnapshot } from "../../src/core/model/snapshot";
 import { cellsByAddress, formulaAddresses, mergeRanges, valueAt } from "../contract/adapter-contract";
 import { sampleWorkbookBytes } from "./build";
+import { at } from "../helpers/cell-write";
 
 function sheet(snaps: SheetSnapshot[], name: string): SheetSnapshot {
   const s = snaps.find((x) => x.name === name);
@@ -71,17 +72,17 @@ describe("applyWrites: 書き込みの守り", () => {
   test("expected が一致するセルだけに書き、数式・誤り値・保護シート・変更済みは衝突", async () => {
     const { workbook } = await readWorkbook(await sampleWorkbookBytes());
     const result = applyWrites(workbook, [
-      { sheet: "評価", cell: "F2", expected: null, value: "○", reason: "empty" },
-      { sheet: "評価", cell: "B3", expected: "リンク", value: "×", reason: "text" },
-      { sheet: "評価", cell: "C2", expected: 25, value: "○", reason: "formula" },
-      { sheet: "評価", cell: "B5", expected: 20, value: "○", reason: "shared formula" },
-      { sheet: "評価", cell: "C3", expected: null, value: "○", reason: "error" },
-      { sheet: "評価", cell: "A2", expected: "取組", value: "○", reason: "stale" },
-      { sheet: "保護", cell: "C3", expected: null, value: "○", reason: "protected" },
-      { sheet: "ない", cell: "A1", expected: null, value: "○", reason: "missing" },
-      { sheet: "評価", cell: "1A", expected: null, value: "○", reason: "bad" },
-      { sheet: "評価", cell: "E5", expected: null, value: "×", reason: "merged inner" },
-      { sheet: "評価", cell: "D4", expected: "○", value: "×", reason: "merged top-left" },
+      { sheet: "評価", ...at("F2"), expected: null, value: "○", reason: "empty" },
+      { sheet: "評価", ...at("B3"), expected: "リンク", value: "×", reason: "text" },
+      { sheet: "評価", ...at("C2"), expected: 25, value: "○", reason: "formula" },
+      { sheet: "評価", ...at("B5"), expected: 20, value: "○", reason: "shared formula" },
+      { sheet: "評価", ...at("C3"), expected: null, value: "○", reason: "error" },
+      { sheet: "評価", ...at("A2"), expected: "取組", value: "○", reason: "stale" },
+      { sheet: "保護", ...at("C3"), expected: null, value: "○", reason: "protected" },
+      { sheet: "ない", ...at("A1"), expected: null, value: "○", reason: "missing" },
+      { sheet: "評価", ...at("1A"), expected: null, value: "○", reason: "bad" },
+      { sheet: "評価", ...at("E5"), expected: null, value: "×", reason: "merged inner" },
+      { sheet: "評価", ...at("D4"), expected: "○", value: "×", reason: "merged top-left" },
     ]);
     expect(result.applied.map((w) => `${w.sheet}!${w.cell}`)).toEqual(["評価!F2", "評価!B3", "評価!D4"]);
     expect(result.conflicts.map((c) => [c.write.reason, c.why])).toEqual([
@@ -100,8 +101,8 @@ describe("applyWrites: 書き込みの守り", () => {
     const bytes = await sampleWorkbookBytes();
     const { snapshots: before, workbook } = await readWorkbook(bytes);
     applyWrites(workbook, [
-      { sheet: "評価", cell: "F2", expected: null, value: "○", reason: "r" },
-      { sheet: "評価", cell: "D4", expected: "○", value: "×", reason: "r" },
+      { sheet: "評価", ...at("F2"), expected: null, value: "○", reason: "r" },
+      { sheet: "評価", ...at("D4"), expected: "○", value: "×", reason: "r" },
     ]);
     const out = await writeWorkbook(workbook);
     const { snapshots: after } = await readWorkbook(out);

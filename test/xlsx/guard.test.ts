@@ -7,6 +7,7 @@ import {
   type WorkbookReadErrorCode,
 } from "../../src/xlsx";
 import { sampleWorkbookBytes } from "./build";
+import { at } from "../helpers/cell-write";
 
 async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
   const zip = new JSZip();
@@ -134,7 +135,7 @@ describe("保存で失われる部分 (what a surgical save cannot keep)", () =>
     for (const [name, text] of Object.entries(parts)) zip.file(name, text);
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
-  const write = { sheet: "評価", cell: "A10", expected: null, value: "○", reason: "t" };
+  const write = { sheet: "評価", ...at("A10"), expected: null, value: "○", reason: "t" };
 
   test("マクロやグラフは読めて、そのまま保存される (macros and charts are kept as stored)", async () => {
     const input = await withParts({ "xl/vbaProject.bin": "vba", "xl/charts/chart1.xml": "<c/>" });

@@ -8,6 +8,7 @@ import { writeZip } from "../../src/xlsx/zip/write";
 import { sampleWorkbookBytes } from "./build";
 import { entriesOf, surgicalDiff, testWorkbookParts } from "./surgical-helpers";
 import { testZipArchive } from "./zip-test-reader";
+import { at } from "../helpers/cell-write";
 
 function open(bytes: Uint8Array): XlsxDocument {
   const zip = testZipArchive(bytes);
@@ -98,12 +99,12 @@ describe("surgical patch", () => {
     );
     const doc = open(input);
     const r = applyToDocument(doc, [
-      { sheet: "評価", cell: "A2", expected: "旧", value: "新", reason: "t" },
-      { sheet: "評価", cell: "D2", expected: null, value: "○", reason: "t" },
-      { sheet: "評価", cell: "B2", expected: null, value: "×", reason: "t" },
-      { sheet: "評価", cell: "A5", expected: null, value: "①", reason: "t" },
-      { sheet: "評価", cell: "B3", expected: null, value: "A", reason: "t" },
-      { sheet: "評価", cell: "E9", expected: null, value: "a", reason: "t" },
+      { sheet: "評価", ...at("A2"), expected: "旧", value: "新", reason: "t" },
+      { sheet: "評価", ...at("D2"), expected: null, value: "○", reason: "t" },
+      { sheet: "評価", ...at("B2"), expected: null, value: "×", reason: "t" },
+      { sheet: "評価", ...at("A5"), expected: null, value: "①", reason: "t" },
+      { sheet: "評価", ...at("B3"), expected: null, value: "A", reason: "t" },
+      { sheet: "評価", ...at("E9"), expected: null, value: "a", reason: "t" },
     ]);
     expect(r.conflicts).toEqual([]);
     // the change log's oldContent: the plain tag and the cell's own element ("" where there was none)
@@ -137,7 +138,7 @@ describe("surgical patch", () => {
     const doc = open(rawWorkbook(sheet(cells, merges)));
     const w = (cell: string, expected: string | number | null = null) => ({
       sheet: "評価",
-      cell,
+      ...at(cell),
       expected,
       value: "○",
       reason: "t",
@@ -170,10 +171,10 @@ describe("surgical patch", () => {
     const sst = `<sst xmlns="${MAIN}"><si><r><t>区</t></r><r><t>政</t></r><rPh sb="0" eb="1"><t>く</t></rPh><phoneticPr fontId="1"/></si></sst>`;
     const doc = open(rawWorkbook(x, {}, sst));
     const r = applyToDocument(doc, [
-      { sheet: "評価", cell: "A1", expected: "取組", value: "○", reason: "t" },
-      { sheet: "評価", cell: "B1", expected: "<成果>", value: "×", reason: "t" },
-      { sheet: "評価", cell: "C1", expected: "区政", value: "A", reason: "t" },
-      { sheet: "評価", cell: "D1", expected: null, value: "a", reason: "t" },
+      { sheet: "評価", ...at("A1"), expected: "取組", value: "○", reason: "t" },
+      { sheet: "評価", ...at("B1"), expected: "<成果>", value: "×", reason: "t" },
+      { sheet: "評価", ...at("C1"), expected: "区政", value: "A", reason: "t" },
+      { sheet: "評価", ...at("D1"), expected: null, value: "a", reason: "t" },
     ]);
     expect(r.conflicts).toEqual([]);
     const xml = sheetXmlOf(doc.save());
@@ -191,8 +192,8 @@ describe("surgical patch", () => {
     );
     const doc = open(input);
     const first = applyToDocument(doc, [
-      { sheet: "評価", cell: "A1", expected: "(ⅰ)", value: "○(ⅰ)", reason: "t" },
-      { sheet: "評価", cell: "B1", expected: null, value: "×", reason: "t" },
+      { sheet: "評価", ...at("A1"), expected: "(ⅰ)", value: "○(ⅰ)", reason: "t" },
+      { sheet: "評価", ...at("B1"), expected: null, value: "×", reason: "t" },
     ]);
     const saved = doc.save();
     const again = open(saved);
@@ -200,7 +201,7 @@ describe("surgical patch", () => {
       again,
       first.applied.map((a) => ({
         sheet: a.sheet,
-        cell: a.cell,
+        ...at(a.cell),
         expected: a.value,
         value: "",
         reason: "revert",
@@ -216,7 +217,7 @@ describe("surgical patch", () => {
   test("the change-log sheet is added once with its three entries, then appended to", () => {
     const input = rawWorkbook(sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`));
     const doc = open(input);
-    const r = applyToDocument(doc, [{ sheet: "評価", cell: "B1", expected: null, value: "○", reason: "t" }]);
+    const r = applyToDocument(doc, [{ sheet: "評価", ...at("B1"), expected: null, value: "○", reason: "t" }]);
     appendLogRows(doc, CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, [
       ["id#1", "t", "評価", "B1", null, "○", "r", "apply"],
     ]);
@@ -236,7 +237,7 @@ describe("surgical patch", () => {
 
     const doc2 = open(once);
     const r2 = applyToDocument(doc2, [
-      { sheet: "評価", cell: "C1", expected: null, value: "×", reason: "t" },
+      { sheet: "評価", ...at("C1"), expected: null, value: "×", reason: "t" },
     ]);
     appendLogRows(doc2, CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, [
       ["id#2", "t", "評価", "C1", null, "×", "r", "apply"],

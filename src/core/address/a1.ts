@@ -38,3 +38,18 @@ export function fromA1(address: string): GridPos | null {
 export function gridToA1(origin: GridPos, row: number, col: number): string {
   return toA1(origin.row + row, origin.col + col);
 }
+
+/** Excel's sheet size: rows and columns a cell position may have (1-based, inclusive). */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLS = 16_384;
+
+/**
+ * A write's cell as 0-based sheet row/col, from the 1-based numbers it carries (never from its A1 text);
+ * null when they lie outside Excel's sheet.
+ */
+export function positionOf(at: { readonly row: number; readonly col: number }): GridPos | null {
+  const { row, col } = at;
+  if (!Number.isInteger(row) || !Number.isInteger(col)) return null;
+  if (row < 1 || row > SHEET_ROWS || col < 1 || col > SHEET_COLS) return null;
+  return { row: row - 1, col: col - 1 };
+}

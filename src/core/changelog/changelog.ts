@@ -399,6 +399,8 @@ export function planRevert(
     planned.set(key, entry.old);
     writes.push({
       sheet: entry.sheet,
+      row: pos.row + 1,
+      col: pos.col + 1,
       cell: entry.cell,
       expected: entry.new,
       value: textOf(entry.old),

@@ -6,7 +6,7 @@
 import type { Evaluation, InitiativeDerivation, OutcomeDerivation } from "../model/evaluation";
 import type { Finding, MessageSubjectOf } from "../model/findings";
 import type { SheetRecord } from "../model/records";
-import { fromA1 } from "../address/a1";
+import type { GridPos } from "../model/snapshot";
 import { message, severityOf } from "../messages/catalogue";
 import {
   changes,
@@ -33,17 +33,18 @@ export interface CompareOptions extends Partial<HistoryOptions> {
   readonly defaultEra?: "heisei" | "reiwa";
 }
 
-function finding(issue: HistoryIssue): Finding {
-  const cell = issue.cell?.address ?? null;
-  const pos = cell === null ? null : fromA1(cell);
-  const row = pos !== null ? pos.row + 1 : Number(issue.record.id.split("!").pop());
-  const input = issue.cell?.text ?? null;
+/** An issue on this year's record as a finding: its cell's sheet row and column from the layout's origin. */
+function finding(issue: HistoryIssue, origins: ReadonlyMap<string, GridPos>): Finding {
+  const origin = origins.get(issue.record.sheet) ?? { row: 0, col: 0 };
+  const at = issue.cell;
+  const input = at?.text ?? null;
   return {
     code: issue.code,
     severity: severityOf(issue.code),
     sheet: issue.record.sheet,
-    cell,
-    row: Number.isFinite(row) ? row : null,
+    cell: at?.address ?? null,
+    row: origin.row + (at === null ? issue.record.rowStart : at.row) + 1,
+    col: at === null ? null : origin.col + at.col + 1,
     field: issue.field,
     column: issue.column,
     input,
@@ -75,6 +76,7 @@ function removedAt(r: SheetRecord, current: Evaluation): Finding {
     sheet: r.sheet,
     cell: null,
     row: null,
+    col: null,
     field: null,
     column: null,
     input: null,
@@ -175,7 +177,8 @@ export function compareYears(
         params: { kind: r.kind, label: label(r) },
       });
   }
-  const findings: Finding[] = issues.map(finding);
+  const origins = new Map(current.layouts.map((l) => [l.sheet, l.origin] as const));
+  const findings: Finding[] = issues.map((i) => finding(i, origins));
   for (const k of kinds) for (const r of k.removed) findings.push(removedAt(r, current));
   if (previous.evaluationYear !== current.evaluationYear - 1) {
     const first = current.layouts.find((l) => l.kind !== "other") ?? current.layouts[0];
@@ -194,6 +197,7 @@ export function compareYears(
         sheet: first.sheet,
         cell: null,
         row: null,
+        col: null,
         field: null,
         column: null,
         input: null,

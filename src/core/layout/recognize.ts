@@ -283,7 +283,14 @@ function recognizeOne(
   }
 
   const { notation, notationSource } = detectNotation(grid, kind === "other" ? null : block, profile);
-  const base = { sheet: grid.name, titleYear: title.titleYear, ward: title.ward, notation, notationSource };
+  const base = {
+    sheet: grid.name,
+    origin: snapshot.origin,
+    titleYear: title.titleYear,
+    ward: title.ward,
+    notation,
+    notationSource,
+  };
   if (kind === "other") {
     const issues =
       title.hasTitle && override?.kind !== "other"

@@ -269,12 +269,14 @@ export function toFinding(issue: Issue, snapshotOriginByName: OriginsByName): Fi
   const cell =
     issue.gridRow !== null && issue.gridCol !== null ? gridToA1(origin, issue.gridRow, issue.gridCol) : null;
   const row = issue.gridRow !== null ? origin.row + issue.gridRow + 1 : null;
+  const col = issue.gridRow !== null && issue.gridCol !== null ? origin.col + issue.gridCol + 1 : null;
   return {
     code: issue.code,
     severity: issue.severity ?? severityOf(issue.code),
     sheet: issue.sheet,
     cell,
     row,
+    col,
     field: issue.field,
     column: issue.column,
     input: issue.input,

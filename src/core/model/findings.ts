@@ -35,6 +35,8 @@ export interface Finding {
   readonly cell: string | null;
   /** 1-based sheet row, null for sheet-level findings */
   readonly row: number | null;
+  /** 1-based sheet column, null for sheet-level and row-level findings (`cell` is its A1 text, for display) */
+  readonly col: number | null;
   readonly field: ReportField | null;
   /** the column the cell belongs to, when known */
   readonly column: ColumnField | null;

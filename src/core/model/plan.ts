@@ -35,6 +35,10 @@ export interface PlannedMark {
 /** One cell write a host performs. `expected` is what the plan saw: a host writes only if the cell still holds it. */
 export interface CellWrite {
   readonly sheet: string;
+  /** 1-based sheet row and column of the cell: what a host writes to */
+  readonly row: number;
+  readonly col: number;
+  /** the same cell as A1 text, for the change log and messages */
   readonly cell: string;
   readonly expected: CellValue;
   readonly value: string;

@@ -1,4 +1,4 @@
-import type { CellValue } from "./snapshot";
+import type { CellValue, GridPos } from "./snapshot";
 
 export type SheetKind = "strategy" | "initiative" | "other";
 
@@ -49,6 +49,11 @@ export type AchievementNotation = "circle" | "numbered";
 
 export interface SheetLayout {
   readonly sheet: string;
+  /**
+   * the sheet position (0-based) of the grid's first cell: grid row r, column c is sheet row
+   * origin.row + r + 1, column origin.col + c + 1 (1-based, as Finding, PlannedMark and CellWrite carry them)
+   */
+  readonly origin: GridPos;
   readonly kind: SheetKind;
   /** 0..1: how sure the kind is */
   readonly kindConfidence: number;

@@ -28,7 +28,15 @@ export function writesFromPlan(plan: ReadonlyArray<PlannedMark>, choice: WriteCh
   for (const m of plan) {
     if (m.value === null) continue;
     if (m.action === "write" || (m.action === "conflict" && chosen(m))) {
-      writes.push({ sheet: m.sheet, cell: m.cell, expected: m.current, value: m.value, reason: m.reason.ja });
+      writes.push({
+        sheet: m.sheet,
+        row: m.row,
+        col: m.col,
+        cell: m.cell,
+        expected: m.current,
+        value: m.value,
+        reason: m.reason.ja,
+      });
     }
   }
   return writes;

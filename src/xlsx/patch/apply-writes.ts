@@ -1,4 +1,4 @@
-import { fromA1 } from "../../core";
+import { positionOf } from "../../core";
 import { isRestoreWrite, oldContentTag, PLAIN_OLD_CONTENT_TAG, writeValueOf } from "../../core";
 import type { CellWrite, WriteConflict, WriteConflictReason } from "../../core";
 import { sameCellValue } from "../../core";
@@ -82,8 +82,8 @@ export function applyToDocument(doc: XlsxDocument, writes: ReadonlyArray<CellWri
       conflicts.push({ write, current: null, why: "missing-sheet" });
       continue;
     }
-    const pos = fromA1(write.cell);
-    if (!pos || pos.col < 0 || pos.col >= 16384 || pos.row >= 1048576) {
+    const pos = positionOf(write);
+    if (pos === null) {
       conflicts.push({ write, current: null, why: "invalid-address" });
       continue;
     }

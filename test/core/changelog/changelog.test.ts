@@ -20,6 +20,7 @@ import {
 } from "../../../src/core/changelog";
 import type { CellWrite, ChangeLogEntry } from "../../../src/core/model/plan";
 import type { CellValue, SheetSnapshot } from "../../../src/core/model/snapshot";
+import { at } from "../../helpers/cell-write";
 
 function snap(name: string, values: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
   return {
@@ -58,8 +59,8 @@ describe("変更履歴 (change log)", () => {
 
   test("entriesForApply は実際に書いたセルだけを記録する", () => {
     const writes: CellWrite[] = [
-      { sheet: "取組", cell: "L12", expected: null, value: "○", reason: "55.9% ≥ 30%" },
-      { sheet: "取組", cell: "L13", expected: "×", value: "○", reason: "r2" },
+      { sheet: "取組", ...at("L12"), expected: null, value: "○", reason: "55.9% ≥ 30%" },
+      { sheet: "取組", ...at("L13"), expected: "×", value: "○", reason: "r2" },
     ];
     const entries = entriesForApply(writes, [{ sheet: "取組", cell: "L12" }], "id#1", T);
     expect(entries).toEqual([
@@ -125,7 +126,7 @@ describe("変更履歴 (change log)", () => {
   test("oldContent は書いて読み戻せる; 長すぎる記録は戻せない印になる", () => {
     const w = (oldContent: string) =>
       entriesForApply(
-        [{ sheet: "取組", cell: "L5", expected: null, value: "○", reason: "", oldContent }],
+        [{ sheet: "取組", ...at("L5"), expected: null, value: "○", reason: "", oldContent }],
         [{ sheet: "取組", cell: "L5" }],
         "a#1",
         T,
@@ -153,12 +154,12 @@ describe("変更履歴 (change log)", () => {
   });
 
   test("writeValueOf: restore があればそれ、空文字は空セル", () => {
-    expect(writeValueOf({ sheet: "s", cell: "A1", expected: null, value: "○", reason: "" })).toBe("○");
-    expect(writeValueOf({ sheet: "s", cell: "A1", expected: null, value: "", reason: "" })).toBeNull();
+    expect(writeValueOf({ sheet: "s", ...at("A1"), expected: null, value: "○", reason: "" })).toBe("○");
+    expect(writeValueOf({ sheet: "s", ...at("A1"), expected: null, value: "", reason: "" })).toBeNull();
     expect(
       writeValueOf({
         sheet: "s",
-        cell: "A1",
+        ...at("A1"),
         expected: "○",
         value: "1",
         reason: "",
@@ -222,7 +223,7 @@ describe("planRevert: 最後の適用をちょうど元に戻す", () => {
         (e) =>
           ({
             sheet: e.sheet,
-            cell: e.cell,
+            ...at(e.cell),
             expected: e.new,
             value: String(e.old ?? ""),
             restore: e.old,

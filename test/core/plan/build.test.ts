@@ -238,6 +238,8 @@ describe("writesFromPlan", () => {
     const [w1, w2] = writesFromPlan(plan, { overwriteConflicts: true });
     expect(w1).toEqual({
       sheet: "具体的取組",
+      row: 6,
+      col: 11,
       cell: "K6",
       expected: null,
       value: "○",

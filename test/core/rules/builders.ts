@@ -128,6 +128,7 @@ export function layout(
 ): SheetLayout {
   return {
     sheet,
+    origin: { row: 0, col: 0 },
     kind,
     kindConfidence: 1,
     header: { top: 0, bottom: 2 },
