@@ -1,4 +1,4 @@
-import type { Evaluation, InitiativeDerivation, WithdrawalAction } from "../core";
+import type { Evaluation, GridPos, InitiativeDerivation, WithdrawalAction } from "../core";
 
 export interface Counts {
   readonly achieved: number;
@@ -28,8 +28,10 @@ export interface AreaSummary {
 
 export interface WithdrawalRow {
   readonly sheet: string;
-  /** the address of the record's achievement cell, else of its activity cell, else null */
+  /** the address of the record's achievement cell, else of its activity cell, else null (for display) */
   readonly cell: string | null;
+  /** that cell's 1-based sheet row, null with it */
+  readonly row: number | null;
   readonly item: string;
   readonly criterion: string;
   readonly results: string;
@@ -58,7 +60,7 @@ function add(counts: Counts, d: InitiativeDerivation): Counts {
   }
 }
 
-function withdrawalRows(d: InitiativeDerivation): WithdrawalRow[] {
+function withdrawalRows(d: InitiativeDerivation, origin: GridPos): WithdrawalRow[] {
   if (d.achievement !== "withdrawal" && !d.withdrawalFlag) return [];
   const r = d.record;
   const anchor = r.fields.achievement?.[0] ?? r.fields.activity?.[0] ?? null;
@@ -68,6 +70,7 @@ function withdrawalRows(d: InitiativeDerivation): WithdrawalRow[] {
     .map((w) => ({
       sheet: r.sheet,
       cell: anchor?.address ?? null,
+      row: anchor === null ? null : origin.row + anchor.row + 1,
       item: r.fields.activity?.[0]?.text || item,
       criterion: w.criterion.raw,
       results: w.results.map((v) => v.raw).join(" / "),
@@ -111,6 +114,7 @@ function strategyKeys(evaluation: Evaluation): Map<string, StrategyKey> {
  */
 export function summarize(evaluation: Evaluation): Summary {
   const linked = strategyKeys(evaluation);
+  const origins = new Map(evaluation.layouts.map((l) => [l.sheet, l.origin] as const));
   const areas = new Map<
     string,
     {
@@ -139,7 +143,7 @@ export function summarize(evaluation: Evaluation): Summary {
     const slot = entry.strategies.get(key.key);
     entry.strategies.set(key.key, { key: slot?.key ?? key, counts: add(slot?.counts ?? ZERO, d) });
     total = add(total, d);
-    withdrawals.push(...withdrawalRows(d));
+    withdrawals.push(...withdrawalRows(d, origins.get(d.record.sheet) ?? { row: 0, col: 0 }));
   }
   return {
     areas: [...areas.values()].map((a) => {

@@ -119,3 +119,22 @@ test("the checks above see a host that wires its own pipeline", () => {
   expect(wired).toEqual(["evaluateWorkbook", "readWorkbook", "applyWrites"]);
   expect(importsOf(join(SRC, "cli", "per-file.ts")).map((i) => i.target)).toContain("app");
 });
+
+// Positions are data (issue 13 item 5): the evaluation, its plan and its writes carry row and column
+// numbers, so A1 text is parsed back only where a person or a file wrote it: the change-log sheet's cells
+// (core/changelog), the <mergeCell ref> of a worksheet part (xlsx/patch/sheet-index), and a cell address
+// the pane's UI hands its engine (taskpane/engine/local).
+const READS_A1 = new Set([
+  "core/changelog/changelog.ts",
+  "xlsx/patch/sheet-index.ts",
+  "taskpane/engine/local.ts",
+]);
+
+test("no module parses A1 text back into a position except where A1 is what was written", () => {
+  const parsers = FILES.filter(([name]) => !name.startsWith("core/address/") && name !== "core/index.ts")
+    .filter(([, file]) => importsOf(file).some((imp) => imp.names.includes("fromA1")))
+    .map(([name]) => name);
+  expect(parsers.filter((name) => !READS_A1.has(name))).toEqual([]);
+  // the check sees an import of fromA1 at all
+  expect(parsers).toContain("core/changelog/changelog.ts");
+});

@@ -1,6 +1,6 @@
 import { Link, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { Fragment, useMemo, useState } from "react";
-import { fromA1, type Evaluation } from "../../core";
+import type { Evaluation } from "../../core";
 import { withdrawalActionLabel } from "../i18n/labels";
 import type { Lang, Translate, UiKey } from "../i18n/strings";
 import { recordIndex, recordTitle, type RecordAt } from "../model/rows";
@@ -241,8 +241,7 @@ interface WithdrawalProps {
 function WithdrawalCard({ t, lang, mode, row: w, recordAt, onSelect }: WithdrawalProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
-  const pos = w.cell ? fromA1(w.cell) : null;
-  const record = pos ? recordAt(w.sheet, pos.row + 1) : null;
+  const record = w.row !== null ? recordAt(w.sheet, w.row) : null;
   const title = record ? recordTitle(record) : w.item;
   return (
     <li className={styles.wdCard} data-testid="withdrawal-row">
