@@ -13,6 +13,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { rename, rm } from "node:fs/promises";
 import { strToU8, Zip, ZipDeflate } from "fflate";
+import { columnLetters } from "../core";
 
 /** A cell: text, a number, nothing, or text that links to `link` (a hyperlink relationship's target). */
 export type TableCell = string | number | null | { readonly text: string; readonly link: string };
@@ -41,18 +42,6 @@ const MAX_CELL_CHARS = 32767;
 export const MAX_ROWS = 1048576;
 /** Text is pushed to the deflater in chunks of about this many characters. */
 const CHUNK_CHARS = 1 << 16;
-
-/** A column's letters (0 → A, 26 → AA). */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - r - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * Text as SpreadsheetML holds it: XML-escaped; the characters XML 1.0 cannot hold (controls, lone
@@ -83,7 +72,7 @@ function cellXml(ref: string, cell: TableCell): string {
 }
 
 function rowXml(r: number, cells: ReadonlyArray<TableCell>): string {
-  return `<row r="${r}">${cells.map((c, i) => cellXml(`${columnName(i)}${r}`, c)).join("")}</row>`;
+  return `<row r="${r}">${cells.map((c, i) => cellXml(`${columnLetters(i)}${r}`, c)).join("")}</row>`;
 }
 
 /** One part of the archive, deflated as it is written; back-pressure from the file is honoured. */
@@ -199,7 +188,7 @@ async function writeSheet(w: PartWriter, sheet: TableSheet): Promise<number> {
     for (const [i, c] of cells.slice(0, sheet.columns.length).entries()) {
       if (c === null || typeof c !== "object") continue;
       await w.write(
-        `${links === 0 ? "<hyperlinks>" : ""}<hyperlink ref="${columnName(i)}${r}" r:id="rId${links + 2}"/>`,
+        `${links === 0 ? "<hyperlinks>" : ""}<hyperlink ref="${columnLetters(i)}${r}" r:id="rId${links + 2}"/>`,
       );
       links++;
     }
@@ -232,7 +221,7 @@ async function writeSheetRels(w: PartWriter, sheet: TableSheet, tableIndex: numb
 
 /** The table part: the header and every data row (an empty one when there is none: a table needs a row). */
 export function tableXml(sheet: TableSheet, id: number, rows: number): string {
-  const ref = `A1:${columnName(sheet.columns.length - 1)}${Math.max(rows, 1) + 1}`;
+  const ref = `A1:${columnLetters(sheet.columns.length - 1)}${Math.max(rows, 1) + 1}`;
   const columns = sheet.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${xmlText(c)}"/>`).join("");
   return (
     `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${id}" name="${sheet.table}" displayName="${sheet.table}" ref="${ref}" totalsRowShown="0">` +

@@ -3,7 +3,7 @@
  * same snapshots or the same refusal on every fixture, hostile file, budget case and world dialect, the same
  * inflated entries after a save, and a bomb stopped at the cap rather than inflated whole.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ZLIB_CODEC } from "../../src/cli/zlib-codec";
 import { evaluateWorkbook, writesFromPlan } from "../../src/core";
@@ -14,28 +14,11 @@ import {
   writeWorkbook,
   type ReadWorkbookOptions,
 } from "../../src/xlsx";
-import { BUDGET_CASES } from "../fixtures/hostile/budget-cases";
-import { HOSTILE_DIR } from "../fixtures/hostile/build-hostile";
 import { craftZip, zerosDeflate } from "../helpers/zip-craft";
-import { buildDialect, DIALECTS } from "../world/dialects";
 import { testZipArchive } from "../xlsx/zip-test-reader";
+import { readerCorpus } from "../helpers/read-corpus";
 
-const FIXTURES = join(__dirname, "../fixtures");
-
-function files(dir: string): Array<[string, Uint8Array]> {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]);
-}
-
-const CORPUS: Array<[string, Uint8Array]> = [
-  ...files(FIXTURES),
-  ...files(HOSTILE_DIR).map(([f, b]) => [`hostile/${f}`, b] as [string, Uint8Array]),
-  ...BUDGET_CASES.filter((c) => c.expensive !== true).map(
-    (c) => [`budget/${c.file}`, c.build()] as [string, Uint8Array],
-  ),
-  ...DIALECTS.map((d) => [`dialect/${d.file}`, buildDialect(d)] as [string, Uint8Array]),
-];
+const CORPUS = readerCorpus();
 
 /** A read's outcome, comparable across codecs: the snapshots, or the refusal's code and message. */
 async function outcome(bytes: Uint8Array, opts: ReadWorkbookOptions): Promise<unknown> {
@@ -60,7 +43,7 @@ describe("the zlib codec reads as fflate does", () => {
 
 describe("a save with the zlib codec", () => {
   it("holds the same inflated entries as one with fflate", async () => {
-    const bytes = new Uint8Array(readFileSync(join(FIXTURES, "hirano-fy2016.xlsx")));
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "../fixtures/hirano-fy2016.xlsx")));
     const saved: Uint8Array[] = [];
     for (const opts of [{}, { codec: ZLIB_CODEC }]) {
       const { snapshots, workbook } = await readWorkbook(bytes, opts);

@@ -6,19 +6,14 @@
  * without a word), and a part given up late is not charged to the budget twice.
  */
 import fc from "fast-check";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { readWorkbook } from "../../src/xlsx";
 import { BudgetMeter, budgetOf, DEFAULT_BUDGET } from "../../src/xlsx/budget";
 import { WorkbookReadError } from "../../src/xlsx/errors";
 import { parseXmlPart, parseXmlPartFast, REL_ATTR_NS, type XmlHandlers } from "../../src/xlsx/xml";
 import { readZip, type BoundedZip } from "../../src/xlsx/zip/read";
-import { BUDGET_CASES } from "../fixtures/hostile/budget-cases";
-import { HOSTILE_DIR } from "../fixtures/hostile/build-hostile";
 import { craftZip, minimalWorkbook, sheetXml } from "../helpers/zip-craft";
-import { buildDialect, DIALECTS } from "../world/dialects";
+import { readerCorpus } from "../helpers/read-corpus";
 
-const FIXTURES = join(__dirname, "../fixtures");
 const ATTRS = ["r", "s", "t", "ref", "sqref", "sheet", "customFormat", "min", "max", "style", "k", "a", "b"];
 const XML_NS: ReadonlySet<string> = new Set(["http://www.w3.org/XML/1998/namespace"]);
 
@@ -89,20 +84,7 @@ function zipOf(xml: string): () => BoundedZip {
   return () => readZip(bytes, meter());
 }
 
-function files(dir: string): Array<[string, Uint8Array]> {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]);
-}
-
-const CORPUS: Array<[string, Uint8Array]> = [
-  ...files(FIXTURES),
-  ...files(HOSTILE_DIR).map(([f, b]) => [`hostile/${f}`, b] as [string, Uint8Array]),
-  ...BUDGET_CASES.filter((c) => c.expensive !== true).map(
-    (c) => [`budget/${c.file}`, c.build()] as [string, Uint8Array],
-  ),
-  ...DIALECTS.map((d) => [`dialect/${d.file}`, buildDialect(d)] as [string, Uint8Array]),
-];
+const CORPUS = readerCorpus();
 
 describe("xml-fast: the same events as saxes, or saxes itself", () => {
   test("every XML part of the fixtures, hostile files, budget cases and dialects", () => {
