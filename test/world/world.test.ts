@@ -26,6 +26,8 @@ import { FIXTURES_DIR } from "../helpers/fixtures";
 import { surgicalDiff } from "../xlsx/surgical-helpers";
 import { buildDialect, DIALECTS } from "./dialects";
 import { convert, resaved, sheetCsvs, SOFFICE } from "./libreoffice";
+import { readZip } from "../../src/xlsx/zip/read";
+import { both, meter } from "../helpers/xml-both";
 
 interface Case {
   readonly name: string;
@@ -211,4 +213,22 @@ describe("workbooks written by other software", () => {
       }
     },
   );
+
+  test("the fast XML scanner reads LibreOffice's parts as saxes does, its sheets without giving up", () => {
+    const bailed: string[] = [];
+    let sheets = 0;
+    for (const c of cases.filter((k) => k.name.startsWith("lo-"))) {
+      for (const entry of readZip(c.input, meter()).entries) {
+        if (!/\.(xml|rels)$/i.test(entry.name)) continue;
+        const r = both(() => readZip(c.input, meter()), entry.name);
+        const part = `${c.name}:${entry.name}`;
+        expect({ part, ...r.fast }).toEqual({ part, ...r.saxes });
+        if (!/worksheets\/|sharedStrings/.test(entry.name)) continue;
+        sheets++;
+        if (r.bailed) bailed.push(part);
+      }
+    }
+    expect(sheets).toBeGreaterThan(5);
+    expect(bailed).toEqual([]);
+  });
 });
