@@ -70,10 +70,17 @@ function removedAt(r: SheetRecord, current: Evaluation): Finding {
       previousCell: `${r.sheet}!${r.fields.itemName?.[0]?.address ?? r.id}`,
     },
   };
+  return sheetFinding(subject);
+}
+
+/** A finding on a sheet as a whole (no cell, row or column), worded from its subject. */
+function sheetFinding(
+  subject: MessageSubjectOf<"history.item-removed"> | MessageSubjectOf<"history.not-previous-year">,
+): Finding {
   return {
     code: subject.code,
     severity: severityOf(subject.code),
-    sheet: r.sheet,
+    sheet: subject.sheet,
     cell: null,
     row: null,
     col: null,
@@ -191,18 +198,7 @@ export function compareYears(
         input: null,
         params: { current: current.evaluationYear, previous: previous.evaluationYear },
       };
-      findings.unshift({
-        code: subject.code,
-        severity: severityOf(subject.code),
-        sheet: first.sheet,
-        cell: null,
-        row: null,
-        col: null,
-        field: null,
-        column: null,
-        input: null,
-        message: message(subject),
-      });
+      findings.unshift(sheetFinding(subject));
     }
   }
   return {
